@@ -1,0 +1,133 @@
+/**
+ * What the reader, the ledger and the exports are given: an article with its claims
+ * and notes already anchored to the current text. Plain data, safe to send to pages.
+ */
+import type { AttributionForm, Check, Layer, NoteKind, Role } from './vocabulary';
+
+export type { AttributionForm, Check, Layer, NoteKind, Role };
+
+export interface FactView {
+	key: string;
+	text: string;
+	origin: string;
+	unverified: boolean;
+}
+
+export interface SpeakerView {
+	key: string;
+	name: string;
+	role: Role;
+	description: string;
+	stake: string;
+	facts: FactView[];
+}
+
+export interface ClaimView {
+	key: string;
+	number: number;
+	quote: string;
+	start: number;
+	end: number;
+	speaker: string;
+	form: AttributionForm;
+	relationship: string;
+	check: Check;
+	checkNote: string;
+	facts: FactView[];
+	/** Notes whose span overlaps this claim, in reading order. */
+	noteKeys: string[];
+}
+
+export interface TranslationView {
+	language: string;
+	original: string;
+	renderings: { word: string; usedBy: string; facts: FactView[] }[];
+}
+
+export interface NoteView {
+	key: string;
+	number: number;
+	layer: Layer;
+	kind: NoteKind;
+	title: string;
+	body: string[];
+	checkIt: string | null;
+	translation: TranslationView | null;
+	facts: FactView[];
+	quote: string;
+	start: number;
+	end: number;
+	/** The claim the note's span starts in: where "back to the text" leads. */
+	homeClaim: string;
+}
+
+/** A run of text inside one block, covered by the same claim and the same notes. */
+export interface Piece {
+	text: string;
+	claim: string | null;
+	notes: string[];
+	/** Notes whose span ends with this piece: where their number marks go. */
+	endsNotes: string[];
+}
+
+export interface BlockView {
+	kind: 'heading' | 'paragraph';
+	pieces: Piece[];
+}
+
+export interface Orphan {
+	kind: 'claim' | 'note';
+	key: string;
+	quote: string;
+	reason: string;
+}
+
+export interface Publication {
+	site: string;
+	address: string;
+	follows: string;
+	facts: FactView[];
+}
+
+export interface ReaderArticle {
+	slug: string;
+	title: string;
+	titleOrigin: string;
+	publication: Publication;
+	versionNumber: number;
+	text: string;
+	blocks: BlockView[];
+	speakers: SpeakerView[];
+	claims: ClaimView[];
+	notes: NoteView[];
+	orphans: Orphan[];
+}
+
+export const FORM_LABELS: Record<AttributionForm, string> = {
+	'direct-quote': 'Direct quote',
+	paraphrase: 'Paraphrase',
+	vague: 'Vague source',
+	writer: "Writer's own voice",
+	headline: 'Headline'
+};
+
+export const CHECK_LABELS: Record<Check, string> = {
+	matches: 'Matches the original',
+	altered: 'Altered from the original',
+	stretched: 'Stretched beyond the original',
+	unverified: 'Unverified'
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+	'government-official': 'Government official',
+	'government-unnamed': 'Government, unnamed',
+	'advocacy-group': 'Advocacy group',
+	'think-tank': 'Think tank',
+	writer: 'The writer'
+};
+
+export const LAYER_LABELS: Record<Layer | 'voices', string> = {
+	voices: 'Voices',
+	sourcing: 'Sourcing notes',
+	framing: 'Framing notes'
+};

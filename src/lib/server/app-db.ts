@@ -1,0 +1,30 @@
+/**
+ * The app's one database handle, opened, migrated and seeded from the content packs
+ * at start-up (see hooks.server.ts `init`). Routes call `appDb()`.
+ */
+import { config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { readAllPacks } from './content/read-pack';
+import { syncPack } from './content/sync-pack';
+
+let handle: DatabaseHandle | undefined;
+
+/** Opens the database, applies migrations and loads every content pack. */
+export async function startDatabase(): Promise<DatabaseHandle> {
+	if (handle) return handle;
+	// Read the packs before touching the database, so a broken pack changes nothing.
+	const packs = await readAllPacks(config.contentDir);
+	const opened = await openDatabase(config.databaseUrl, config.migrationsDir);
+	for (const pack of packs) {
+		const result = await syncPack(opened, pack);
+		if (result !== 'unchanged') console.log(`Content pack "${pack.meta.slug}": ${result}.`);
+	}
+	handle = opened;
+	return handle;
+}
+
+/** The open database handle; start-up has finished before any request is served. */
+export function appDb(): DatabaseHandle {
+	if (!handle) throw new Error('The database is not open yet: startDatabase() runs in the init hook.');
+	return handle;
+}

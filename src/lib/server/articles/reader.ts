@@ -1,0 +1,163 @@
+/**
+ * Builds the reader's view of an article from the database: the current text, its
+ * blocks, and every claim and note anchored to that text. Anchoring runs here, on the
+ * server, so that a note written against an older version still lands on its words,
+ * and one that cannot be placed is listed as an orphan instead of vanishing.
+ */
+import { asc, eq } from 'drizzle-orm';
+import { anchor } from '$lib/anchoring/anchoring';
+import { segmentBlocks } from '$lib/articles/segments';
+import type {
+	ClaimView,
+	FactView,
+	NoteView,
+	Orphan,
+	ReaderArticle,
+	SpeakerView,
+	TranslationView
+} from '$lib/articles/types';
+import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
+import type { DatabaseHandle } from '../db/database';
+
+/** Slugs and titles of every article, for the home page. */
+export async function listArticles({ db, tables: t }: DatabaseHandle) {
+	return db
+		.select({ slug: t.articles.slug, title: t.articles.title, site: t.articles.publication })
+		.from(t.articles)
+		.orderBy(asc(t.articles.title));
+}
+
+/** The article's change marker: cheap to read, and it moves whenever its pack is applied. */
+export async function articleStamp({ db, tables: t }: DatabaseHandle, slug: string): Promise<string | null> {
+	const [row] = await db
+		.select({ packHash: t.articles.packHash, version: t.articles.currentVersionId })
+		.from(t.articles)
+		.where(eq(t.articles.slug, slug));
+	return row ? `${row.version}:${row.packHash}` : null;
+}
+
+/** The full reader model, or null when there is no such article. */
+export async function loadReaderArticle(handle: DatabaseHandle, slug: string): Promise<ReaderArticle | null> {
+	const { db, tables: t } = handle;
+	const [article] = await db.select().from(t.articles).where(eq(t.articles.slug, slug));
+	if (!article?.currentVersionId) return null;
+	const [version] = await db.select().from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId));
+	const [speakerRows, factRows, claimRows, noteRows] = await Promise.all([
+		db.select().from(t.speakers).where(eq(t.speakers.articleId, article.id)).orderBy(asc(t.speakers.sort)),
+		db.select().from(t.facts).where(eq(t.facts.articleId, article.id)).orderBy(asc(t.facts.sort)),
+		db
+			.select()
+			.from(t.annotations)
+			.innerJoin(t.claims, eq(t.claims.annotationId, t.annotations.id))
+			.where(eq(t.annotations.articleId, article.id))
+			.orderBy(asc(t.annotations.sort)),
+		db
+			.select()
+			.from(t.annotations)
+			.innerJoin(t.notes, eq(t.notes.annotationId, t.annotations.id))
+			.where(eq(t.annotations.articleId, article.id))
+			.orderBy(asc(t.annotations.sort))
+	]);
+
+	const factByKey = new Map<string, FactView>(
+		factRows.map((f) => [f.key, { key: f.key, text: f.text, origin: f.origin, unverified: f.unverified }])
+	);
+	const factsOf = (keys: string[]) => keys.map((k) => factByKey.get(k)).filter((f): f is FactView => !!f);
+	const speakerKeyById = new Map(speakerRows.map((s) => [s.id, s.key]));
+	const speakers: SpeakerView[] = speakerRows.map((s) => ({
+		key: s.key,
+		name: s.name,
+		role: s.role as Role,
+		description: s.description,
+		stake: s.stake,
+		facts: factsOf(s.facts)
+	}));
+
+	const text = version.text;
+	const orphans: Orphan[] = [];
+	const place = (a: typeof claimRows[number]['annotations'], kind: Orphan['kind']) => {
+		const result = anchor(text, {
+			quote: { type: 'TextQuoteSelector', exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix },
+			position: { type: 'TextPositionSelector', start: a.positionStart, end: a.positionEnd }
+		});
+		if (result.status === 'orphan') {
+			orphans.push({ kind, key: a.key, quote: a.quoteExact, reason: result.reason });
+			return null;
+		}
+		return result;
+	};
+
+	const claims: ClaimView[] = [];
+	for (const { annotations: a, claims: c } of claimRows) {
+		const at = place(a, 'claim');
+		if (!at) continue;
+		claims.push({
+			key: a.key,
+			number: 0,
+			quote: text.slice(at.start, at.end),
+			start: at.start,
+			end: at.end,
+			speaker: speakerKeyById.get(c.speakerId) ?? 'writer',
+			form: c.form as AttributionForm,
+			relationship: c.relationship,
+			check: c.check as Check,
+			checkNote: c.checkNote,
+			facts: factsOf(c.facts),
+			noteKeys: []
+		});
+	}
+	claims.sort((x, y) => x.start - y.start).forEach((c, i) => (c.number = i + 1));
+
+	const notes: NoteView[] = [];
+	for (const { annotations: a, notes: n } of noteRows) {
+		const at = place(a, 'note');
+		if (!at) continue;
+		const home = claims.find((c) => c.start <= at.start && at.start < c.end) ?? claims.find((c) => c.end > at.start);
+		const translation: TranslationView | null = n.translation
+			? {
+					language: n.translation.language,
+					original: n.translation.original,
+					renderings: n.translation.renderings.map((r) => ({ ...r, facts: factsOf(r.facts) }))
+				}
+			: null;
+		notes.push({
+			key: a.key,
+			number: 0,
+			layer: n.layer as Layer,
+			kind: n.kind as NoteKind,
+			title: n.title,
+			body: n.body,
+			checkIt: n.checkIt,
+			translation,
+			facts: factsOf(n.facts),
+			quote: text.slice(at.start, at.end),
+			start: at.start,
+			end: at.end,
+			homeClaim: home?.key ?? claims[0]?.key ?? ''
+		});
+	}
+	notes.sort((x, y) => x.start - y.start || y.end - x.end).forEach((n, i) => (n.number = i + 1));
+	for (const claim of claims) {
+		claim.noteKeys = notes.filter((n) => n.start < claim.end && n.end > claim.start).map((n) => n.key);
+	}
+
+	const publication = article.publication;
+	return {
+		slug: article.slug,
+		title: article.title,
+		titleOrigin: article.titleOrigin,
+		publication: {
+			site: publication.site,
+			address: publication.address,
+			follows: publication.follows,
+			facts: factsOf(publication.facts)
+		},
+		versionNumber: version.number,
+		text,
+		blocks: segmentBlocks(text, version.blocks, claims, notes),
+		speakers,
+		claims,
+		notes,
+		orphans
+	};
+}

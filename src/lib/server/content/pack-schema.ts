@@ -1,0 +1,96 @@
+/**
+ * The shape of a content pack: the YAML files under `src/content/articles/<slug>/`.
+ * Validation lives here so that a broken pack fails with a message naming the file,
+ * the field and the reason, before anything reaches the database.
+ */
+import { z } from 'zod';
+import { ATTRIBUTION_FORMS, CHECKS, LAYERS, NOTE_KINDS, ROLES } from '$lib/articles/vocabulary';
+
+const key = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A fact from the verified source list; the only outside facts a note may state. */
+export const factSchema = z.strictObject({
+	id: key,
+	text,
+	origin: text,
+	unverified: z.boolean().default(false)
+});
+
+export const speakerSchema = z.strictObject({
+	id: key,
+	name: text,
+	role: z.enum(ROLES),
+	description: text,
+	stake: text,
+	facts: z.array(key).default([])
+});
+
+/** Where a claim or note sits: its exact words, and which occurrence if they repeat. */
+const anchorFields = {
+	quote: text,
+	occurrence: z.number().int().min(1).optional()
+};
+
+export const claimSchema = z.strictObject({
+	id: key,
+	...anchorFields,
+	speaker: key,
+	form: z.enum(ATTRIBUTION_FORMS),
+	relationship: text,
+	check: z.enum(CHECKS),
+	checkNote: text,
+	facts: z.array(key).default([])
+});
+
+export const translationSchema = z.strictObject({
+	language: text,
+	original: text,
+	renderings: z
+		.array(z.strictObject({ word: text, usedBy: text, facts: z.array(key).min(1) }))
+		.min(2)
+});
+
+export const noteSchema = z.strictObject({
+	id: key,
+	...anchorFields,
+	layer: z.enum(LAYERS),
+	kind: z.enum(NOTE_KINDS),
+	title: text,
+	body: z.array(text).min(1, 'needs at least one paragraph'),
+	checkIt: text.optional(),
+	translation: translationSchema.optional(),
+	facts: z.array(key).default([])
+});
+
+export const articleMetaSchema = z.strictObject({
+	slug: key,
+	title: text,
+	titleOrigin: text,
+	publication: z.strictObject({
+		site: text,
+		address: text,
+		author: z.null(),
+		date: z.null(),
+		follows: text,
+		facts: z.array(key).min(1)
+	}),
+	structure: z.strictObject({
+		headings: z.array(text).min(1),
+		joinLinesAfter: z.array(text).default([])
+	}),
+	speakers: z.array(speakerSchema).min(1),
+	facts: z.array(factSchema).min(1)
+});
+
+export const claimsFileSchema = z.strictObject({ claims: z.array(claimSchema).min(1) });
+export const notesFileSchema = z.strictObject({ notes: z.array(noteSchema) });
+
+export type FactInput = z.output<typeof factSchema>;
+export type SpeakerInput = z.output<typeof speakerSchema>;
+export type ClaimInput = z.output<typeof claimSchema>;
+export type NoteInput = z.output<typeof noteSchema>;
+export type ArticleMetaInput = z.output<typeof articleMetaSchema>;
+export type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';

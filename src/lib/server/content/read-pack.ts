@@ -1,0 +1,220 @@
+/**
+ * Reads one article's content pack from disk, validates it and resolves every quote
+ * to selectors. Throws ContentPackError naming the file, the field and the reason,
+ * so a broken pack stops start-up with a message an editor can act on.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { describe, occurrences, type Selectors } from '$lib/anchoring/anchoring';
+import {
+	articleMetaSchema,
+	claimsFileSchema,
+	notesFileSchema,
+	type ArticleMetaInput,
+	type ClaimInput,
+	type NoteInput
+} from './pack-schema';
+import { blocksOf, type Block } from './blocks';
+
+/** A content-pack problem an editor can fix: where it is and what is wrong. */
+export class ContentPackError extends Error {
+	constructor(
+		readonly file: string,
+		readonly field: string,
+		readonly reason: string
+	) {
+		super(`Content pack error in ${file}, field "${field}": ${reason}`);
+		this.name = 'ContentPackError';
+	}
+}
+
+export interface AnchoredClaim extends ClaimInput {
+	selectors: Selectors;
+}
+export interface AnchoredNote extends NoteInput {
+	selectors: Selectors;
+}
+
+/** A validated pack, every quote resolved to a position in the article text. */
+export interface ContentPack {
+	meta: ArticleMetaInput;
+	text: string;
+	textHash: string;
+	blocks: Block[];
+	claims: AnchoredClaim[];
+	notes: AnchoredNote[];
+	/** Hash over every file, so an unchanged pack can be skipped at start-up. */
+	packHash: string;
+}
+
+const FILES = {
+	meta: 'article.yaml',
+	text: 'article.txt',
+	claims: 'claims.yaml',
+	notes: 'notes.yaml'
+} as const;
+
+async function readText(dir: string, name: string, shown: string): Promise<string> {
+	try {
+		return await readFile(join(dir, name), 'utf8');
+	} catch {
+		throw new ContentPackError(shown, '(file)', 'the file is missing or cannot be read');
+	}
+}
+
+function parseFile<S extends z.ZodType>(source: string, shown: string, schema: S): z.output<S> {
+	let data: unknown;
+	try {
+		data = parseYaml(source);
+	} catch (error) {
+		const where = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}` : '(YAML)';
+		throw new ContentPackError(shown, where, error instanceof Error ? error.message.split('\n')[0] : 'invalid YAML');
+	}
+	const result = schema.safeParse(data);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new ContentPackError(shown, issue.path.join('.') || '(root)', issue.message);
+	}
+	return result.data;
+}
+
+function sha256(value: string): string {
+	return createHash('sha256').update(value).digest('hex');
+}
+
+function assertUnique(ids: string[], file: string, field: string) {
+	const seen = new Set<string>();
+	ids.forEach((id, i) => {
+		if (seen.has(id)) throw new ContentPackError(file, `${field}.${i}.id`, `duplicate id "${id}"`);
+		seen.add(id);
+	});
+}
+
+/** Resolves a quote (and occurrence, when the words repeat) to a span of the text. */
+function locate(
+	text: string,
+	item: { quote: string; occurrence?: number },
+	file: string,
+	field: string
+): Selectors {
+	const found = occurrences(text, item.quote);
+	if (found.length === 0) {
+		throw new ContentPackError(file, `${field}.quote`, `"${item.quote}" is not in the article text`);
+	}
+	if (item.occurrence === undefined && found.length > 1) {
+		throw new ContentPackError(
+			file,
+			`${field}.occurrence`,
+			`"${item.quote}" appears ${found.length} times; say which with occurrence: 1 to ${found.length}`
+		);
+	}
+	const index = (item.occurrence ?? 1) - 1;
+	if (index >= found.length) {
+		throw new ContentPackError(file, `${field}.occurrence`, `there are only ${found.length} occurrences`);
+	}
+	return describe(text, found[index], found[index] + item.quote.length);
+}
+
+/** Reads and checks the pack in `dir`; `root` only shortens paths in messages. */
+export async function readPack(dir: string, root = process.cwd()): Promise<ContentPack> {
+	const shown = (name: string) => relative(root, join(dir, name)) || name;
+	const sources = {
+		meta: await readText(dir, FILES.meta, shown(FILES.meta)),
+		text: await readText(dir, FILES.text, shown(FILES.text)),
+		claims: await readText(dir, FILES.claims, shown(FILES.claims)),
+		notes: await readText(dir, FILES.notes, shown(FILES.notes))
+	};
+	const meta = parseFile(sources.meta, shown(FILES.meta), articleMetaSchema);
+	const { claims } = parseFile(sources.claims, shown(FILES.claims), claimsFileSchema);
+	const { notes } = parseFile(sources.notes, shown(FILES.notes), notesFileSchema);
+	const text = sources.text;
+	if (text.trim().length === 0) throw new ContentPackError(shown(FILES.text), '(file)', 'the article text is empty');
+
+	assertUnique(meta.speakers.map((s) => s.id), shown(FILES.meta), 'speakers');
+	assertUnique(meta.facts.map((f) => f.id), shown(FILES.meta), 'facts');
+	assertUnique(claims.map((c) => c.id), shown(FILES.claims), 'claims');
+	assertUnique(notes.map((n) => n.id), shown(FILES.notes), 'notes');
+
+	const factIds = new Set(meta.facts.map((f) => f.id));
+	const speakerIds = new Set(meta.speakers.map((s) => s.id));
+	const checkFacts = (ids: string[], file: string, field: string) =>
+		ids.forEach((id, i) => {
+			if (!factIds.has(id)) throw new ContentPackError(file, `${field}.${i}`, `unknown fact "${id}"`);
+		});
+	checkFacts(meta.publication.facts, shown(FILES.meta), 'publication.facts');
+	meta.speakers.forEach((s, i) => checkFacts(s.facts, shown(FILES.meta), `speakers.${i}.facts`));
+
+	let blocks: Block[];
+	try {
+		blocks = blocksOf(text, meta.structure);
+	} catch (error) {
+		throw new ContentPackError(shown(FILES.meta), 'structure', (error as Error).message);
+	}
+
+	const anchoredClaims = claims.map((claim, i): AnchoredClaim => {
+		const field = `claims.${i}`;
+		if (!speakerIds.has(claim.speaker)) {
+			throw new ContentPackError(shown(FILES.claims), `${field}.speaker`, `unknown speaker "${claim.speaker}"`);
+		}
+		checkFacts(claim.facts, shown(FILES.claims), `${field}.facts`);
+		return { ...claim, selectors: locate(text, claim, shown(FILES.claims), field) };
+	});
+	checkClaimCoverage(text, anchoredClaims, shown(FILES.claims));
+
+	const anchoredNotes = notes.map((note, i): AnchoredNote => {
+		const field = `notes.${i}`;
+		checkFacts(note.facts, shown(FILES.notes), `${field}.facts`);
+		note.translation?.renderings.forEach((r, j) =>
+			checkFacts(r.facts, shown(FILES.notes), `${field}.translation.renderings.${j}.facts`)
+		);
+		return { ...note, selectors: locate(text, note, shown(FILES.notes), field) };
+	});
+
+	return {
+		meta,
+		text,
+		textHash: sha256(text),
+		blocks,
+		claims: anchoredClaims,
+		notes: anchoredNotes,
+		packHash: sha256(JSON.stringify(sources))
+	};
+}
+
+/**
+ * Claims must not overlap, and together they must cover every word of the article:
+ * the kit promises students that every claim is marked, not a sample.
+ */
+function checkClaimCoverage(text: string, claims: AnchoredClaim[], file: string) {
+	const sorted = [...claims].sort((a, b) => a.selectors.position.start - b.selectors.position.start);
+	let covered = 0;
+	for (const claim of sorted) {
+		const { start, end } = claim.selectors.position;
+		if (start < covered) {
+			throw new ContentPackError(file, `claims.${claims.indexOf(claim)}.quote`, `claim "${claim.id}" overlaps the claim before it`);
+		}
+		const gap = text.slice(covered, start);
+		if (gap.trim() !== '') {
+			throw new ContentPackError(file, 'claims', `no claim covers "${gap.trim()}"`);
+		}
+		covered = end;
+	}
+	const tail = text.slice(covered);
+	if (tail.trim() !== '') throw new ContentPackError(file, 'claims', `no claim covers "${tail.trim()}"`);
+}
+
+/** Finds every pack under `contentDir/articles`, one folder per article. */
+export async function readAllPacks(contentDir: string): Promise<ContentPack[]> {
+	const articlesDir = join(contentDir, 'articles');
+	let entries;
+	try {
+		entries = await readdir(articlesDir, { withFileTypes: true });
+	} catch {
+		throw new ContentPackError(relative(process.cwd(), articlesDir) || articlesDir, '(folder)', 'the content folder is missing');
+	}
+	const dirs = entries.filter((e) => e.isDirectory()).map((e) => join(articlesDir, e.name));
+	return Promise.all(dirs.sort().map((dir) => readPack(dir)));
+}

@@ -1,0 +1,165 @@
+/**
+ * Loads a content pack into the database. Idempotent: an unchanged pack is skipped by
+ * its hash, and an edited one is applied by upserting rows under stable ids and
+ * deleting the ones the pack no longer has, so rows that point at a claim (quiz items,
+ * responses) keep pointing at it across edits.
+ */
+import { and, eq, getTableColumns, inArray, max, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, DatabaseHandle } from '../db/database';
+import type { ContentPack } from './read-pack';
+
+export type SyncResult = 'created' | 'updated' | 'unchanged';
+
+/** Stable row id for an item of an article's pack. */
+export const rowId = (articleId: string, key: string) => `${articleId}/${key}`;
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Inserts rows, or updates every column but the key when the id is already there. */
+async function upsert(tx: Tx, table: PgTable, idColumn: string, rows: Record<string, unknown>[]) {
+	if (rows.length === 0) return;
+	const columns = getTableColumns(table);
+	const set: Record<string, SQL> = {};
+	for (const [prop, column] of Object.entries(columns)) {
+		if (prop !== idColumn) set[prop] = sql.raw(`excluded."${column.name}"`);
+	}
+	await tx
+		.insert(table)
+		.values(rows as never)
+		.onConflictDoUpdate({ target: columns[idColumn], set });
+}
+
+/** Writes `pack` into the database unless the same pack was loaded before. */
+export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentPack): Promise<SyncResult> {
+	const articleId = pack.meta.slug;
+	const [existing] = await db.select({ packHash: t.articles.packHash }).from(t.articles).where(eq(t.articles.id, articleId));
+	if (existing?.packHash === pack.packHash) return 'unchanged';
+
+	await db.transaction(async (tx) => {
+		await upsert(tx, t.articles, 'id', [
+			{
+				id: articleId,
+				slug: pack.meta.slug,
+				title: pack.meta.title,
+				titleOrigin: pack.meta.titleOrigin,
+				publication: pack.meta.publication,
+				currentVersionId: null,
+				packHash: null,
+				updatedAt: new Date()
+			}
+		]);
+
+		// A new text becomes a new version; an unchanged text keeps its version.
+		const [sameText] = await tx
+			.select({ id: t.articleVersions.id })
+			.from(t.articleVersions)
+			.where(and(eq(t.articleVersions.articleId, articleId), eq(t.articleVersions.textHash, pack.textHash)));
+		let versionId = sameText?.id;
+		if (!versionId) {
+			const [{ latest }] = await tx
+				.select({ latest: max(t.articleVersions.number) })
+				.from(t.articleVersions)
+				.where(eq(t.articleVersions.articleId, articleId));
+			const number = (latest ?? 0) + 1;
+			versionId = rowId(articleId, `v${number}`);
+			await tx.insert(t.articleVersions).values({
+				id: versionId,
+				articleId,
+				number,
+				text: pack.text,
+				textHash: pack.textHash,
+				blocks: pack.blocks
+			});
+		}
+
+		const annotationIds = [...pack.claims, ...pack.notes].map((a) => rowId(articleId, a.id));
+		const claimIds = pack.claims.map((c) => rowId(articleId, c.id));
+		const noteIds = pack.notes.map((n) => rowId(articleId, n.id));
+		const ofArticle = (table: typeof t.annotations | typeof t.speakers | typeof t.facts) =>
+			eq(table.articleId, articleId);
+
+		// Remove what the pack dropped, children first.
+		const dropped = tx
+			.select({ id: t.annotations.id })
+			.from(t.annotations)
+			.where(and(ofArticle(t.annotations), notInArray(t.annotations.id, annotationIds)));
+		await tx.delete(t.claims).where(inArray(t.claims.annotationId, dropped));
+		await tx.delete(t.notes).where(inArray(t.notes.annotationId, dropped));
+		await tx.delete(t.annotations).where(and(ofArticle(t.annotations), notInArray(t.annotations.id, annotationIds)));
+		// An item that moved from claim to note (or back) must lose its old body row.
+		await tx.delete(t.claims).where(inArray(t.claims.annotationId, noteIds));
+		await tx.delete(t.notes).where(inArray(t.notes.annotationId, claimIds));
+
+		await upsert(
+			tx,
+			t.speakers,
+			'id',
+			pack.meta.speakers.map((s, sort) => ({ ...s, id: rowId(articleId, s.id), articleId, key: s.id, sort }))
+		);
+		await upsert(
+			tx,
+			t.facts,
+			'id',
+			pack.meta.facts.map((f, sort) => ({ ...f, id: rowId(articleId, f.id), articleId, key: f.id, sort }))
+		);
+
+		const annotationRow = (item: ContentPack['claims'][number] | ContentPack['notes'][number], kind: 'claim' | 'note', sort: number) => ({
+			id: rowId(articleId, item.id),
+			articleId,
+			key: item.id,
+			kind,
+			versionId,
+			quoteExact: item.selectors.quote.exact,
+			quotePrefix: item.selectors.quote.prefix,
+			quoteSuffix: item.selectors.quote.suffix,
+			positionStart: item.selectors.position.start,
+			positionEnd: item.selectors.position.end,
+			sort
+		});
+		await upsert(tx, t.annotations, 'id', [
+			...pack.claims.map((c, i) => annotationRow(c, 'claim', i)),
+			...pack.notes.map((n, i) => annotationRow(n, 'note', i))
+		]);
+		await upsert(
+			tx,
+			t.claims,
+			'annotationId',
+			pack.claims.map((c) => ({
+				annotationId: rowId(articleId, c.id),
+				speakerId: rowId(articleId, c.speaker),
+				form: c.form,
+				relationship: c.relationship,
+				check: c.check,
+				checkNote: c.checkNote,
+				facts: c.facts
+			}))
+		);
+		await upsert(
+			tx,
+			t.notes,
+			'annotationId',
+			pack.notes.map((n) => ({
+				annotationId: rowId(articleId, n.id),
+				layer: n.layer,
+				kind: n.kind,
+				title: n.title,
+				body: n.body,
+				checkIt: n.checkIt ?? null,
+				translation: n.translation ?? null,
+				facts: n.facts
+			}))
+		);
+
+		const speakerIds = pack.meta.speakers.map((s) => rowId(articleId, s.id));
+		const factIds = pack.meta.facts.map((f) => rowId(articleId, f.id));
+		await tx.delete(t.speakers).where(and(ofArticle(t.speakers), notInArray(t.speakers.id, speakerIds)));
+		await tx.delete(t.facts).where(and(ofArticle(t.facts), notInArray(t.facts.id, factIds)));
+
+		await tx
+			.update(t.articles)
+			.set({ currentVersionId: versionId, packHash: pack.packHash, updatedAt: new Date() })
+			.where(eq(t.articles.id, articleId));
+	});
+	return existing ? 'updated' : 'created';
+}

@@ -1,0 +1,82 @@
+/**
+ * Opens the database: an embedded SQLite file through @libsql/client by default, or
+ * PostgreSQL through `postgres` when the address is postgres://. Both are handed back
+ * behind one type so that the domain layer holds a single copy of every query.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql';
+import { migrate as migrateLibsql } from 'drizzle-orm/libsql/migrator';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { createClient } from '@libsql/client';
+import postgres from 'postgres';
+import * as pgSchema from './schema.pg';
+import * as sqliteSchema from './schema.sqlite';
+
+export type Schema = typeof pgSchema;
+
+/**
+ * The query builder the domain layer writes against. SQLite's builder is handed out
+ * under the PostgreSQL type: the two share the subset we use (select, insert with
+ * returning and onConflictDoUpdate, update, delete, async transactions), and the
+ * server test suite runs on both engines to keep it that way.
+ */
+export type Database = PostgresJsDatabase<Schema>;
+
+export interface DatabaseHandle {
+	engine: 'sqlite' | 'postgres';
+	db: Database;
+	tables: Schema;
+	close(): Promise<void>;
+}
+
+/** The default embedded database file, relative to the working directory. */
+export const DEFAULT_SQLITE_FILE = 'data/kit.db';
+
+/** True when `url` names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens (and for SQLite, creates) the database at `url` and applies pending migrations. */
+export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrationsRoot = 'drizzle'): Promise<DatabaseHandle> {
+	if (isPostgresUrl(url)) {
+		const client = postgres(url, { max: 10, onnotice: () => {} });
+		const db = drizzlePostgres(client, { schema: pgSchema });
+		await migrateWithLock(client, resolve(migrationsRoot, 'pg'));
+		return { engine: 'postgres', db, tables: pgSchema, close: () => client.end() };
+	}
+
+	const file = url.replace(/^file:/, '');
+	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+	const client = createClient({ url: file === ':memory:' ? ':memory:' : `file:${resolve(file)}` });
+	// WAL lets readers carry on while a writer commits; a busy timeout rides out short locks.
+	await client.execute('PRAGMA journal_mode = WAL');
+	await client.execute('PRAGMA busy_timeout = 5000');
+	await client.execute('PRAGMA foreign_keys = ON');
+	const db = drizzleLibsql(client, { schema: sqliteSchema });
+	await migrateLibsql(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') });
+	return {
+		engine: 'sqlite',
+		db: db as unknown as Database,
+		tables: sqliteSchema as unknown as Schema,
+		close: async () => client.close()
+	};
+}
+
+/**
+ * Several app servers may start against one PostgreSQL at once; an advisory lock on a
+ * reserved connection makes them apply migrations one at a time.
+ */
+async function migrateWithLock(client: postgres.Sql, folder: string) {
+	const LOCK_ID = 4_217_001;
+	const reserved = await client.reserve();
+	try {
+		await reserved`select pg_advisory_lock(${LOCK_ID})`;
+		await migratePostgres(drizzlePostgres(reserved), { migrationsFolder: folder });
+	} finally {
+		await reserved`select pg_advisory_unlock(${LOCK_ID})`;
+		reserved.release();
+	}
+}

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { loadReaderArticle } from '$lib/server/articles/reader';
+import { toAnnotationCollection } from '$lib/articles/web-annotation';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ params, url }) => {
+	const article = await loadReaderArticle(appDb(), params.slug);
+	if (!article) error(404, 'There is no article at this address.');
+	const base = `${url.origin}/articles/${article.slug}`;
+	return new Response(JSON.stringify(toAnnotationCollection(article, base), null, 2), {
+		headers: {
+			'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8'
+		}
+	});
+};
