@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readPack } from './read-pack';
+import { copyContent, editPackFile, SLUG, type PackFile } from '../../../../tests/fixtures/content-pack';
+import { ContentPackError, readPack } from './read-pack';
 
 const packDir = join(process.cwd(), 'src/content/articles/mexico-says-no-to-us-troops');
 
@@ -53,5 +55,76 @@ describe('the shipped Mexico article pack', async () => {
 		for (const claim of pack.claims.filter((c) => c.facts.some((f) => unverified.has(f)))) {
 			expect(['unverified', 'stretched', 'altered'], claim.id).toContain(claim.check);
 		}
+	});
+});
+
+describe('a broken pack', () => {
+	it.each<[string, PackFile, (s: string) => string, { file: string; field: RegExp; reason: RegExp }]>([
+		[
+			'invalid YAML',
+			'claims.yaml',
+			(s) => s.replace('claims:', 'claims: [unclosed'),
+			{ file: 'claims.yaml', field: /line \d+/, reason: /./ }
+		],
+		[
+			'an unknown attribution form',
+			'claims.yaml',
+			(s) => s.replace(/form: direct-quote/, 'form: rumour'),
+			{ file: 'claims.yaml', field: /^claims\.\d+\.form$/, reason: /expected one of/i }
+		],
+		[
+			'a speaker that does not exist',
+			'claims.yaml',
+			(s) => s.replace(/speaker: anna-kelly/, 'speaker: anna-kely'),
+			{ file: 'claims.yaml', field: /^claims\.\d+\.speaker$/, reason: /unknown speaker "anna-kely"/ }
+		],
+		[
+			'a quote that is not in the text',
+			'notes.yaml',
+			(s) => s.replace("quote: 'unequivocally clear'", "quote: 'unequivocally and forever clear'"),
+			{ file: 'notes.yaml', field: /^notes\.\d+\.quote$/, reason: /is not in the article text/ }
+		],
+		[
+			'a fact id that does not exist',
+			'notes.yaml',
+			(s) => s.replace(/facts:\s*\[([a-z-]+)/, 'facts: [no-such-fact'),
+			{ file: 'notes.yaml', field: /^notes\.\d+\.facts\.0$/, reason: /unknown fact "no-such-fact"/ }
+		],
+		[
+			'a heading missing from the text',
+			'article.yaml',
+			(s) => s.replace('Heritage Report: Military May Be Inevitable', 'Heritage Report: War Is Coming'),
+			{ file: 'article.yaml', field: /^structure$/, reason: /is not a line of the article/ }
+		],
+		[
+			'a sentence no claim covers',
+			'article.txt',
+			(s) => `${s}\nA new sentence nobody marked.`,
+			{ file: 'claims.yaml', field: /^claims$/, reason: /no claim covers "A new sentence nobody marked\."/ }
+		],
+		[
+			'a missing field',
+			'claims.yaml',
+			(s) => s.replace(/\n\s+relationship: >-\n(\s{6}.*\n)+/, '\n'),
+			{ file: 'claims.yaml', field: /^claims\.0\.relationship$/, reason: /./ }
+		]
+	])('with %s names the file, field and reason', async (_, file, edit, expected) => {
+		const { root, packDir: dir } = await copyContent();
+		await editPackFile(dir, file, edit);
+		const error = await readPack(dir, root).then(
+			() => null,
+			(e: unknown) => e
+		);
+		expect(error).toBeInstanceOf(ContentPackError);
+		const { file: named, field, reason } = error as ContentPackError;
+		expect(named).toBe(`articles/${SLUG}/${expected.file}`);
+		expect(field).toMatch(expected.field);
+		expect(reason).toMatch(expected.reason);
+	});
+
+	it('with a missing file says which one', async () => {
+		const { root, packDir: dir } = await copyContent();
+		await rm(join(dir, 'notes.yaml'));
+		await expect(readPack(dir, root)).rejects.toMatchObject({ file: `articles/${SLUG}/notes.yaml`, field: '(file)' });
 	});
 });

@@ -42,9 +42,9 @@ export function isPostgresUrl(url: string): boolean {
 /** Opens (and for SQLite, creates) the database at `url` and applies pending migrations. */
 export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrationsRoot = 'drizzle'): Promise<DatabaseHandle> {
 	if (isPostgresUrl(url)) {
+		await migrateWithLock(url, resolve(migrationsRoot, 'pg'));
 		const client = postgres(url, { max: 10, onnotice: () => {} });
 		const db = drizzlePostgres(client, { schema: pgSchema });
-		await migrateWithLock(client, resolve(migrationsRoot, 'pg'));
 		return { engine: 'postgres', db, tables: pgSchema, close: () => client.end() };
 	}
 
@@ -66,17 +66,18 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 }
 
 /**
- * Several app servers may start against one PostgreSQL at once; an advisory lock on a
- * reserved connection makes them apply migrations one at a time.
+ * Several app servers may start against one PostgreSQL at once; an advisory lock makes
+ * them apply migrations one at a time. A client of one connection keeps the lock, the
+ * migration and the unlock on the same session.
  */
-async function migrateWithLock(client: postgres.Sql, folder: string) {
+async function migrateWithLock(url: string, folder: string) {
 	const LOCK_ID = 4_217_001;
-	const reserved = await client.reserve();
+	const client = postgres(url, { max: 1, onnotice: () => {} });
 	try {
-		await reserved`select pg_advisory_lock(${LOCK_ID})`;
-		await migratePostgres(drizzlePostgres(reserved), { migrationsFolder: folder });
+		await client`select pg_advisory_lock(${LOCK_ID})`;
+		await migratePostgres(drizzlePostgres(client), { migrationsFolder: folder });
+		await client`select pg_advisory_unlock(${LOCK_ID})`;
 	} finally {
-		await reserved`select pg_advisory_unlock(${LOCK_ID})`;
-		reserved.release();
+		await client.end();
 	}
 }
