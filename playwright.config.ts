@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+/** End-to-end tests run against the built app (npm run build) in Debian's Chromium. */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: true,
+	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		// A fresh SQLite file each run, migrated and seeded by the app itself at start.
+		command: `rm -rf tmp/e2e && node scripts/serve.js`,
+		env: { PORT: String(PORT), DATABASE_URL: 'tmp/e2e/kit.db' },
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 60_000
+	}
+});

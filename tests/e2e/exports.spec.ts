@@ -1,0 +1,46 @@
+import { expect, READER, test } from './fixtures';
+
+test('the JSON-LD export is a W3C AnnotationCollection over the plain text', async ({ request }) => {
+	const text = await (await request.get(`${READER}/text.txt`)).text();
+	const response = await request.get(`${READER}/annotations.jsonld`);
+	expect(response.headers()['content-type']).toContain('application/ld+json');
+	const collection = await response.json();
+	expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+	expect(collection.type).toBe('AnnotationCollection');
+	const items = collection.first.items as {
+		motivation: string;
+		body: { purpose: string; value: string }[];
+		target: { source: string; selector: { type: string; exact?: string; start?: number; end?: number }[] };
+	}[];
+	expect(items).toHaveLength(collection.total);
+
+	const claims = items.filter((a) => a.motivation === 'classifying');
+	expect(claims.length).toBeGreaterThanOrEqual(30);
+	for (const claim of claims) {
+		const form = claim.body.find((b) => b.purpose === 'classifying')?.value;
+		expect(['direct-quote', 'paraphrase', 'vague', 'writer', 'headline']).toContain(form);
+		expect(claim.body.find((b) => b.purpose === 'identifying')?.value).toBeTruthy();
+	}
+	expect(items.some((a) => a.motivation === 'commenting')).toBe(true);
+	expect(items.some((a) => a.motivation === 'assessing')).toBe(true);
+
+	for (const item of items) {
+		expect(item.target.source).toMatch(/\/text\.txt$/);
+		const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+		const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+		expect(text.slice(position.start, position.end)).toBe(quote.exact);
+	}
+});
+
+test('the home page leads to the article', async ({ page, expectNoAxeViolations }) => {
+	await page.goto('/');
+	await expectNoAxeViolations();
+	await page.getByRole('link', { name: /Mexico Says No to U\.S\. Troops/ }).click();
+	await expect(page).toHaveURL(READER);
+});
+
+test('an unknown article is a clear 404', async ({ page }) => {
+	const response = await page.goto('/articles/no-such-article');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByText('There is no article at this address.')).toBeVisible();
+});

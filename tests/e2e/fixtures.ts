@@ -1,0 +1,49 @@
+/**
+ * Shared e2e helpers: the seeded article's addresses, an axe check, and the article
+ * text as a reader sees it.
+ */
+import { expect, test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const SLUG = 'mexico-says-no-to-us-troops';
+export const READER = `/articles/${SLUG}`;
+export const LEDGER = `/articles/${SLUG}/claims`;
+
+async function axeViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export const test = base.extend<{ expectNoAxeViolations: () => Promise<void> }>({
+	expectNoAxeViolations: async ({ page, browser, javaScriptEnabled }, use) => {
+		await use(async () => {
+			if (javaScriptEnabled) {
+				expect(await axeViolations(page)).toEqual([]);
+				return;
+			}
+			// With JavaScript disabled Chromium also stops the timers axe relies on, so check
+			// the same address in a page whose own scripts are all blocked: the server-rendered
+			// document a reader without JavaScript gets, with only axe running in it.
+			// (Playwright Test gives new contexts the test's options, so turn scripts back on here.)
+			const context = await browser.newContext({ javaScriptEnabled: true });
+			const plain = await context.newPage();
+			await plain.route('**/*', (route) =>
+				route.request().resourceType() === 'script' ? route.abort() : route.continue()
+			);
+			await plain.goto(page.url());
+			expect(await axeViolations(plain)).toEqual([]);
+			await context.close();
+		});
+	}
+});
+
+export { expect };
+
+/** The article's blocks as text, note-number marks left out, joined by newlines. */
+export async function renderedArticleText(page: Page): Promise<string> {
+	return page.locator('.article-text').evaluate((root) => {
+		const copy = root.cloneNode(true) as HTMLElement;
+		copy.querySelectorAll('.note-mark').forEach((mark) => mark.remove());
+		return [...copy.querySelectorAll(':scope > h2, :scope > p')].map((block) => block.textContent).join('\n');
+	});
+}
