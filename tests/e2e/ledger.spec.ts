@@ -4,10 +4,13 @@ for (const javaScriptEnabled of [true, false]) {
 	test.describe(`the claim ledger, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
 		test.use({ javaScriptEnabled });
 
-		/** Picks a filter; without JavaScript the Filter button submits it. */
+		/** Picks a filter and waits for the page it leads to; without JavaScript, via the Filter button. */
 		async function choose(page: import('@playwright/test').Page, label: string, option: string) {
-			await page.getByRole('combobox', { name: label }).selectOption({ label: option });
+			const select = page.getByRole('combobox', { name: label });
+			await select.selectOption({ label: option });
+			const [name, value] = [await select.getAttribute('name'), await select.inputValue()];
 			if (!javaScriptEnabled) await page.getByRole('button', { name: 'Filter' }).click();
+			await page.waitForURL((url) => url.searchParams.get(name!) === value);
 		}
 
 		test('lists every claim and filters by speaker, form and check', async ({ page, expectNoAxeViolations }) => {

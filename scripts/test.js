@@ -1,0 +1,97 @@
+// npm test: type check, unit and integration tests on SQLite, the integration suite
+// again on PostgreSQL, then end-to-end tests against a fresh build in Chromium.
+// Ends with one line, "N passed, N failed", and a non-zero exit if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const RESULTS = 'tmp/test-results';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const totals = { passed: 0, failed: 0 };
+const problems = [];
+
+function run(label, command, args, env = {}) {
+	console.log(`\n▶ ${label}`);
+	const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	if (result.status !== 0) problems.push(label);
+	return result.status === 0;
+}
+
+/** Adds a Vitest JSON report's counts to the totals. */
+function countVitest(file) {
+	if (!existsSync(file)) return;
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	totals.passed += report.numPassedTests;
+	totals.failed += report.numFailedTests;
+}
+
+/** Adds a Playwright JSON report's counts to the totals. */
+function countPlaywright(file) {
+	if (!existsSync(file)) return;
+	const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+	totals.passed += stats.expected + stats.flaky;
+	totals.failed += stats.unexpected;
+}
+
+function findPostgres() {
+	const dirs = [process.env.PG_BIN, '/usr/local/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
+	return dirs.find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+}
+
+function ensureChromium() {
+	if (existsSync(CHROMIUM)) return true;
+	if (process.getuid?.() === 0) {
+		console.log('\nChromium is missing; installing it with: apt-get install -y chromium');
+		run('apt-get update', 'apt-get', ['update', '-qq']);
+		run('Install Chromium', 'apt-get', ['install', '-y', '-qq', 'chromium']);
+		if (existsSync(CHROMIUM)) return true;
+	}
+	console.error(
+		`\nThe end-to-end tests need Chromium at ${CHROMIUM}.\n` +
+			'Install it with:  sudo apt-get install -y chromium\n' +
+			'(or point CHROMIUM_PATH at another Chromium binary), then run npm test again.'
+	);
+	return false;
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+run('Type check (svelte-check)', 'npx', ['svelte-kit', 'sync']) &&
+	run('Type check (svelte-check)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
+
+const sqliteReport = `${RESULTS}/vitest-sqlite.json`;
+run('Unit and integration tests on SQLite', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${sqliteReport}`], {
+	TEST_DATABASE_URL: ''
+});
+countVitest(sqliteReport);
+
+const pgReport = `${RESULTS}/vitest-postgres.json`;
+const pgArgs = ['vitest', 'run', 'tests/integration', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`];
+if (process.env.TEST_DATABASE_URL) {
+	run('Integration tests on PostgreSQL', 'npx', pgArgs);
+} else if (findPostgres()) {
+	run('Integration tests on PostgreSQL (throwaway server)', 'scripts/with-postgres.sh', ['npx', ...pgArgs]);
+} else {
+	console.error(
+		'\nThe PostgreSQL suite needs a server. Set TEST_DATABASE_URL=postgres://… or install PostgreSQL ' +
+			'(apt-get install -y postgresql) so scripts/with-postgres.sh can start a throwaway one.'
+	);
+	problems.push('Integration tests on PostgreSQL (no server)');
+}
+countVitest(pgReport);
+
+if (ensureChromium()) {
+	if (run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+		const e2eReport = `${RESULTS}/playwright.json`;
+		run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+		countPlaywright(e2eReport);
+	}
+} else {
+	problems.push('End-to-end tests (Chromium missing)');
+}
+
+console.log('');
+if (problems.length > 0) console.log(`Steps that failed: ${problems.join('; ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(problems.length > 0 || totals.failed > 0 ? 1 : 0);
