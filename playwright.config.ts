@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// npm test picks a free port and passes it down; 4173 when Playwright is run by hand.
+const PORT = Number(process.env.E2E_PORT || 4173);
 
 /** End-to-end tests run against the built app (npm run build) in Debian's Chromium. */
 export default defineConfig({
@@ -27,8 +28,8 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh SQLite file each run, migrated and seeded by the app itself at start.
-		command: `rm -rf tmp/e2e && node scripts/serve.js`,
-		env: { PORT: String(PORT), DATABASE_URL: 'tmp/e2e/kit.db' },
+		command: `rm -rf tmp/e2e-${PORT} && node scripts/serve.js`,
+		env: { PORT: String(PORT), DATABASE_URL: `tmp/e2e-${PORT}/kit.db` },
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 60_000

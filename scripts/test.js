@@ -3,6 +3,7 @@
 // Ends with one line, "N passed, N failed", and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const RESULTS = 'tmp/test-results';
@@ -31,6 +32,16 @@ function countPlaywright(file) {
 	const { stats } = JSON.parse(readFileSync(file, 'utf8'));
 	totals.passed += stats.expected + stats.flaky;
 	totals.failed += stats.unexpected;
+}
+
+/** A free local port, so two test runs on one machine never share a server. */
+function freePort() {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
 }
 
 function findPostgres() {
@@ -84,7 +95,10 @@ countVitest(pgReport);
 if (ensureChromium()) {
 	if (run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
 		const e2eReport = `${RESULTS}/playwright.json`;
-		run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+		run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
+			PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
+			E2E_PORT: String(await freePort())
+		});
 		countPlaywright(e2eReport);
 	}
 } else {

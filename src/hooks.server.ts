@@ -1,6 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { startDatabase } from '$lib/server/app-db';
+import { appDb, startDatabase } from '$lib/server/app-db';
+import { articleStamp } from '$lib/server/articles/reader';
+import { PageCache } from '$lib/server/page-cache';
 import { ContentPackError } from '$lib/server/content/read-pack';
 
 export const init: ServerInit = async () => {
@@ -25,4 +27,41 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders);
+/** Article pages and exports that look the same to every visitor without cookies. */
+const PUBLIC_ROUTES = new Set([
+	'/articles/[slug]',
+	'/articles/[slug]/claims',
+	'/articles/[slug]/text.txt',
+	'/articles/[slug]/annotations.jsonld'
+]);
+const pageCache = new PageCache((slug) => articleStamp(appDb(), slug));
+
+/**
+ * Serves public article pages from a cache of their rendered bytes. Anything that
+ * could differ between visitors (other methods, any cookie) goes straight through.
+ */
+const publicPageCache: Handle = async ({ event, resolve }) => {
+	const slug = event.params.slug;
+	if (
+		process.env.PAGE_CACHE === 'off' ||
+		event.request.method !== 'GET' ||
+		!slug ||
+		!PUBLIC_ROUTES.has(event.route.id ?? '') ||
+		event.request.headers.has('cookie')
+	) {
+		return resolve(event);
+	}
+	const key = event.request.url;
+	const hit = await pageCache.get(key, slug);
+	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
+
+	const stamp = await pageCache.stamp(slug);
+	const response = await resolve(event);
+	if (response.status !== 200 || response.headers.has('set-cookie') || stamp === null) return response;
+	const body = await response.arrayBuffer();
+	const headers = [...response.headers];
+	pageCache.set(key, { status: 200, headers, body, stamp });
+	return new Response(body, { status: 200, headers });
+};
+
+export const handle = sequence(securityHeaders, publicPageCache);
