@@ -59,7 +59,8 @@ for (const javaScriptEnabled of [true, false]) {
 					await row.locator('td').nth(0).textContent(),
 					await row.locator('td').nth(1).textContent()
 				];
-				expect(description).toContain(`${name}: ${words} words, ${count} claims`);
+				const plural = (n: string | null, word: string) => `${n} ${word}${n === "1" ? "" : "s"}`;
+				expect(description).toContain(`${name}: ${plural(words, "word")}, ${plural(count, "claim")}`);
 				claims += Number(count);
 			}
 			const total = Number((await page.getByRole('status').textContent())!.match(/of (\d+) claims/)![1]);
