@@ -1,8 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { ValidSession } from '$lib/server/auth/session';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		interface Locals {
+			/** The signed-in teacher's or student device's session, if any. */
+			session: ValidSession | null;
 		}
 	}
 }

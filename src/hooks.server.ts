@@ -3,6 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { appDb, startDatabase } from '$lib/server/app-db';
 import { articleStamp } from '$lib/server/articles/reader';
 import { PageCache } from '$lib/server/page-cache';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ContentPackError } from '$lib/server/content/read-pack';
 
 export const init: ServerInit = async () => {
@@ -64,4 +66,20 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	return new Response(body, { status: 200, headers });
 };
 
-export const handle = sequence(securityHeaders, publicPageCache);
+/** Fills `locals.session` from the session cookie; it only reads and refreshes, never decides. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.session = null;
+	if (token) {
+		const session = await validateSessionToken(appDb(), token);
+		if (session) {
+			event.locals.session = session;
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, publicPageCache, authenticate);

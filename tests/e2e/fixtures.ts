@@ -14,26 +14,31 @@ async function axeViolations(page: Page): Promise<string[]> {
 	return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Runs axe on what `page` shows. With JavaScript disabled Chromium also stops the
+ * timers axe relies on, so the same address is loaded again, with the same cookies, in
+ * a page whose own scripts are all blocked: the server-rendered document a reader
+ * without JavaScript gets, with only axe running in it.
+ */
+export async function expectNoAxeViolations(page: Page, javaScriptEnabled: boolean) {
+	if (javaScriptEnabled) {
+		expect(await axeViolations(page)).toEqual([]);
+		return;
+	}
+	const browser = page.context().browser()!;
+	// (Playwright Test gives new contexts the test's options, so turn scripts back on here.)
+	const context = await browser.newContext({ javaScriptEnabled: true });
+	await context.addCookies(await page.context().cookies());
+	const plain = await context.newPage();
+	await plain.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+	await plain.goto(page.url());
+	expect(await axeViolations(plain)).toEqual([]);
+	await context.close();
+}
+
 export const test = base.extend<{ expectNoAxeViolations: () => Promise<void> }>({
-	expectNoAxeViolations: async ({ page, browser, javaScriptEnabled }, use) => {
-		await use(async () => {
-			if (javaScriptEnabled) {
-				expect(await axeViolations(page)).toEqual([]);
-				return;
-			}
-			// With JavaScript disabled Chromium also stops the timers axe relies on, so check
-			// the same address in a page whose own scripts are all blocked: the server-rendered
-			// document a reader without JavaScript gets, with only axe running in it.
-			// (Playwright Test gives new contexts the test's options, so turn scripts back on here.)
-			const context = await browser.newContext({ javaScriptEnabled: true });
-			const plain = await context.newPage();
-			await plain.route('**/*', (route) =>
-				route.request().resourceType() === 'script' ? route.abort() : route.continue()
-			);
-			await plain.goto(page.url());
-			expect(await axeViolations(plain)).toEqual([]);
-			await context.close();
-		});
+	expectNoAxeViolations: async ({ page, javaScriptEnabled }, use) => {
+		await use(() => expectNoAxeViolations(page, javaScriptEnabled));
 	}
 });
 

@@ -6,8 +6,10 @@ import { config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { readAllPacks } from './content/read-pack';
 import { syncPack } from './content/sync-pack';
+import { createLimiters, type Limiters } from './auth/rate-limit';
 
 let handle: DatabaseHandle | undefined;
+let limiters: Limiters | undefined;
 
 /** Opens the database, applies migrations and loads every content pack. */
 export async function startDatabase(): Promise<DatabaseHandle> {
@@ -20,7 +22,14 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		if (result !== 'unchanged') console.log(`Content pack "${pack.meta.slug}": ${result}.`);
 	}
 	handle = opened;
+	limiters = createLimiters(opened, { relaxed: process.env.RATE_LIMITS === 'relaxed' });
 	return handle;
+}
+
+/** The rate limiters, sharing the app's database. */
+export function appLimiters(): Limiters {
+	if (!limiters) throw new Error('The database is not open yet: startDatabase() runs in the init hook.');
+	return limiters;
 }
 
 /** The open database handle; start-up has finished before any request is served. */

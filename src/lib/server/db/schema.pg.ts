@@ -3,7 +3,7 @@
  * as schema.sqlite.ts; schema-parity.spec.ts holds the two together. The domain layer
  * is typed against this file and runs unchanged on both engines.
  */
-import { pgTable, text, integer, boolean, jsonb, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, jsonb, timestamp, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
 import type { Block } from '../content/blocks';
 import type { Publication, Translation } from './schema.sqlite';
 
@@ -95,4 +95,81 @@ export const notes = pgTable('notes', {
 	checkIt: text('check_it'),
 	translation: jsonb('translation').$type<Translation>(),
 	facts: jsonb('facts').notNull().$type<string[]>()
+});
+
+/** Kit-wide settings chosen by the admin, such as who may sign up. */
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export const teachers = pgTable('teachers', {
+	id: text('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	isAdmin: boolean('is_admin').notNull(),
+	createdAt: createdAt()
+});
+
+/** One-time sign-up links; only a SHA-256 hash of the token is kept. */
+export const teacherInvites = pgTable('teacher_invites', {
+	id: text('id').primaryKey(),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdBy: text('created_by').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+	usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' })
+});
+
+export const classes = pgTable('classes', {
+	id: text('id').primaryKey(),
+	teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	joinCode: text('join_code').notNull().unique(),
+	openJoin: boolean('open_join').notNull(),
+	archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+	createdAt: createdAt()
+});
+
+/** A student in one class: a display name and nothing else about them. */
+export const students = pgTable(
+	'students',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		displayName: text('display_name').notNull(),
+		nameKey: text('name_key').notNull(),
+		claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
+		rejoinCodeHash: text('rejoin_code_hash'),
+		rejoinExpiresAt: timestamp('rejoin_expires_at', { withTimezone: true, mode: 'date' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('students_class_name').on(t.classId, t.nameKey)]
+);
+
+/** Sessions follow Lucia's design: the id is public, only a hash of the secret is kept. */
+export const sessions = pgTable('sessions', {
+	id: text('id').primaryKey(),
+	secretHash: text('secret_hash').notNull(),
+	teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }).notNull()
+});
+
+/** Which students a device's session speaks for (one per class joined on it). */
+export const sessionStudents = pgTable(
+	'session_students',
+	{
+		sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+		studentId: text('student_id').notNull().references(() => students.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.studentId] })]
+);
+
+/** Counters for rate-limiter-flexible's Drizzle store. */
+export const rateLimits = pgTable('rate_limits', {
+	key: text('key').primaryKey(),
+	points: integer('points').notNull(),
+	expire: timestamp('expire', { withTimezone: true, mode: 'date' })
 });

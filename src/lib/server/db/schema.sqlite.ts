@@ -2,7 +2,7 @@
  * SQLite schema (the embedded default). It must define exactly the same tables and
  * columns as schema.pg.ts; schema-parity.spec.ts holds the two together.
  */
-import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../content/blocks';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date());
@@ -91,6 +91,83 @@ export const notes = sqliteTable('notes', {
 	checkIt: text('check_it'),
 	translation: text('translation', { mode: 'json' }).$type<Translation>(),
 	facts: text('facts', { mode: 'json' }).notNull().$type<string[]>()
+});
+
+/** Kit-wide settings chosen by the admin, such as who may sign up. */
+export const settings = sqliteTable('settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
+
+export const teachers = sqliteTable('teachers', {
+	id: text('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(),
+	createdAt: createdAt()
+});
+
+/** One-time sign-up links; only a SHA-256 hash of the token is kept. */
+export const teacherInvites = sqliteTable('teacher_invites', {
+	id: text('id').primaryKey(),
+	tokenHash: text('token_hash').notNull().unique(),
+	createdBy: text('created_by').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+	usedAt: integer('used_at', { mode: 'timestamp_ms' })
+});
+
+export const classes = sqliteTable('classes', {
+	id: text('id').primaryKey(),
+	teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+	name: text('name').notNull(),
+	joinCode: text('join_code').notNull().unique(),
+	openJoin: integer('open_join', { mode: 'boolean' }).notNull(),
+	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt()
+});
+
+/** A student in one class: a display name and nothing else about them. */
+export const students = sqliteTable(
+	'students',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		displayName: text('display_name').notNull(),
+		nameKey: text('name_key').notNull(),
+		claimedAt: integer('claimed_at', { mode: 'timestamp_ms' }),
+		rejoinCodeHash: text('rejoin_code_hash'),
+		rejoinExpiresAt: integer('rejoin_expires_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('students_class_name').on(t.classId, t.nameKey)]
+);
+
+/** Sessions follow Lucia's design: the id is public, only a hash of the secret is kept. */
+export const sessions = sqliteTable('sessions', {
+	id: text('id').primaryKey(),
+	secretHash: text('secret_hash').notNull(),
+	teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Which students a device's session speaks for (one per class joined on it). */
+export const sessionStudents = sqliteTable(
+	'session_students',
+	{
+		sessionId: text('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+		studentId: text('student_id').notNull().references(() => students.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.studentId] })]
+);
+
+/** Counters for rate-limiter-flexible's Drizzle store. */
+export const rateLimits = sqliteTable('rate_limits', {
+	key: text('key').primaryKey(),
+	points: integer('points').notNull(),
+	expire: integer('expire', { mode: 'timestamp_ms' })
 });
 
 export interface Publication {

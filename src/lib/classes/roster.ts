@@ -1,0 +1,59 @@
+/**
+ * Reading a pasted list of student names, one per line, and checking display names.
+ */
+
+export const MAX_NAME_LENGTH = 40;
+export const MAX_ROSTER_NAMES = 200;
+export const MAX_ROSTER_CHARS = 10_000;
+
+/** A display name tidied for storage: trimmed, inner spaces collapsed. */
+export function tidyName(name: string): string {
+	return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The key two names share when a class would confuse them: case and accents aside. */
+export function nameKey(name: string): string {
+	return tidyName(name)
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.toLocaleLowerCase('en');
+}
+
+/** Why a display name cannot be used, or null. */
+export function nameProblem(name: string): string | null {
+	const tidy = tidyName(name);
+	if (tidy.length === 0) return 'Type a name.';
+	if (tidy.length > MAX_NAME_LENGTH) return `Names can be at most ${MAX_NAME_LENGTH} characters.`;
+	if (/[\p{Cc}<>]/u.test(tidy)) return 'Names cannot contain < or > or control characters.';
+	return null;
+}
+
+export interface ParsedRoster {
+	names: string[];
+	/** Names given twice in the paste, or already in the class. */
+	duplicates: string[];
+	/** Lines that are not usable names, with the reason. */
+	invalid: { line: string; reason: string }[];
+}
+
+/** Splits a pasted roster into names, setting aside duplicates (also against `existing`) and bad lines. */
+export function parseRoster(text: string, existing: string[] = []): ParsedRoster {
+	const seen = new Set(existing.map(nameKey));
+	const result: ParsedRoster = { names: [], duplicates: [], invalid: [] };
+	for (const line of text.split(/\r?\n/)) {
+		const name = tidyName(line);
+		if (name === '') continue;
+		const problem = nameProblem(name);
+		if (problem) {
+			result.invalid.push({ line: name.slice(0, 60), reason: problem });
+			continue;
+		}
+		const key = nameKey(name);
+		if (seen.has(key)) result.duplicates.push(name);
+		else {
+			seen.add(key);
+			result.names.push(name);
+		}
+	}
+	return result;
+}

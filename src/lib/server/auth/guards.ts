@@ -1,0 +1,59 @@
+/**
+ * Authorization checks for loads and actions. Each protected load and action calls
+ * one of these itself: a layout check alone is skipped on client-side navigation.
+ */
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { DomainError } from '../domain-error';
+import type { SessionStudent, SessionTeacher } from './session';
+
+/** The signed-in teacher; anonymous visitors go to sign-in, students get a 403. */
+export function requireTeacher(event: RequestEvent): SessionTeacher {
+	const teacher = event.locals.session?.teacher;
+	if (teacher) return teacher;
+	if (event.locals.session) error(403, 'This page is for teachers.');
+	redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+}
+
+/** The signed-in admin teacher. */
+export function requireAdmin(event: RequestEvent): SessionTeacher {
+	const teacher = requireTeacher(event);
+	if (!teacher.isAdmin) error(403, 'Only the admin can change these settings.');
+	return teacher;
+}
+
+/** The students this device is signed in as; anyone else is sent to the join page. */
+export function requireStudent(event: RequestEvent): SessionStudent[] {
+	const students = event.locals.session?.students ?? [];
+	if (students.length > 0) return students;
+	if (event.locals.session?.teacher) error(403, 'This page is for students.');
+	redirect(303, '/join');
+}
+
+/** A form value as a trimmed string ('' when missing or not text). */
+export function field(form: FormData, name: string, max = 10_000): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, max).trim() : '';
+}
+
+/**
+ * Runs an action body and turns a DomainError into `fail(status, { message, ...echo })`
+ * under `form`, so a page with several forms shows the message by the right one.
+ */
+export async function attempt<T, E extends Record<string, unknown>>(form: string, echo: E, body: () => Promise<T>) {
+	try {
+		return await body();
+	} catch (e) {
+		if (e instanceof DomainError) return fail(e.status, { form, ok: false as const, message: e.message, ...echo });
+		throw e;
+	}
+}
+
+/** Runs a load body and turns a DomainError into an error page with its status. */
+export async function orError<T>(body: () => Promise<T>): Promise<T> {
+	try {
+		return await body();
+	} catch (e) {
+		if (e instanceof DomainError) error(e.status, e.message);
+		throw e;
+	}
+}

@@ -1,0 +1,83 @@
+/**
+ * Rate limits on sign-in, sign-up, setup and joining, per IP address and per account
+ * or code. Counters live in the database (rate-limiter-flexible's Drizzle store), so
+ * they hold on SQLite and PostgreSQL alike, and across several app servers.
+ */
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DatabaseHandle } from '../db/database';
+import { DomainError } from '../domain-error';
+
+interface LimitSpec {
+	points: number;
+	seconds: number;
+}
+
+/** Attempts allowed per window. Joining is generous per IP: a class may share one address. */
+export const LIMITS = {
+	signInPerIp: { points: 30, seconds: 600 },
+	signInFailuresPerAccount: { points: 10, seconds: 900 },
+	signUpPerIp: { points: 10, seconds: 600 },
+	setupPerIp: { points: 10, seconds: 600 },
+	joinPerIp: { points: 300, seconds: 600 },
+	joinPerClass: { points: 200, seconds: 600 },
+	wrongCodesPerIp: { points: 20, seconds: 600 }
+} satisfies Record<string, LimitSpec>;
+
+export type LimitName = keyof typeof LIMITS;
+export type Limiters = Record<LimitName, RateLimiterDrizzle>;
+
+/**
+ * One limiter per rule. `relaxed` multiplies every allowance by ten; the shared
+ * end-to-end server uses it so many tests can sign in from one address.
+ */
+export function createLimiters({ db, tables }: DatabaseHandle, options: { relaxed?: boolean; sweep?: boolean } = {}): Limiters {
+	const factor = options.relaxed ? 10 : 1;
+	return Object.fromEntries(
+		Object.entries(LIMITS).map(([name, spec]) => [
+			name,
+			new RateLimiterDrizzle({
+				storeClient: db,
+				schema: tables.rateLimits,
+				keyPrefix: name,
+				points: spec.points * factor,
+				duration: spec.seconds,
+				clearExpiredByTimeout: options.sweep ?? true
+			})
+		])
+	) as Limiters;
+}
+
+/** "4 minutes", "1 minute", "30 seconds": how long to wait, in words. */
+export function waitText(seconds: number): string {
+	if (seconds >= 90) {
+		const minutes = Math.ceil(seconds / 60);
+		return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	}
+	const s = Math.max(1, Math.ceil(seconds));
+	return `${s} second${s === 1 ? '' : 's'}`;
+}
+
+/** Counts one attempt against `key`; throws a 429 DomainError saying how long to wait once over. */
+export async function consume(limiter: RateLimiterDrizzle, key: string): Promise<void> {
+	try {
+		await limiter.consume(key);
+	} catch (error) {
+		if (error instanceof RateLimiterRes) {
+			throw new DomainError(`Too many attempts. Please wait ${waitText(error.msBeforeNext / 1000)} and try again.`, 429);
+		}
+		throw error;
+	}
+}
+
+/** Throws the same 429 if `key` is already over its limit, without counting an attempt. */
+export async function ensureNotBlocked(limiter: RateLimiterDrizzle, key: string): Promise<void> {
+	const state = await limiter.get(key);
+	if (state && state.remainingPoints <= 0 && state.msBeforeNext > 0) {
+		throw new DomainError(`Too many attempts. Please wait ${waitText(state.msBeforeNext / 1000)} and try again.`, 429);
+	}
+}
+
+/** Forgets the attempts against `key` (a successful sign-in clears its failures). */
+export async function resetLimit(limiter: RateLimiterDrizzle, key: string): Promise<void> {
+	await limiter.delete(key);
+}

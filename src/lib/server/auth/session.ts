@@ -1,0 +1,132 @@
+/**
+ * Sessions, after Lucia's design (lucia-auth/lucia, code/auth_session.ts), written
+ * for this kit: a token is `id.secret`; the database keeps the id and a SHA-256 hash
+ * of the secret; validation compares hashes in constant time; a session ends after
+ * a period without use and slides forward while in use.
+ *
+ * A session belongs either to a teacher, or to a student device, which may speak for
+ * several students (one per class joined on that device).
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/database';
+import { hashesEqual, hashSecret, randomToken } from './tokens';
+import { sessionState, STUDENT_SESSIONS, TEACHER_SESSIONS, type SessionPolicy } from './session-policy';
+
+export const SESSION_COOKIE = 'lab_session';
+
+export interface SessionTeacher {
+	id: string;
+	name: string;
+	email: string;
+	isAdmin: boolean;
+}
+
+export interface SessionStudent {
+	id: string;
+	displayName: string;
+	classId: string;
+	className: string;
+}
+
+export interface ValidSession {
+	id: string;
+	teacher: SessionTeacher | null;
+	students: SessionStudent[];
+	/** When the session will end if left unused. */
+	expiresAt: Date;
+}
+
+/** The policy for a session: teachers' and student devices' differ. */
+export function policyFor(isTeacher: boolean): SessionPolicy {
+	return isTeacher ? TEACHER_SESSIONS : STUDENT_SESSIONS;
+}
+
+/** Starts a session and returns its token, the only time the secret exists in the clear. */
+export async function createSession(
+	{ db, tables: t }: DatabaseHandle,
+	owner: { teacherId: string } | { studentIds: string[] },
+	now = new Date()
+): Promise<{ token: string; expiresAt: Date }> {
+	const id = randomToken();
+	const secret = randomToken();
+	const teacherId = 'teacherId' in owner ? owner.teacherId : null;
+	await db.transaction(async (tx) => {
+		await tx.insert(t.sessions).values({ id, secretHash: hashSecret(secret), teacherId, createdAt: now, lastVerifiedAt: now });
+		if ('studentIds' in owner && owner.studentIds.length > 0) {
+			await tx.insert(t.sessionStudents).values(owner.studentIds.map((studentId) => ({ sessionId: id, studentId })));
+		}
+	});
+	return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + policyFor(!!teacherId).inactivityTimeoutMs) };
+}
+
+/** Adds a student to an existing device session (a second class joined on the same device). */
+export async function addStudentToSession({ db, tables: t }: DatabaseHandle, sessionId: string, studentId: string) {
+	await db.insert(t.sessionStudents).values({ sessionId, studentId }).onConflictDoNothing();
+}
+
+/** The session a token stands for, or null; slides its expiry when due, deletes it when over. */
+export async function validateSessionToken(handle: DatabaseHandle, token: string, now = new Date()): Promise<ValidSession | null> {
+	const { db, tables: t } = handle;
+	const [id, secret, ...rest] = token.split('.');
+	if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+
+	const [row] = await db.select().from(t.sessions).where(eq(t.sessions.id, id));
+	if (!row || !hashesEqual(hashSecret(secret), row.secretHash)) return null;
+
+	const policy = policyFor(!!row.teacherId);
+	const state = sessionState(row.lastVerifiedAt, now, policy);
+	if (state === 'expired') {
+		await db.delete(t.sessions).where(eq(t.sessions.id, id));
+		return null;
+	}
+	let lastVerifiedAt = row.lastVerifiedAt;
+	if (state === 'refresh') {
+		lastVerifiedAt = now;
+		await db.update(t.sessions).set({ lastVerifiedAt }).where(eq(t.sessions.id, id));
+	}
+	const expiresAt = new Date(lastVerifiedAt.getTime() + policy.inactivityTimeoutMs);
+
+	if (row.teacherId) {
+		const [teacher] = await db
+			.select({ id: t.teachers.id, name: t.teachers.name, email: t.teachers.email, isAdmin: t.teachers.isAdmin })
+			.from(t.teachers)
+			.where(eq(t.teachers.id, row.teacherId));
+		return teacher ? { id, teacher, students: [], expiresAt } : null;
+	}
+
+	const students = await db
+		.select({
+			id: t.students.id,
+			displayName: t.students.displayName,
+			classId: t.classes.id,
+			className: t.classes.name
+		})
+		.from(t.sessionStudents)
+		.innerJoin(t.students, eq(t.students.id, t.sessionStudents.studentId))
+		.innerJoin(t.classes, eq(t.classes.id, t.students.classId))
+		.where(eq(t.sessionStudents.sessionId, id))
+		.orderBy(t.classes.name);
+	if (students.length === 0) {
+		// Every student it spoke for was removed: the session has nothing left to do.
+		await db.delete(t.sessions).where(eq(t.sessions.id, id));
+		return null;
+	}
+	return { id, teacher: null, students, expiresAt };
+}
+
+/** Ends one session (sign out on this device). */
+export async function invalidateSession({ db, tables: t }: DatabaseHandle, sessionId: string) {
+	await db.delete(t.sessions).where(eq(t.sessions.id, sessionId));
+}
+
+/** Ends every session of a teacher (sign out on all devices). */
+export async function invalidateTeacherSessions({ db, tables: t }: DatabaseHandle, teacherId: string) {
+	await db.delete(t.sessions).where(eq(t.sessions.teacherId, teacherId));
+}
+
+/** Ends every device session that speaks for any of `studentIds` and for no one else. */
+export async function invalidateStudentSessions({ db, tables: t }: DatabaseHandle, studentIds: string[]) {
+	if (studentIds.length === 0) return;
+	await db.delete(t.sessionStudents).where(inArray(t.sessionStudents.studentId, studentIds));
+	// Sessions left with no student are removed on their next use (validateSessionToken).
+}

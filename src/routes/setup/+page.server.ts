@@ -1,0 +1,36 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { attempt, field } from '$lib/server/auth/guards';
+import { consume } from '$lib/server/auth/rate-limit';
+import { createSession } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { createFirstTeacher, needsSetup, type SignupMode } from '$lib/server/people/teachers';
+import { DomainError } from '$lib/server/domain-error';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	// Once the first teacher exists, setup is closed for good.
+	if (!(await needsSetup(appDb()))) redirect(303, '/signin');
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const echo = { name: field(form, 'name', 200), email: field(form, 'email', 300), mode: field(form, 'mode', 10) };
+		const result = await attempt('setup', echo, async () => {
+			await consume(appLimiters().setupPerIp, event.getClientAddress());
+			if (!(await needsSetup(appDb()))) throw new DomainError('Setup is already done. Sign in instead.', 403);
+			if (echo.mode !== 'open' && echo.mode !== 'invite') throw new DomainError('Choose who may create teacher accounts.');
+			const { id } = await createFirstTeacher(
+				appDb(),
+				{ name: echo.name, email: echo.email, password: String(form.get('password') ?? '') },
+				echo.mode as SignupMode
+			);
+			const { token, expiresAt } = await createSession(appDb(), { teacherId: id });
+			setSessionCookie(event.cookies, event.url, token, expiresAt);
+		});
+		if (result) return result;
+		redirect(303, '/teach');
+	}
+};

@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { deleteSessionCookie } from '$lib/server/auth/cookies';
+import { requireTeacher } from '$lib/server/auth/guards';
+import { invalidateSession, invalidateTeacherSessions } from '$lib/server/auth/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	return { signedIn: !!locals.session, isTeacher: !!locals.session?.teacher };
+};
+
+export const actions: Actions = {
+	/** Sign out on this device (teacher or student device). */
+	here: async ({ locals, cookies, url }) => {
+		if (locals.session) await invalidateSession(appDb(), locals.session.id);
+		deleteSessionCookie(cookies, url);
+		redirect(303, '/');
+	},
+	/** Sign a teacher out on every device. */
+	everywhere: async (event) => {
+		const teacher = requireTeacher(event);
+		await invalidateTeacherSessions(appDb(), teacher.id);
+		deleteSessionCookie(event.cookies, event.url);
+		redirect(303, '/signin');
+	}
+};

@@ -1,0 +1,21 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, requireTeacher } from '$lib/server/auth/guards';
+import { createClass, listClasses } from '$lib/server/people/classes';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	return { teacher, classes: await listClasses(appDb(), teacher.id) };
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await event.request.formData();
+		const name = field(form, 'name', 200);
+		const result = await attempt('create', { name }, () => createClass(appDb(), teacher.id, name));
+		if (result && 'id' in result) redirect(303, `/teach/classes/${result.id}`);
+		return result;
+	}
+};

@@ -1,0 +1,115 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, orError, requireTeacher } from '$lib/server/auth/guards';
+import {
+	addToRoster,
+	createRejoinCode,
+	deleteClass,
+	ownedClass,
+	regenerateJoinCode,
+	removeStudent,
+	renameClass,
+	renameStudent,
+	roster,
+	setArchived,
+	setOpenJoin
+} from '$lib/server/people/classes';
+import { DomainError } from '$lib/server/domain-error';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
+	return { cls, students: await roster(appDb(), cls.id), joinUrl: `${event.url.origin}/join/${cls.joinCode}` };
+};
+
+/** Every action: the signed-in teacher, the form, and the class id from the address. */
+async function context(event: Parameters<Actions[string]>[0]) {
+	const teacher = requireTeacher(event);
+	return { teacher, form: await event.request.formData(), classId: event.params.id! };
+}
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const name = field(form, 'name', 200);
+		return attempt('rename', { name }, async () => {
+			await renameClass(appDb(), teacher.id, classId, name);
+			return { form: 'rename', ok: true, message: 'Class renamed.' };
+		});
+	},
+	archive: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const archived = field(form, 'archived') === 'true';
+		return attempt('archive', {}, async () => {
+			await setArchived(appDb(), teacher.id, classId, archived);
+			return { form: 'archive', ok: true, message: archived ? 'Class archived. Students can no longer join it.' : 'Class restored.' };
+		});
+	},
+	openJoin: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const open = field(form, 'open') === 'true';
+		return attempt('openJoin', {}, async () => {
+			await setOpenJoin(appDb(), teacher.id, classId, open);
+			return { form: 'openJoin', ok: true, message: open ? 'Students can now join by typing a name.' : 'Students now pick their name from the list.' };
+		});
+	},
+	regenerate: async (event) => {
+		const { teacher, classId } = await context(event);
+		return attempt('regenerate', {}, async () => {
+			await regenerateJoinCode(appDb(), teacher.id, classId);
+			return { form: 'regenerate', ok: true, message: 'New join code made. The old one no longer works.' };
+		});
+	},
+	roster: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const text = typeof form.get('names') === 'string' ? String(form.get('names')) : '';
+		return attempt('roster', { names: text.slice(0, 20_000) }, async () => {
+			const result = await addToRoster(appDb(), teacher.id, classId, text);
+			const parts = [`Added ${result.names.length} student${result.names.length === 1 ? '' : 's'}.`];
+			if (result.duplicates.length) parts.push(`Skipped ${result.duplicates.length} already on the list: ${result.duplicates.join(', ')}.`);
+			if (result.invalid.length) parts.push(`Could not use: ${result.invalid.map((i) => `“${i.line}” (${i.reason})`).join('; ')}`);
+			if (result.names.length === 0 && (result.duplicates.length || result.invalid.length)) {
+				throw new DomainError(parts.slice(1).join(' ') || 'No names to add.', 400);
+			}
+			if (result.names.length === 0) throw new DomainError('Paste at least one name, one per line.');
+			return { form: 'roster', ok: true, message: parts.join(' ') };
+		});
+	},
+	renameStudent: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const studentId = field(form, 'student', 64);
+		const name = field(form, 'name', 200);
+		return attempt(`student-${studentId}`, { name }, async () => {
+			await renameStudent(appDb(), teacher.id, classId, studentId, name);
+			return { form: `student-${studentId}`, ok: true, message: `Renamed to ${name}.` };
+		});
+	},
+	removeStudent: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const studentId = field(form, 'student', 64);
+		return attempt(`student-${studentId}`, {}, async () => {
+			await removeStudent(appDb(), teacher.id, classId, studentId);
+			return { form: 'roster-list', ok: true, message: 'Student removed, with everything of theirs.' };
+		});
+	},
+	rejoin: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const studentId = field(form, 'student', 64);
+		return attempt(`student-${studentId}`, {}, async () => {
+			const { code, expiresAt } = await createRejoinCode(appDb(), teacher.id, classId, studentId);
+			return { form: `student-${studentId}`, ok: true, message: 'Rejoin code ready.', rejoinCode: code, rejoinExpiresAt: expiresAt.toISOString() };
+		});
+	},
+	delete: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const confirmation = field(form, 'confirm', 200);
+		const result = await attempt('delete', {}, async () => {
+			const cls = await ownedClass(appDb(), teacher.id, classId);
+			if (confirmation !== cls.name) throw new DomainError(`Type the class name, “${cls.name}”, exactly to delete it.`);
+			await deleteClass(appDb(), teacher.id, classId);
+		});
+		if (result) return result;
+		redirect(303, '/teach');
+	}
+};
