@@ -22,7 +22,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		if (result !== 'unchanged') console.log(`Content pack "${pack.meta.slug}": ${result}.`);
 	}
 	handle = opened;
-	limiters = createLimiters(opened, { relaxed: process.env.RATE_LIMITS === 'relaxed' });
+	limiters = createLimiters(opened);
 	return handle;
 }
 

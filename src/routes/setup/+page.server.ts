@@ -8,10 +8,12 @@ import { createFirstTeacher, needsSetup, type SignupMode } from '$lib/server/peo
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	// Once the first teacher exists, setup is closed for good.
-	if (!(await needsSetup(appDb()))) redirect(303, '/signin');
-	return {};
+export const load: PageServerLoad = async ({ request }) => {
+	// Once the first teacher exists, setup is closed for good. A visit goes to sign-in;
+	// a form posted anyway gets the action's 403 and its message instead.
+	const closed = !(await needsSetup(appDb()));
+	if (closed && request.method === 'GET') redirect(303, '/signin');
+	return { closed };
 };
 
 export const actions: Actions = {

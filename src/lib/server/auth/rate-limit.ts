@@ -26,12 +26,8 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type Limiters = Record<LimitName, RateLimiterDrizzle>;
 
-/**
- * One limiter per rule. `relaxed` multiplies every allowance by ten; the shared
- * end-to-end server uses it so many tests can sign in from one address.
- */
-export function createLimiters({ db, tables }: DatabaseHandle, options: { relaxed?: boolean; sweep?: boolean } = {}): Limiters {
-	const factor = options.relaxed ? 10 : 1;
+/** One limiter per rule; `sweep: false` stops the hourly clean-up timer (for tests). */
+export function createLimiters({ db, tables }: DatabaseHandle, options: { sweep?: boolean } = {}): Limiters {
 	return Object.fromEntries(
 		Object.entries(LIMITS).map(([name, spec]) => [
 			name,
@@ -39,7 +35,7 @@ export function createLimiters({ db, tables }: DatabaseHandle, options: { relaxe
 				storeClient: db,
 				schema: tables.rateLimits,
 				keyPrefix: name,
-				points: spec.points * factor,
+				points: spec.points,
 				duration: spec.seconds,
 				clearExpiredByTimeout: options.sweep ?? true
 			})

@@ -1,0 +1,131 @@
+/**
+ * Who may do what: every protected route and action against every kind of visitor.
+ * The expected outcomes are in one table; a new route must be added to it.
+ */
+import { startApp, type AppProcess } from './app-process';
+import { expect, SLUG, test } from './fixtures';
+import { seed, type Seeded } from './http-seed';
+
+const ROLES = ['anonymous', 'studentOfClass', 'studentOfOtherClass', 'otherTeacher', 'owner'] as const;
+type Role = (typeof ROLES)[number];
+/** A status, or a redirect to sign-in or to the join page. */
+type Outcome = number | 'to-signin' | 'to-join';
+
+interface Case {
+	what: string;
+	method: 'GET' | 'POST';
+	path: (s: Seeded) => string;
+	form?: (s: Seeded) => Record<string, string>;
+	expect: Record<Role, Outcome>;
+	/** Text that must not appear in the response for these roles (data from class A). */
+	mustNotShow?: Partial<Record<Role, string>>;
+}
+
+const TEACHER_PAGE: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 404, owner: 200 };
+const TEACHER_ACTION = TEACHER_PAGE;
+const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
+
+const CASES: Case[] = [
+	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
+	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
+	{ what: 'setup, once done', method: 'GET', path: () => '/setup', expect: { anonymous: 'to-signin', studentOfClass: 'to-signin', studentOfOtherClass: 'to-signin', otherTeacher: 'to-signin', owner: 'to-signin' } },
+	{
+		what: 'setup action, once done',
+		method: 'POST',
+		path: () => '/setup',
+		form: () => ({ name: 'Mallory', email: 'mallory@evil.test', password: 'quiet orchard lamp', mode: 'open' }),
+		expect: { anonymous: 403, studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 403 }
+	},
+	{
+		what: 'teacher dashboard',
+		method: 'GET',
+		path: () => '/teach',
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 },
+		mustNotShow: { otherTeacher: 'Class A' }
+	},
+	{ what: 'admin settings', method: 'GET', path: () => '/teach/settings', expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
+	{ what: 'create an invite', method: 'POST', path: () => '/teach/settings?/invite', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
+	{ what: 'change sign-up mode', method: 'POST', path: () => '/teach/settings?/mode', form: () => ({ mode: 'open' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
+	{ what: 'create a class', method: 'POST', path: () => '/teach?/create', form: () => ({ name: 'Another class' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, owner: 303 } },
+	{ what: 'class page', method: 'GET', path: A, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'class join screen', method: 'GET', path: (s) => `${A(s)}/join-screen`, expect: TEACHER_PAGE },
+	{ what: 'class export (JSON)', method: 'GET', path: (s) => `${A(s)}/export.json`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'class export (CSV)', method: 'GET', path: (s) => `${A(s)}/export.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'a class id that does not exist', method: 'GET', path: () => '/teach/classes/not-a-real-class-id', expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'rename class', method: 'POST', path: (s) => `${A(s)}?/rename`, form: () => ({ name: 'Class A' }), expect: TEACHER_ACTION },
+	{ what: 'open join', method: 'POST', path: (s) => `${A(s)}?/openJoin`, form: () => ({ open: 'false' }), expect: TEACHER_ACTION },
+	{ what: 'add to roster', method: 'POST', path: (s) => `${A(s)}?/roster`, form: () => ({ names: 'Zed' }), expect: TEACHER_ACTION },
+	{ what: 'rename a student', method: 'POST', path: (s) => `${A(s)}?/renameStudent`, form: (s) => ({ student: s.classA.studentIds['Amir'], name: 'Amir K' }), expect: TEACHER_ACTION },
+	{ what: 'rejoin code for a student', method: 'POST', path: (s) => `${A(s)}?/rejoin`, form: (s) => ({ student: s.classA.studentIds['Ana'] }), expect: TEACHER_ACTION },
+	{
+		what: "another class's student through this class",
+		method: 'POST',
+		path: (s) => `${A(s)}?/removeStudent`,
+		form: (s) => ({ student: s.classB.studentIds['Bea'] }),
+		expect: { ...TEACHER_ACTION, owner: 404 }
+	},
+	{ what: 'delete class (wrong confirmation)', method: 'POST', path: (s) => `${A(s)}?/delete`, form: () => ({ confirm: 'nope' }), expect: { ...TEACHER_ACTION, owner: 400 } },
+	{
+		what: 'student home',
+		method: 'GET',
+		path: () => '/me',
+		expect: { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 403, owner: 403 },
+		mustNotShow: { studentOfOtherClass: 'Class A' }
+	},
+	{ what: 'sign out everywhere', method: 'POST', path: () => '/signout?/everywhere', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 'to-signin', owner: 'to-signin' } }
+];
+
+let app: AppProcess;
+let seeded: Seeded;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	app = await startApp();
+	expect(await app.ready).toBe(true);
+	seeded = await seed(app.url);
+});
+
+test.afterAll(async () => app?.stop());
+
+function contextFor(role: Role) {
+	return {
+		anonymous: seeded.anonymous,
+		studentOfClass: seeded.studentA,
+		studentOfOtherClass: seeded.studentB,
+		otherTeacher: seeded.otherTeacher,
+		owner: seeded.admin
+	}[role];
+}
+
+test('every protected route and action answers each kind of visitor as the table says', async () => {
+	const mismatches: string[] = [];
+	// "sign out everywhere" ends the teachers' sessions, so it runs last.
+	for (const c of CASES) {
+		for (const role of ROLES) {
+			const ctx = contextFor(role);
+			const path = c.path(seeded);
+			const response =
+				c.method === 'GET' ? await ctx.get(path) : await ctx.post(path, { form: c.form?.(seeded) ?? {} });
+			const location = response.headers()['location'] ?? '';
+			const outcome: Outcome =
+				response.status() === 303 && location.startsWith('/signin')
+					? 'to-signin'
+					: response.status() === 303 && location === '/join'
+						? 'to-join'
+						: response.status();
+			if (outcome !== c.expect[role]) mismatches.push(`${c.what} as ${role}: expected ${c.expect[role]}, got ${outcome}`);
+			const secret = c.mustNotShow?.[role];
+			if (secret && (await response.text()).includes(secret)) mismatches.push(`${c.what} as ${role}: shows “${secret}”`);
+		}
+	}
+	expect(mismatches).toEqual([]);
+});
+
+test('a form posted from another site is refused', async () => {
+	const { client } = await import('./http-seed');
+	const forged = await client(app.url, 'http://evil.example');
+	const response = await forged.post('/setup', { form: { name: 'x', email: 'x@x.test', password: 'long enough pass', mode: 'open' } });
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Cross-site');
+});

@@ -1,0 +1,69 @@
+/**
+ * Seeding a fresh app through its own forms over HTTP (no browser): an admin, another
+ * teacher, a class each with one rostered student, and a signed-in device for each
+ * student. Used by the authorization matrix and the bad-input tests.
+ */
+import { request, type APIRequestContext } from '@playwright/test';
+import { expect } from './fixtures';
+
+export interface Seeded {
+	admin: APIRequestContext;
+	otherTeacher: APIRequestContext;
+	studentA: APIRequestContext;
+	studentB: APIRequestContext;
+	anonymous: APIRequestContext;
+	classA: { id: string; code: string; studentIds: Record<string, string> };
+	classB: { id: string; code: string; studentIds: Record<string, string> };
+}
+
+/** A client that sends the app's own Origin, as a browser on the page would. */
+export function client(baseURL: string, origin = baseURL) {
+	// A browser's form post asks for HTML; SvelteKit would answer anything else with JSON.
+	return request.newContext({ baseURL, extraHTTPHeaders: { origin, accept: 'text/html' }, maxRedirects: 0 });
+}
+
+/** Posts a form and expects `status`; returns the response. */
+export async function post(ctx: APIRequestContext, path: string, form: Record<string, string>, status = 303) {
+	const response = await ctx.post(path, { form });
+	expect(response.status(), `${path} → ${response.status()}: ${(await response.text()).slice(0, 300)}`).toBe(status);
+	return response;
+}
+
+async function makeClass(teacher: APIRequestContext, name: string, names: string) {
+	const created = await post(teacher, '/teach?/create', { name });
+	const id = created.headers()['location'].split('/').pop()!;
+	await post(teacher, `/teach/classes/${id}?/roster`, { names }, 200);
+	const exported = await (await teacher.get(`/teach/classes/${id}/export.json`)).json();
+	return { id, code: exported.class.joinCode as string };
+}
+
+/** Join choices as the join page offers them: display name → student id. */
+export async function joinChoices(ctx: APIRequestContext, code: string): Promise<Record<string, string>> {
+	const html = await (await ctx.get(`/join/${code}`)).text();
+	const ids: Record<string, string> = {};
+	for (const m of html.matchAll(/name="student" value="([^"]+)"[^>]*>([^<]+)</g)) ids[m[2].trim()] = m[1];
+	return ids;
+}
+
+export async function seed(baseURL: string): Promise<Seeded> {
+	const [admin, otherTeacher, studentA, studentB, anonymous] = await Promise.all(
+		Array.from({ length: 5 }, () => client(baseURL))
+	);
+	await post(admin, '/setup', { name: 'Ada Admin', email: 'ada@school.test', password: 'harbor lantern violet', mode: 'open' });
+	await post(otherTeacher, '/signup', { name: 'Olu Other', email: 'olu@school.test', password: 'meadow copper tunnel' });
+	const a = await makeClass(admin, 'Class A', 'Ana\nAmir');
+	const b = await makeClass(otherTeacher, 'Class B', 'Ben\nBea');
+	const idsA = await joinChoices(anonymous, a.code);
+	const idsB = await joinChoices(anonymous, b.code);
+	await post(studentA, `/join/${a.code}?/pick`, { student: idsA['Ana'] });
+	await post(studentB, `/join/${b.code}?/pick`, { student: idsB['Ben'] });
+	return {
+		admin,
+		otherTeacher,
+		studentA,
+		studentB,
+		anonymous,
+		classA: { ...a, studentIds: idsA },
+		classB: { ...b, studentIds: idsB }
+	};
+}
