@@ -30,9 +30,85 @@ async function readerScriptWeight(base, html, linkHeader) {
 	return { files: urls.size, gzipBytes: total };
 }
 
+/** A client that posts forms the way a browser does (same Origin, asking for HTML). */
+function formPost(base, path, fields, cookie) {
+	return fetch(`${base}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: base.replace(/\/$/, ''),
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookie ? { cookie } : {})
+		},
+		body: new URLSearchParams(fields).toString()
+	});
+}
+
+/** Sets the kit up through its forms: an admin and `n` open-join classes; returns their codes. */
+async function seedClasses(base, n) {
+	const teacher = { email: 'bench@school.test', password: 'bench harbor lantern violet' };
+	const setup = await formPost(base, 'setup', { name: 'Bench', ...teacher, mode: 'open' });
+	const cookie = setup.headers.get('set-cookie').split(';')[0];
+	const codes = [];
+	for (let i = 0; i < n; i++) {
+		const created = await formPost(base, 'teach?/create', { name: `Bench class ${i}` }, cookie);
+		const id = created.headers.get('location').split('/').pop();
+		await formPost(base, `teach/classes/${id}?/openJoin`, { open: 'true' }, cookie);
+		const exported = await (await fetch(`${base}teach/classes/${id}/export.json`, { headers: { cookie } })).json();
+		codes.push(exported.class.joinCode);
+	}
+	return { teacher, codes };
+}
+
+/** Students joining by typing a new name each, spread over the classes. */
+function joinLoad(base, codes) {
+	let n = 0;
+	return new Promise((resolve, reject) => {
+		autocannon(
+			{
+				url: base,
+				connections: CONNECTIONS,
+				duration: DURATION,
+				requests: [
+					{
+						method: 'POST',
+						headers: { origin: base.replace(/\/$/, ''), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+						setupRequest: (req) => {
+							n++;
+							return { ...req, path: `/join/${codes[n % codes.length]}?/name`, body: `name=Student+${n}` };
+						}
+					}
+				]
+			},
+			(error, result) => {
+				if (error) return reject(error);
+				// A join answers 303 (to the student's home); count only those.
+				const joined = result['3xx'] ?? 0;
+				if (result.non2xx !== joined || result.errors > 0) {
+					return reject(new Error(`joins: ${result.non2xx - joined} refused, ${result.errors} errors`));
+				}
+				resolve({ rps: joined / DURATION, p99: result.latency.p99 });
+			}
+		);
+	});
+}
+
+/** Sequential sign-ins, timed from the client. */
+async function signInTimes(base, teacher, count) {
+	const times = [];
+	for (let i = 0; i < count; i++) {
+		const start = performance.now();
+		const response = await formPost(base, 'signin', teacher);
+		if (response.status !== 303) throw new Error(`sign-in answered ${response.status}`);
+		times.push(performance.now() - start);
+	}
+	return { mean: times.reduce((a, b) => a + b, 0) / count, max: Math.max(...times) };
+}
+
 const fmt = (r) => `${r.rps.toFixed(0).padStart(6)} req/s   p99 ${String(r.p99).padStart(4)} ms`;
 
-const app = await startApp();
+const app = await startApp({ RATE_LIMIT_SCALE: '100000' });
 const uncached = await startApp({ PAGE_CACHE: 'off' });
 try {
 	const response = await fetch(`${app.url}${READER}`);
@@ -60,6 +136,14 @@ try {
 		console.log(`  (the app serves public article pages from a cache of their rendered bytes, checked`);
 		console.log(`   against the content stamp; visitors with cookies, later signed-in users, get the last line)`);
 		console.log(`\nReader JavaScript: ${(weight.gzipBytes / 1024).toFixed(1)} KB gzipped in ${weight.files} files (budget: 40 KB)`);
+
+		const people = await seedClasses(app.url, 25);
+		const joins = await joinLoad(app.url, people.codes);
+		console.log(`\nStudents joining (open join, typed names, new device each), ${CONNECTIONS} connections, ${DURATION}s`);
+		console.log(`  ${fmt(joins)}   = ${joins.rps.toFixed(0)} joins/s   (${(joins.rps / b.rps).toFixed(3)} of the bare baseline's requests/s)`);
+		const signIn = await signInTimes(app.url, people.teacher, 20);
+		console.log(`\nTeacher sign-in, 20 in a row: mean ${signIn.mean.toFixed(0)} ms, slowest ${signIn.max.toFixed(0)} ms`);
+		console.log('  (deliberately slow: argon2id with 19 MiB and 2 passes makes each password guess cost the same)');
 	} finally {
 		bare.stop();
 	}

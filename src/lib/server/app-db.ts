@@ -22,7 +22,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		if (result !== 'unchanged') console.log(`Content pack "${pack.meta.slug}": ${result}.`);
 	}
 	handle = opened;
-	limiters = createLimiters(opened);
+	limiters = createLimiters(opened, { scale: Number(process.env.RATE_LIMIT_SCALE) || 1 });
 	return handle;
 }
 

@@ -26,8 +26,13 @@ export const LIMITS = {
 export type LimitName = keyof typeof LIMITS;
 export type Limiters = Record<LimitName, RateLimiterDrizzle>;
 
-/** One limiter per rule; `sweep: false` stops the hourly clean-up timer (for tests). */
-export function createLimiters({ db, tables }: DatabaseHandle, options: { sweep?: boolean } = {}): Limiters {
+/**
+ * One limiter per rule. `scale` multiplies every allowance: load tests from one address
+ * set RATE_LIMIT_SCALE so the limiter still runs (and costs what it costs) without
+ * refusing them; never raise it for real use. `sweep: false` stops the clean-up timer.
+ */
+export function createLimiters({ db, tables }: DatabaseHandle, options: { scale?: number; sweep?: boolean } = {}): Limiters {
+	const scale = Math.max(1, options.scale ?? 1);
 	return Object.fromEntries(
 		Object.entries(LIMITS).map(([name, spec]) => [
 			name,
@@ -35,7 +40,7 @@ export function createLimiters({ db, tables }: DatabaseHandle, options: { sweep?
 				storeClient: db,
 				schema: tables.rateLimits,
 				keyPrefix: name,
-				points: spec.points,
+				points: spec.points * scale,
 				duration: spec.seconds,
 				clearExpiredByTimeout: options.sweep ?? true
 			})

@@ -13,6 +13,7 @@ import { createClient } from '@libsql/client';
 import postgres from 'postgres';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema.sqlite';
+import { serializeClient } from './sqlite-lock';
 
 export type Schema = typeof pgSchema;
 
@@ -50,7 +51,7 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 
 	const file = url.replace(/^file:/, '');
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-	const client = createClient({ url: file === ':memory:' ? ':memory:' : `file:${resolve(file)}` });
+	const client = serializeClient(createClient({ url: file === ':memory:' ? ':memory:' : `file:${resolve(file)}` }));
 	// WAL lets readers carry on while a writer commits; a busy timeout rides out short locks.
 	await client.execute('PRAGMA journal_mode = WAL');
 	await client.execute('PRAGMA busy_timeout = 5000');

@@ -216,6 +216,9 @@ export async function joinWithName(handle: DatabaseHandle, code: string, name: s
 	const problem = nameProblem(name);
 	if (problem) throw new DomainError(problem);
 	await ensureNameFree(handle, cls!.id, name);
+	if ((await roster(handle, cls!.id)).length >= MAX_ROSTER_NAMES) {
+		throw new DomainError('This class is full. Ask your teacher.', 409);
+	}
 	const id = randomToken();
 	try {
 		await handle.db.insert(handle.tables.students).values({
