@@ -37,6 +37,16 @@ const PUBLIC_ROUTES = new Set([
 	'/articles/[slug]/annotations.jsonld'
 ]);
 const pageCache = new PageCache((slug) => articleStamp(appDb(), slug));
+/** Query parameters the public pages read; an address with any other is rendered, not cached. */
+const CACHEABLE_PARAMS = new Set(['layers', 'layer', 'speaker', 'form', 'check']);
+
+/** The cache key: path plus the parameters that matter, sorted; null when not cacheable. */
+function cacheKey(url: URL, isDataRequest: boolean): string | null {
+	const params = [...url.searchParams].filter(([name]) => name !== 'x-sveltekit-invalidated');
+	if (params.some(([name]) => !CACHEABLE_PARAMS.has(name)) || params.length > 8) return null;
+	const query = params.map(([k, v]) => `${k}=${v}`).sort().join('&');
+	return `${isDataRequest ? 'data:' : ''}${url.pathname}?${query}`;
+}
 
 /**
  * Serves public article pages from a cache of their rendered bytes. Anything that
@@ -53,7 +63,8 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	) {
 		return resolve(event);
 	}
-	const key = event.request.url;
+	const key = cacheKey(event.url, event.isDataRequest);
+	if (!key) return resolve(event);
 	const hit = await pageCache.get(key, slug);
 	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 

@@ -92,15 +92,35 @@ test('repeated wrong passwords lock the account for a while and say how long', a
 	await post(attacker, '/signin', { email: 'olu@school.test', password: 'meadow copper tunnel' });
 });
 
-test('wrong class codes from one address are limited too', async () => {
+test('a form body that cannot be read is a 400, not a 500', async () => {
+	const visitor = await client(app.url);
+	const response = await visitor.post('/join?/code', {
+		headers: { 'content-type': 'multipart/form-data; boundary=x' },
+		data: 'not a multipart body'
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('That form could not be read');
+});
+
+test('one device holds one seat per class', async () => {
+	const device = await client(app.url);
+	await post(s.admin, `/teach/classes/${s.classA.id}?/roster`, { names: 'Cleo\nDev' }, 200);
+	const ids = await joinChoices(device, s.classA.code);
+	await post(device, `/join/${s.classA.code}?/pick`, { student: ids['Cleo'] });
+	await refused(device, `/join/${s.classA.code}?/pick`, { student: ids['Dev'] }, 409, /already in this class as Cleo/);
+	expect(Object.keys(await joinChoices(device, s.classA.code))).toContain('Dev');
+});
+
+test('guessing codes, on the form or through the name-list page, is limited', async () => {
 	const guesser = await client(app.url);
-	const names = await joinChoices(guesser, s.classA.code);
-	expect(Object.keys(names)).toContain('Amir');
+	expect(Object.keys(await joinChoices(guesser, s.classA.code))).toContain('Amir');
 	// Earlier tests spent a few wrong codes from this address; keep guessing until refused.
 	let status = 0;
-	for (let i = 0; i < 25 && status !== 429; i++) {
-		status = (await guesser.post('/join?/code', { form: { code: 'ZZZZZZ' } })).status();
+	for (let i = 0; i < 80 && status !== 429; i++) {
+		status = (await guesser.get(i % 2 ? '/join/ZZZZZZ' : '/join/ZZZZZY')).status();
+		if (status === 404) status = (await guesser.post('/join?/code', { form: { code: 'ZZZZZX' } })).status();
 	}
 	expect(status).toBe(429);
 	await refused(guesser, '/join?/code', { code: s.classA.code }, 429, /Please wait/);
+	expect((await guesser.get(`/join/${s.classA.code}`)).status()).toBe(429);
 });

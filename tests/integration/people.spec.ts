@@ -104,6 +104,23 @@ describe(`classes and joining on ${ENGINE}`, () => {
 		return { cls, byName: Object.fromEntries(students.map((s) => [s.displayName, s.id])) };
 	}
 
+	it('answers ids that cannot exist (even with NUL bytes) with a 404, not a database error', async () => {
+		const { cls } = await classWith('Ana');
+		for (const id of ['bad\u0000id', 'x'.repeat(300), '']) {
+			expect((await refusal(ownedClass(handle, ada, id))).status).toBe(404);
+			expect((await refusal(joinAsRosterStudent(handle, cls.joinCode, id))).status).toBe(404);
+		}
+	});
+
+	it('signs other devices out of a student when a rejoin code is used', async () => {
+		const { cls, byName } = await classWith('Ana');
+		await joinAsRosterStudent(handle, cls.joinCode, byName['Ana']);
+		const impostor = await createSession(handle, { studentIds: [byName['Ana']] });
+		const { code } = await createRejoinCode(handle, ada, cls.id, byName['Ana']);
+		await useRejoinCode(handle, code);
+		expect(await validateSessionToken(handle, impostor.token)).toBeNull();
+	});
+
 	it('keeps each teacher to their own classes', async () => {
 		const { cls } = await classWith('Ana');
 		expect((await refusal(ownedClass(handle, olu, cls.id))).status).toBe(404);

@@ -28,7 +28,9 @@ describe('names', () => {
 		['', 'Type a name.'],
 		['   ', 'Type a name.'],
 		['Ana', null],
-		['Zoë O’Neil-Smith', null]
+		['Zoë O’Neil-Smith', null],
+		['Ana\u200B', 'Names cannot contain < or > or invisible characters.'],
+		['\u202Eana', 'Names cannot contain < or > or invisible characters.']
 	])('%j → %j', (name, problem) => expect(nameProblem(name)).toBe(problem));
 
 	it('keys names so that look-alikes clash', () => {

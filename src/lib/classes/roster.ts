@@ -8,7 +8,7 @@ export const MAX_ROSTER_CHARS = 10_000;
 
 /** A display name tidied for storage: trimmed, inner spaces collapsed. */
 export function tidyName(name: string): string {
-	return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+	return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 /** The key two names share when a class would confuse them: case and accents aside. */
@@ -24,7 +24,7 @@ export function nameProblem(name: string): string | null {
 	const tidy = tidyName(name);
 	if (tidy.length === 0) return 'Type a name.';
 	if (tidy.length > MAX_NAME_LENGTH) return `Names can be at most ${MAX_NAME_LENGTH} characters.`;
-	if (/[\p{Cc}<>]/u.test(tidy)) return 'Names cannot contain < or > or control characters.';
+	if (/[\p{Cc}\p{Cf}<>]/u.test(tidy)) return 'Names cannot contain < or > or invisible characters.';
 	return null;
 }
 

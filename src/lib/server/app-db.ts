@@ -6,7 +6,10 @@ import { config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/database';
 import { readAllPacks } from './content/read-pack';
 import { syncPack } from './content/sync-pack';
-import { createLimiters, type Limiters } from './auth/rate-limit';
+import { createLimiters, setLimitKeySalt, type Limiters } from './auth/rate-limit';
+import { installSecret } from './install-secret';
+import { needsSetup } from './people/teachers';
+import { issueSetupToken } from './setup-gate';
 
 let handle: DatabaseHandle | undefined;
 let limiters: Limiters | undefined;
@@ -22,6 +25,15 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		if (result !== 'unchanged') console.log(`Content pack "${pack.meta.slug}": ${result}.`);
 	}
 	handle = opened;
+	setLimitKeySalt(await installSecret(opened, 'rate-limit-salt'));
+	if (await needsSetup(opened)) {
+		const port = process.env.PORT || '3000';
+		console.log(
+			`No teacher account yet. Set up the kit at http://localhost:${port}/setup on this computer,\n` +
+				`or from another device with this one-time link (use this computer's network address):\n` +
+				`  http://<address>:${port}/setup?token=${issueSetupToken()}`
+		);
+	}
 	limiters = createLimiters(opened, { scale: Number(process.env.RATE_LIMIT_SCALE) || 1 });
 	return handle;
 }

@@ -35,7 +35,9 @@ export class PageCache {
 		const known = this.#stamps.get(slug);
 		if (known && now - known.readAt < this.#options.stampTtlMs) return known.value;
 		const value = await this.#readStamp(slug);
-		this.#stamps.set(slug, { value, readAt: now });
+		// Only real articles are remembered, so made-up addresses cannot grow this map.
+		if (value === null) this.#stamps.delete(slug);
+		else this.#stamps.set(slug, { value, readAt: now });
 		return value;
 	}
 

@@ -1,36 +1,39 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
-import { attempt, field } from '$lib/server/auth/guards';
+import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
-import { createSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/start-session';
 import { createFirstTeacher, needsSetup, type SignupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
+import { maySetUp } from '$lib/server/setup-gate';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ request }) => {
+export const load: PageServerLoad = async (event) => {
 	// Once the first teacher exists, setup is closed for good. A visit goes to sign-in;
 	// a form posted anyway gets the action's 403 and its message instead.
 	const closed = !(await needsSetup(appDb()));
-	if (closed && request.method === 'GET') redirect(303, '/signin');
-	return { closed };
+	if (closed && event.request.method === 'GET') redirect(303, '/signin');
+	const token = event.url.searchParams.get('token') ?? '';
+	return { closed, token, allowed: maySetUp(event.getClientAddress(), token) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const echo = { name: field(form, 'name', 200), email: field(form, 'email', 300), mode: field(form, 'mode', 10) };
 		const result = await attempt('setup', echo, async () => {
-			await consume(appLimiters().setupPerIp, event.getClientAddress());
+			await consume(appLimiters().setupPerIp, clientAddress(event));
 			if (!(await needsSetup(appDb()))) throw new DomainError('Setup is already done. Sign in instead.', 403);
+			if (!maySetUp(event.getClientAddress(), field(form, 'token', 64))) {
+				throw new DomainError('Setup works on the computer running Attribution Lab, or with the setup link printed in its console.', 403);
+			}
 			if (echo.mode !== 'open' && echo.mode !== 'invite') throw new DomainError('Choose who may create teacher accounts.');
 			const { id } = await createFirstTeacher(
 				appDb(),
 				{ name: echo.name, email: echo.email, password: String(form.get('password') ?? '') },
 				echo.mode as SignupMode
 			);
-			const { token, expiresAt } = await createSession(appDb(), { teacherId: id });
-			setSessionCookie(event.cookies, event.url, token, expiresAt);
+			await startSession(event, { teacherId: id });
 		});
 		if (result) return result;
 		redirect(303, '/teach');

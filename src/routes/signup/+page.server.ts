@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
-import { attempt, field } from '$lib/server/auth/guards';
+import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
-import { createSession } from '$lib/server/auth/session';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { startSession } from '$lib/server/auth/start-session';
 import { liveInvite, needsSetup, signupMode, signUpTeacher } from '$lib/server/people/teachers';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,14 +17,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const echo = { name: field(form, 'name', 200), email: field(form, 'email', 300) };
 		const invite = field(form, 'invite', 100) || null;
 		const result = await attempt('signup', echo, async () => {
-			await consume(appLimiters().signUpPerIp, event.getClientAddress());
+			await consume(appLimiters().signUpPerIp, clientAddress(event));
 			const { id } = await signUpTeacher(appDb(), { ...echo, password: String(form.get('password') ?? '') }, invite);
-			const { token, expiresAt } = await createSession(appDb(), { teacherId: id });
-			setSessionCookie(event.cookies, event.url, token, expiresAt);
+			await startSession(event, { teacherId: id });
 		});
 		if (result) return result;
 		redirect(303, '/teach');

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { attempt, field, requireTeacher } from '$lib/server/auth/guards';
+import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { createClass, listClasses } from '$lib/server/people/classes';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const teacher = requireTeacher(event);
-		const form = await event.request.formData();
+		const form = await readForm(event);
 		const name = field(form, 'name', 200);
 		const result = await attempt('create', { name }, () => createClass(appDb(), teacher.id, name));
 		if (result && 'id' in result) redirect(303, `/teach/classes/${result.id}`);

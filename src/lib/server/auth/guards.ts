@@ -5,6 +5,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { DomainError } from '../domain-error';
 import type { SessionStudent, SessionTeacher } from './session';
+import { addressKey } from './rate-limit';
 
 /** The signed-in teacher; anonymous visitors go to sign-in, students get a 403. */
 export function requireTeacher(event: RequestEvent): SessionTeacher {
@@ -29,10 +30,38 @@ export function requireStudent(event: RequestEvent): SessionStudent[] {
 	redirect(303, '/join');
 }
 
-/** A form value as a trimmed string ('' when missing or not text). */
+/** A form value as a trimmed string ('' when missing or not text), with NUL characters removed. */
 export function field(form: FormData, name: string, max = 10_000): string {
 	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, max).trim() : '';
+	return typeof value === 'string' ? value.slice(0, max).replace(/\0/g, '').trim() : '';
+}
+
+/** The request's form, or a 400 when the body is not a form that can be read. */
+export async function readForm(event: RequestEvent): Promise<FormData> {
+	try {
+		return await event.request.formData();
+	} catch {
+		error(400, 'That form could not be read. Reload the page and try again.');
+	}
+}
+
+/** The address a rate limit counts for this request (an IPv6 /64 counts as one). */
+export function clientAddress(event: RequestEvent): string {
+	return addressKey(event.getClientAddress());
+}
+
+/**
+ * A same-site path to go to after signing in, or `fallback`. Anything that could leave
+ * the site (other origins, `//`, backslashes, control characters) is refused.
+ */
+export function safeNext(value: string | null, origin: string, fallback = '/teach'): string {
+	if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+	try {
+		const url = new URL(value, origin);
+		return url.origin === origin ? url.pathname + url.search : fallback;
+	} catch {
+		return fallback;
+	}
 }
 
 /**

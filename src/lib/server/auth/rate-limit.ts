@@ -6,6 +6,7 @@
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { hashSecret } from './tokens';
 
 interface LimitSpec {
 	points: number;
@@ -15,12 +16,18 @@ interface LimitSpec {
 /** Attempts allowed per window. Joining is generous per IP: a class may share one address. */
 export const LIMITS = {
 	signInPerIp: { points: 30, seconds: 600 },
+	/** Wrong passwords for one account from one address: the brute-force brake. */
 	signInFailuresPerAccount: { points: 10, seconds: 900 },
+	/** Wrong passwords for one account from anywhere: high, so strangers cannot lock a teacher out cheaply. */
+	signInFailuresPerAccountTotal: { points: 100, seconds: 900 },
 	signUpPerIp: { points: 10, seconds: 600 },
 	setupPerIp: { points: 10, seconds: 600 },
 	joinPerIp: { points: 300, seconds: 600 },
 	joinPerClass: { points: 200, seconds: 600 },
-	wrongCodesPerIp: { points: 20, seconds: 600 }
+	/** A school behind one address shares this; generous, with a kit-wide ceiling below. */
+	wrongCodesPerIp: { points: 60, seconds: 600 },
+	/** Wrong class codes from everyone: keeps guessing the code space out of reach. */
+	wrongCodesTotal: { points: 1000, seconds: 600 }
 } satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -58,10 +65,39 @@ export function waitText(seconds: number): string {
 	return `${s} second${s === 1 ? '' : 's'}`;
 }
 
+let keySalt = '';
+
+/**
+ * Keys are stored as salted SHA-256 hashes, so the counters table holds no addresses
+ * or emails. The salt is kept in the database, so every app server shares it.
+ */
+export function setLimitKeySalt(salt: string) {
+	keySalt = salt;
+}
+
+function storedKey(key: string): string {
+	return hashSecret(`${keySalt}:${key}`);
+}
+
+/** The part of a client address a limit counts: an IPv6 /64 (one household or device), or the IPv4 address. */
+export function addressKey(address: string): string {
+	const v4 = address.match(/^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i);
+	if (v4) return v4[1];
+	if (address.includes(':')) {
+		const full = address.split('%')[0];
+		const [head, tail = ''] = full.split('::');
+		const groups = [...head.split(':').filter(Boolean)];
+		const tailGroups = tail.split(':').filter(Boolean);
+		while (groups.length + tailGroups.length < 8) groups.push('0');
+		return [...groups, ...tailGroups].slice(0, 4).map((g) => g.toLowerCase()).join(':') + '::/64';
+	}
+	return address;
+}
+
 /** Counts one attempt against `key`; throws a 429 DomainError saying how long to wait once over. */
 export async function consume(limiter: RateLimiterDrizzle, key: string): Promise<void> {
 	try {
-		await limiter.consume(key);
+		await limiter.consume(storedKey(key));
 	} catch (error) {
 		if (error instanceof RateLimiterRes) {
 			throw new DomainError(`Too many attempts. Please wait ${waitText(error.msBeforeNext / 1000)} and try again.`, 429);
@@ -72,7 +108,7 @@ export async function consume(limiter: RateLimiterDrizzle, key: string): Promise
 
 /** Throws the same 429 if `key` is already over its limit, without counting an attempt. */
 export async function ensureNotBlocked(limiter: RateLimiterDrizzle, key: string): Promise<void> {
-	const state = await limiter.get(key);
+	const state = await limiter.get(storedKey(key));
 	if (state && state.remainingPoints <= 0 && state.msBeforeNext > 0) {
 		throw new DomainError(`Too many attempts. Please wait ${waitText(state.msBeforeNext / 1000)} and try again.`, 429);
 	}
@@ -80,5 +116,5 @@ export async function ensureNotBlocked(limiter: RateLimiterDrizzle, key: string)
 
 /** Forgets the attempts against `key` (a successful sign-in clears its failures). */
 export async function resetLimit(limiter: RateLimiterDrizzle, key: string): Promise<void> {
-	await limiter.delete(key);
+	await limiter.delete(storedKey(key));
 }

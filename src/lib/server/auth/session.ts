@@ -7,7 +7,7 @@
  * A session belongs either to a teacher, or to a student device, which may speak for
  * several students (one per class joined on that device).
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { hashesEqual, hashSecret, randomToken } from './tokens';
 import { sessionState, STUDENT_SESSIONS, TEACHER_SESSIONS, type SessionPolicy } from './session-policy';
@@ -68,7 +68,8 @@ export async function addStudentToSession({ db, tables: t }: DatabaseHandle, ses
 export async function validateSessionToken(handle: DatabaseHandle, token: string, now = new Date()): Promise<ValidSession | null> {
 	const { db, tables: t } = handle;
 	const [id, secret, ...rest] = token.split('.');
-	if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return null;
+	// Both halves are 24 lowercase base32 characters; anything else is not a token of ours.
+	if (rest.length > 0 || !/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
 
 	const [row] = await db.select().from(t.sessions).where(eq(t.sessions.id, id));
 	if (!row || !hashesEqual(hashSecret(secret), row.secretHash)) return null;
@@ -122,11 +123,4 @@ export async function invalidateSession({ db, tables: t }: DatabaseHandle, sessi
 /** Ends every session of a teacher (sign out on all devices). */
 export async function invalidateTeacherSessions({ db, tables: t }: DatabaseHandle, teacherId: string) {
 	await db.delete(t.sessions).where(eq(t.sessions.teacherId, teacherId));
-}
-
-/** Ends every device session that speaks for any of `studentIds` and for no one else. */
-export async function invalidateStudentSessions({ db, tables: t }: DatabaseHandle, studentIds: string[]) {
-	if (studentIds.length === 0) return;
-	await db.delete(t.sessionStudents).where(inArray(t.sessionStudents.studentId, studentIds));
-	// Sessions left with no student are removed on their next use (validateSessionToken).
 }

@@ -11,6 +11,9 @@ import { CODE_ALPHABET, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH } from '$lib/classe
 import { MAX_ROSTER_CHARS, MAX_ROSTER_NAMES, nameKey, nameProblem, parseRoster, tidyName } from '$lib/classes/roster';
 
 export const REJOIN_LIFETIME_MS = 15 * 60 * 1000;
+
+/** Ids the kit makes are 24 lowercase base32 characters; anything else cannot be one. */
+const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 const MAX_CLASS_NAME = 80;
 
 function className(input: string): string {
@@ -55,6 +58,7 @@ export async function listClasses({ db, tables: t }: DatabaseHandle, teacherId: 
 
 /** The class if `teacherId` owns it; otherwise a 404, whether it exists or not. */
 export async function ownedClass({ db, tables: t }: DatabaseHandle, teacherId: string, classId: string) {
+	if (!isId(classId)) throw new DomainError('There is no such class among yours.', 404);
 	const [row] = await db
 		.select()
 		.from(t.classes)
@@ -119,6 +123,7 @@ export async function addToRoster(handle: DatabaseHandle, teacherId: string, cla
 
 /** The student if they belong to `classId`; otherwise a 404. */
 async function studentOf({ db, tables: t }: DatabaseHandle, classId: string, studentId: string) {
+	if (!isId(studentId)) throw new DomainError('There is no such student in this class.', 404);
 	const [row] = await db
 		.select()
 		.from(t.students)
@@ -196,6 +201,7 @@ export async function joinAsRosterStudent(handle: DatabaseHandle, code: string, 
 	const cls = await classByJoinCode(handle, code);
 	ensureJoinable(cls);
 	const { db, tables: t } = handle;
+	if (!isId(studentId)) throw new DomainError('There is no such student in this class.', 404);
 	const claimed = await db
 		.update(t.students)
 		.set({ claimedAt: new Date() })
@@ -228,14 +234,30 @@ export async function joinWithName(handle: DatabaseHandle, code: string, name: s
 			nameKey: nameKey(name),
 			claimedAt: new Date()
 		});
-	} catch {
+	} catch (error) {
 		// Two students typing the same name at once: the unique index decides.
-		throw new DomainError(`There is already a “${tidyName(name)}” in this class. Add an initial to yours.`, 409);
+		if (/unique|23505/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`)) {
+			throw new DomainError(`There is already a “${tidyName(name)}” in this class. Add an initial to yours.`, 409);
+		}
+		throw error;
 	}
 	return { studentId: id, classId: cls!.id };
 }
 
-/** Uses a rejoin code: the student it belongs to, once; wrong, used or expired codes get a 4xx. */
+/** Whose a live rejoin code is (student and class), without using it; null when none. */
+export async function rejoinTarget({ db, tables: t }: DatabaseHandle, code: string, now = new Date()) {
+	const [row] = await db
+		.select({ studentId: t.students.id, classId: t.students.classId })
+		.from(t.students)
+		.where(and(eq(t.students.rejoinCodeHash, hashSecret(code)), gt(t.students.rejoinExpiresAt, now)));
+	return row ?? null;
+}
+
+/**
+ * Uses a rejoin code: the student it belongs to, once; wrong, used or expired codes get
+ * a 4xx. Every other device signed in as that student is signed out of them, so a rejoin
+ * code also takes a name back from whoever had taken it.
+ */
 export async function useRejoinCode(handle: DatabaseHandle, code: string, now = new Date()) {
 	const { db, tables: t } = handle;
 	const [student] = await db
@@ -251,6 +273,7 @@ export async function useRejoinCode(handle: DatabaseHandle, code: string, now = 
 		.where(and(eq(t.students.id, student.id), eq(t.students.rejoinCodeHash, hashSecret(code))))
 		.returning({ id: t.students.id });
 	if (used.length === 0) throw new DomainError('That rejoin code has just been used.', 410);
+	await db.delete(t.sessionStudents).where(eq(t.sessionStudents.studentId, student.id));
 	return { studentId: student.id, classId: student.classId };
 }
 

@@ -1,11 +1,11 @@
 /**
- * Signing a device in as a student after a successful join: a new device session, or
- * the student added to the session this device already has (a second class).
+ * Signing a device in as a student after a successful join. The device gets a new
+ * session holding the students it already had plus this one (a second class), so a
+ * session token copied before someone else joined on a shared computer cannot act for
+ * them. A device may hold one student per class.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { appDb } from '../app-db';
-import { setSessionCookie } from '../auth/cookies';
-import { addStudentToSession, createSession } from '../auth/session';
+import { startSession } from '../auth/start-session';
 import { DomainError } from '../domain-error';
 
 /** Refuses to join while a teacher is signed in: the student session would replace theirs. */
@@ -15,12 +15,20 @@ export function ensureNotTeacher(event: RequestEvent) {
 	}
 }
 
+/** Refuses a second student in the same class on one device (one seat per class per device). */
+export function ensureNoSeatInClass(event: RequestEvent, classId: string, studentId?: string) {
+	const seat = event.locals.session?.students.find((s) => s.classId === classId);
+	if (seat && seat.id !== studentId) {
+		throw new DomainError(
+			`This device is already in this class as ${seat.displayName}. If that isn't you, choose “This isn't me” on My classes first.`,
+			409
+		);
+	}
+}
+
+/** Signs the device in as `studentId`, keeping the other classes it was already in. */
 export async function signInStudent(event: RequestEvent, studentId: string) {
 	const current = event.locals.session;
-	if (current && !current.teacher) {
-		await addStudentToSession(appDb(), current.id, studentId);
-		return;
-	}
-	const { token, expiresAt } = await createSession(appDb(), { studentIds: [studentId] });
-	setSessionCookie(event.cookies, event.url, token, expiresAt);
+	const kept = current && !current.teacher ? current.students.map((s) => s.id).filter((id) => id !== studentId) : [];
+	await startSession(event, { studentIds: [...kept, studentId] });
 }

@@ -1,48 +1,52 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
-import { attempt, field } from '$lib/server/auth/guards';
+import { attempt, clientAddress, field, orError, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
-import { classByJoinCode, joinAsRosterStudent, joinChoices, joinWithName } from '$lib/server/people/classes';
-import { ensureNotTeacher, signInStudent } from '$lib/server/people/student-sign-in';
-import { JOIN_CODE_LENGTH, normalizeCode } from '$lib/classes/codes';
+import { joinAsRosterStudent, joinChoices, joinWithName } from '$lib/server/people/classes';
+import { classForCode } from '$lib/server/people/class-code';
+import { ensureNoSeatInClass, ensureNotTeacher, signInStudent } from '$lib/server/people/student-sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const code = normalizeCode(params.code, JOIN_CODE_LENGTH);
-	const cls = code ? await classByJoinCode(appDb(), code) : null;
-	if (!code || !cls) error(404, 'That class code is not right. Check it with your teacher.');
-	if (cls.archivedAt) error(410, 'That class is closed. Ask your teacher.');
+export const load: PageServerLoad = async (event) => {
+	const cls = await orError(() => classForCode(event, event.params.code));
+	const seat = event.locals.session?.students.find((s) => s.classId === cls.id);
 	// Only names and whether they are taken: nothing else about the class's students.
-	return { code, className: cls.name, openJoin: cls.openJoin, choices: await joinChoices(appDb(), cls.id) };
+	return {
+		code: cls.joinCode,
+		className: cls.name,
+		openJoin: cls.openJoin,
+		seat: seat?.displayName ?? null,
+		choices: await joinChoices(appDb(), cls.id)
+	};
 };
 
-/** Limits shared by both ways in: per address, and per class. */
-async function countJoin(ip: string, code: string) {
+/** What both ways in share: the class, the limits, and one seat per class per device. */
+async function prepareJoin(event: Parameters<Actions[string]>[0]) {
+	ensureNotTeacher(event);
 	const limits = appLimiters();
-	await consume(limits.joinPerIp, ip);
-	await consume(limits.joinPerClass, code);
+	await consume(limits.joinPerIp, clientAddress(event));
+	const cls = await classForCode(event, event.params.code ?? '');
+	await consume(limits.joinPerClass, cls.id);
+	ensureNoSeatInClass(event, cls.id);
+	return cls;
 }
 
 export const actions: Actions = {
 	pick: async (event) => {
-		const studentId = field(await event.request.formData(), 'student', 64);
-		const code = normalizeCode(event.params.code, JOIN_CODE_LENGTH) ?? '';
+		const studentId = field(await readForm(event), 'student', 64);
 		const result = await attempt('pick', {}, async () => {
-			ensureNotTeacher(event);
-			await countJoin(event.getClientAddress(), code);
-			const joined = await joinAsRosterStudent(appDb(), code, studentId);
+			const cls = await prepareJoin(event);
+			const joined = await joinAsRosterStudent(appDb(), cls.joinCode, studentId);
 			await signInStudent(event, joined.studentId);
 		});
 		if (result) return result;
 		redirect(303, '/me');
 	},
 	name: async (event) => {
-		const name = field(await event.request.formData(), 'name', 200);
-		const code = normalizeCode(event.params.code, JOIN_CODE_LENGTH) ?? '';
+		const name = field(await readForm(event), 'name', 200);
 		const result = await attempt('name', { name }, async () => {
-			ensureNotTeacher(event);
-			await countJoin(event.getClientAddress(), code);
-			const joined = await joinWithName(appDb(), code, name);
+			const cls = await prepareJoin(event);
+			const joined = await joinWithName(appDb(), cls.joinCode, name);
 			await signInStudent(event, joined.studentId);
 		});
 		if (result) return result;

@@ -1,5 +1,5 @@
 import { appDb } from '$lib/server/app-db';
-import { attempt, field, requireAdmin } from '$lib/server/auth/guards';
+import { attempt, field, readForm, requireAdmin } from '$lib/server/auth/guards';
 import { createInvite, openInviteCount, setSignupMode, signupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	mode: async (event) => {
 		requireAdmin(event);
-		const mode = field(await event.request.formData(), 'mode', 10);
+		const mode = field(await readForm(event), 'mode', 10);
 		return attempt('mode', {}, async () => {
 			if (mode !== 'open' && mode !== 'invite') throw new DomainError('Choose one of the two options.');
 			await setSignupMode(appDb(), mode);

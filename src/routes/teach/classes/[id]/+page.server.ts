@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { attempt, field, orError, requireTeacher } from '$lib/server/auth/guards';
+import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
 import {
 	addToRoster,
 	createRejoinCode,
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 /** Every action: the signed-in teacher, the form, and the class id from the address. */
 async function context(event: Parameters<Actions[string]>[0]) {
 	const teacher = requireTeacher(event);
-	return { teacher, form: await event.request.formData(), classId: event.params.id! };
+	return { teacher, form: await readForm(event), classId: event.params.id! };
 }
 
 export const actions: Actions = {
