@@ -23,6 +23,10 @@ describe('class export', () => {
 		expect(rows[2][1]).toBe(`'=HYPERLINK("x")`);
 	});
 
+	it('starts with a UTF-8 byte-order mark, so spreadsheets read accents right', () => {
+		expect(studentsCsv(data).charCodeAt(0)).toBe(0xfeff);
+	});
+
 	it('writes just the header for an empty class', () => {
 		expect(studentsCsv({ ...data, students: [] }).trim()).toBe('class,student,added,joined');
 	});

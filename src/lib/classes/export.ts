@@ -30,5 +30,6 @@ export function studentsCsv(data: ClassExport): string {
 		s.addedAt.toISOString(),
 		s.joinedAt ? s.joinedAt.toISOString() : ''
 	]);
-	return Papa.unparse({ fields: ['class', 'student', 'added', 'joined'], data: rows }, { newline: '\r\n' });
+	// The byte-order mark tells spreadsheet programs (Excel above all) that this is UTF-8.
+	return '\uFEFF' + Papa.unparse({ fields: ['class', 'student', 'added', 'joined'], data: rows }, { newline: '\r\n' });
 }

@@ -45,7 +45,9 @@ export function parseRoster(text: string, existing: string[] = []): ParsedRoster
 		if (name === '') continue;
 		const problem = nameProblem(name);
 		if (problem) {
-			result.invalid.push({ line: name.slice(0, 60), reason: problem });
+			// Echoed back to the teacher: invisible characters removed so the message reads right.
+			const shown = name.replace(/[\p{Cc}\p{Cf}]/gu, '');
+			result.invalid.push({ line: shown.length > 60 ? `${shown.slice(0, 59)}…` : shown, reason: problem });
 			continue;
 		}
 		const key = nameKey(name);

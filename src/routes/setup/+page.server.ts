@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
@@ -14,7 +14,11 @@ export const load: PageServerLoad = async (event) => {
 	const closed = !(await needsSetup(appDb()));
 	if (closed && event.request.method === 'GET') redirect(303, '/signin');
 	const token = event.url.searchParams.get('token') ?? '';
-	return { closed, token, allowed: maySetUp(event.getClientAddress(), token) };
+	const allowed = maySetUp(event.getClientAddress(), token);
+	if (!allowed && event.request.method === 'GET') {
+		error(403, 'For safety, setup works only in a browser on the computer running Attribution Lab (at localhost), or with the one-time setup link printed in its console when it started.');
+	}
+	return { closed, token, allowed };
 };
 
 export const actions: Actions = {

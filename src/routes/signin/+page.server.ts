@@ -3,14 +3,14 @@ import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm, safeNext } from '$lib/server/auth/guards';
 import { consume, ensureNotBlocked, resetLimit } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/start-session';
-import { authenticate, needsSetup } from '$lib/server/people/teachers';
+import { authenticate, needsSetup, signupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'), url.origin);
 	if (locals.session?.teacher) redirect(303, next);
-	return { setupNeeded: await needsSetup(appDb()), next };
+	return { setupNeeded: await needsSetup(appDb()), openSignup: (await signupMode(appDb())) === 'open', next };
 };
 
 export const actions: Actions = {

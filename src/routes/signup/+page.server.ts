@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const invite = url.searchParams.get('invite');
 	const mode = await signupMode(appDb());
 	const inviteOk = invite ? !!(await liveInvite(appDb(), invite)) : false;
-	return { mode, invite, inviteOk, canSignUp: mode === 'open' || inviteOk };
+	if (invite && !inviteOk) error(410, 'This invite link is not valid any more: it was used, or it expired. Ask your admin for a new one.');
+	if (mode === 'invite' && !inviteOk) error(403, 'Sign-up on this server is by invitation. Ask your Attribution Lab admin for an invite link.');
+	return { mode, invite, inviteOk, canSignUp: true };
 };
 
 export const actions: Actions = {

@@ -6,7 +6,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
-	return { teacher, classes: await listClasses(appDb(), teacher.id) };
+	const deleted = event.url.searchParams.get('deleted');
+	return { teacher, classes: await listClasses(appDb(), teacher.id), deleted: deleted?.slice(0, 80) ?? null };
 };
 
 export const actions: Actions = {

@@ -22,9 +22,21 @@ async function commonPasswords(): Promise<Set<string>> {
 	return common;
 }
 
-/** Why a new password is not acceptable, or null when it is. */
-export async function passwordProblem(password: string): Promise<string | null> {
+/**
+ * Why a new password is not acceptable, or null when it is. `context` holds words an
+ * attacker would try first for this person (NIST's "context-specific words"): the email
+ * and name.
+ */
+export async function passwordProblem(password: string, context: string[] = []): Promise<string | null> {
 	if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+	const lower = password.toLowerCase();
+	const guessable = context
+		.flatMap((word) => [word, word.split('@')[0]])
+		.map((word) => word.trim().toLowerCase())
+		.filter((word) => word.length >= 4);
+	if (guessable.some((word) => lower === word) || ['attribution lab', 'attributionlab'].includes(lower)) {
+		return 'Your password cannot be your email, your name or the name of this site.';
+	}
 	if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
 	if ((await commonPasswords()).has(password.toLowerCase())) {
 		return 'That password is on a list of commonly used passwords. Choose another, such as a few unrelated words.';

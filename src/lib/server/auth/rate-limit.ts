@@ -25,7 +25,7 @@ export const LIMITS = {
 	joinPerIp: { points: 300, seconds: 600 },
 	joinPerClass: { points: 200, seconds: 600 },
 	/** A school behind one address shares this; generous, with a kit-wide ceiling below. */
-	wrongCodesPerIp: { points: 60, seconds: 600 },
+	wrongCodesPerIp: { points: 200, seconds: 600 },
 	/** Wrong class codes from everyone: keeps guessing the code space out of reach. */
 	wrongCodesTotal: { points: 1000, seconds: 600 }
 } satisfies Record<string, LimitSpec>;

@@ -17,8 +17,9 @@ const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 const MAX_CLASS_NAME = 80;
 
 function className(input: string): string {
-	const name = input.replace(/\s+/g, ' ').trim();
+	const name = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
 	if (name.length === 0) throw new DomainError('Give the class a name.');
+	if (/[\p{Cc}\p{Cf}]/u.test(name)) throw new DomainError('Class names cannot contain invisible characters.');
 	if (name.length > MAX_CLASS_NAME) throw new DomainError(`Class names can be at most ${MAX_CLASS_NAME} characters.`);
 	return name;
 }
@@ -137,7 +138,9 @@ async function ensureNameFree({ db, tables: t }: DatabaseHandle, classId: string
 		.select({ id: t.students.id })
 		.from(t.students)
 		.where(and(eq(t.students.classId, classId), eq(t.students.nameKey, nameKey(name))));
-	if (clash && clash.id !== exceptId) throw new DomainError(`There is already a “${tidyName(name)}” in this class.`, 409);
+	if (clash && clash.id !== exceptId) {
+		throw new DomainError(`The name “${tidyName(name)}” is already taken in this class. If it's yours, pick it from the list.`, 409);
+	}
 }
 
 export async function renameStudent(handle: DatabaseHandle, teacherId: string, classId: string, studentId: string, name: string) {
@@ -155,21 +158,22 @@ export async function renameStudent(handle: DatabaseHandle, teacherId: string, c
 /** Removes a student and everything of theirs; their devices are signed out of the class. */
 export async function removeStudent(handle: DatabaseHandle, teacherId: string, classId: string, studentId: string) {
 	await ownedClass(handle, teacherId, classId);
-	await studentOf(handle, classId, studentId);
+	const student = await studentOf(handle, classId, studentId);
 	await handle.db.delete(handle.tables.students).where(eq(handle.tables.students.id, studentId));
+	return { name: student.displayName };
 }
 
 /** A one-time code for the student to get back in on a new device; replaces any earlier one. */
 export async function createRejoinCode(handle: DatabaseHandle, teacherId: string, classId: string, studentId: string, now = new Date()) {
 	await ownedClass(handle, teacherId, classId);
-	await studentOf(handle, classId, studentId);
+	const student = await studentOf(handle, classId, studentId);
 	const code = randomCode(CODE_ALPHABET, REJOIN_CODE_LENGTH);
 	const expiresAt = new Date(now.getTime() + REJOIN_LIFETIME_MS);
 	await handle.db
 		.update(handle.tables.students)
 		.set({ rejoinCodeHash: hashSecret(code), rejoinExpiresAt: expiresAt })
 		.where(eq(handle.tables.students.id, studentId));
-	return { code, expiresAt };
+	return { code, expiresAt, name: student.displayName };
 }
 
 /** The joinable class with this code (not archived), or null. */
@@ -237,7 +241,7 @@ export async function joinWithName(handle: DatabaseHandle, code: string, name: s
 	} catch (error) {
 		// Two students typing the same name at once: the unique index decides.
 		if (/unique|23505/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`)) {
-			throw new DomainError(`There is already a “${tidyName(name)}” in this class. Add an initial to yours.`, 409);
+			throw new DomainError(`The name “${tidyName(name)}” was just taken in this class. Add an initial to yours.`, 409);
 		}
 		throw error;
 	}

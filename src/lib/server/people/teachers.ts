@@ -25,7 +25,7 @@ export async function checkTeacherInput(input: TeacherInput): Promise<TeacherInp
 	const email = input.email.trim().toLowerCase();
 	if (name.length === 0 || name.length > 80) throw new DomainError('Enter your name (up to 80 characters).');
 	if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError('Enter a valid email address.');
-	const problem = await passwordProblem(input.password);
+	const problem = await passwordProblem(input.password, [email, name]);
 	if (problem) throw new DomainError(problem);
 	return { name, email, password: input.password };
 }

@@ -73,7 +73,8 @@ export const actions: Actions = {
 				throw new DomainError(parts.slice(1).join(' ') || 'No names to add.', 400);
 			}
 			if (result.names.length === 0) throw new DomainError('Paste at least one name, one per line.');
-			return { form: 'roster', ok: true, message: parts.join(' ') };
+			// Lines that could not be used go back in the box to be fixed.
+			return { form: 'roster', ok: true, message: parts.join(' '), names: result.invalid.map((i) => i.line).join('\n') };
 		});
 	},
 	renameStudent: async (event) => {
@@ -89,16 +90,23 @@ export const actions: Actions = {
 		const { teacher, form, classId } = await context(event);
 		const studentId = field(form, 'student', 64);
 		return attempt(`student-${studentId}`, {}, async () => {
-			await removeStudent(appDb(), teacher.id, classId, studentId);
-			return { form: 'roster-list', ok: true, message: 'Student removed, with everything of theirs.' };
+			const { name } = await removeStudent(appDb(), teacher.id, classId, studentId);
+			return { form: 'roster-list', ok: true, message: `${name} removed, with everything of theirs.` };
 		});
 	},
 	rejoin: async (event) => {
 		const { teacher, form, classId } = await context(event);
 		const studentId = field(form, 'student', 64);
 		return attempt(`student-${studentId}`, {}, async () => {
-			const { code, expiresAt } = await createRejoinCode(appDb(), teacher.id, classId, studentId);
-			return { form: `student-${studentId}`, ok: true, message: 'Rejoin code ready.', rejoinCode: code, rejoinExpiresAt: expiresAt.toISOString() };
+			const { code, expiresAt, name } = await createRejoinCode(appDb(), teacher.id, classId, studentId);
+			return {
+				form: 'rejoin',
+				ok: true,
+				message: `Rejoin code for ${name} ready.`,
+				rejoinCode: code,
+				rejoinFor: name,
+				rejoinExpiresAt: expiresAt.toISOString()
+			};
 		});
 	},
 	delete: async (event) => {
@@ -110,6 +118,6 @@ export const actions: Actions = {
 			await deleteClass(appDb(), teacher.id, classId);
 		});
 		if (result) return result;
-		redirect(303, '/teach');
+		redirect(303, `/teach?deleted=${encodeURIComponent(confirmation)}`);
 	}
 };
