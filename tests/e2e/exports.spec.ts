@@ -39,8 +39,11 @@ test('the home page leads to the article', async ({ page, expectNoAxeViolations 
 	await expect(page).toHaveURL(READER);
 });
 
-test('an unknown article is a clear 404', async ({ page }) => {
+test('an unknown article is a clear 404 with ways onward', async ({ page, expectNoAxeViolations }) => {
 	const response = await page.goto('/articles/no-such-article');
 	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find that');
 	await expect(page.getByText('There is no article at this address.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Go to the articles' })).toBeVisible();
+	await expectNoAxeViolations();
 });

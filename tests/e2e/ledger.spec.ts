@@ -79,6 +79,18 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
+test('filter menus follow the address after Clear filters and Back', async ({ page }) => {
+	await page.goto(`${LEDGER}?speaker=writer`);
+	const speaker = page.getByRole('combobox', { name: 'Speaker' });
+	await expect(speaker).toHaveValue('writer');
+	await page.getByRole('link', { name: 'Clear filters' }).click();
+	await expect(page).toHaveURL(new RegExp(`${LEDGER}$`));
+	await expect(speaker).toHaveValue('');
+	await page.goBack();
+	await expect(page).toHaveURL(/speaker=writer/);
+	await expect(speaker).toHaveValue('writer');
+});
+
 test('ignores tampered filter values instead of failing', async ({ page }) => {
 	const response = await page.goto(`${LEDGER}?speaker=%3Cscript%3E&form=nope&check=`);
 	expect(response?.status()).toBe(200);
