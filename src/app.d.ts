@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** The signed-in teacher's or student device's session, if any. */
 			session: ValidSession | null;
+			/** The browser sent a session cookie that is no longer valid (signed out elsewhere, removed, expired). */
+			sessionEnded: boolean;
 		}
 	}
 }

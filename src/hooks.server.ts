@@ -81,12 +81,14 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 const authenticate: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	event.locals.session = null;
+	event.locals.sessionEnded = false;
 	if (token) {
 		const session = await validateSessionToken(appDb(), token);
 		if (session) {
 			event.locals.session = session;
 			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		} else {
+			event.locals.sessionEnded = true;
 			deleteSessionCookie(event.cookies, event.url);
 		}
 	}

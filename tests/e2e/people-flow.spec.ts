@@ -106,6 +106,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await newDevice.getByRole('button', { name: 'Rejoin' }).click();
 			await expect(newDevice.getByRole('heading', { name: 'Hi, Ben Okafor' })).toBeVisible();
 
+			// Ben's first device was signed out by the rejoin, and is told why.
+			await student.goto('/me');
+			await expect(student).toHaveURL(/\/join\?signed-out$/);
+			await expect(student.getByRole('status').filter({ hasText: 'This device was signed out' })).toBeVisible();
+
 			// The code works once.
 			const thief = await newPage(browser, app, javaScriptEnabled);
 			await thief.goto('/join');

@@ -9,8 +9,11 @@ import { normalizeCode, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	return { joinedAs: locals.session?.students.map((s) => `${s.displayName} in ${s.className}`) ?? [] };
+export const load: PageServerLoad = async ({ locals, url }) => {
+	return {
+		joinedAs: locals.session?.students.map((s) => `${s.displayName} in ${s.className}`) ?? [],
+		signedOut: locals.sessionEnded || url.searchParams.has('signed-out')
+	};
 };
 
 export const actions: Actions = {

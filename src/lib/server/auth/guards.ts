@@ -27,7 +27,8 @@ export function requireStudent(event: RequestEvent): SessionStudent[] {
 	const students = event.locals.session?.students ?? [];
 	if (students.length > 0) return students;
 	if (event.locals.session?.teacher) error(403, 'This page is for students.');
-	redirect(303, '/join');
+	// A device whose session just ended is told why on the join page.
+	redirect(303, event.locals.sessionEnded ? '/join?signed-out' : '/join');
 }
 
 /** A form value as a trimmed string ('' when missing or not text), with NUL characters removed. */
