@@ -25,3 +25,20 @@ export type Check = (typeof CHECKS)[number];
 export type Role = (typeof ROLES)[number];
 export type Layer = (typeof LAYERS)[number];
 export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** The kinds of quiz question, each tied to the article's own markup where it can be. */
+export const QUESTION_TYPES = [
+	'who-said-it',
+	'whose-voice',
+	'find-evidence',
+	'headline-vs-body',
+	'multiple-choice',
+	'multiple-response',
+	'short-answer'
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** The "who said it?" answer for a claim credited to nobody in particular. */
+export const NO_ONE_NAMED = 'no-one-named';
+/** Headline against body: does the heading claim more, less, or the same as its section? */
+export const HEADLINE_COMPARISONS = ['more', 'less', 'same'] as const;

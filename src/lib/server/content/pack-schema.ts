@@ -4,7 +4,7 @@
  * the field and the reason, before anything reaches the database.
  */
 import { z } from 'zod';
-import { ATTRIBUTION_FORMS, CHECKS, LAYERS, NOTE_KINDS, ROLES } from '$lib/articles/vocabulary';
+import { ATTRIBUTION_FORMS, CHECKS, LAYERS, NOTE_KINDS, QUESTION_TYPES, ROLES } from '$lib/articles/vocabulary';
 
 const key = z
 	.string()
@@ -85,6 +85,46 @@ export const articleMetaSchema = z.strictObject({
 	facts: z.array(factSchema).min(1)
 });
 
+/** A passage of the article named by its exact words (and occurrence, if they repeat). */
+const passageSchema = z.strictObject(anchorFields);
+
+/** An answer option: what the student picks, whether it is right, and feedback that explains. */
+const optionSchema = z.strictObject({
+	value: key,
+	label: text.optional(),
+	correct: z.boolean().default(false),
+	feedback: text
+});
+
+/** Fields every question has. `notes` and `claim` are what its feedback links back to. */
+const questionFields = {
+	id: key,
+	type: z.enum(QUESTION_TYPES),
+	prompt: text,
+	claim: key.optional(),
+	certainty: z.boolean().default(true),
+	notes: z.array(key).default([]),
+	facts: z.array(key).default([]),
+	explanation: text
+};
+
+export const questionSchema = z.strictObject({
+	...questionFields,
+	options: z.array(optionSchema).optional(),
+	evidence: z.array(passageSchema).optional(),
+	tolerance: z.number().gt(0).max(1).optional(),
+	rubric: z.array(z.strictObject({ points: z.number().int().min(0).max(10), description: text })).optional()
+});
+
+export const quizFileSchema = z.strictObject({
+	quiz: z.strictObject({
+		id: key,
+		title: text,
+		description: text,
+		questions: z.array(questionSchema).min(1)
+	})
+});
+
 export const claimsFileSchema = z.strictObject({ claims: z.array(claimSchema).min(1) });
 export const notesFileSchema = z.strictObject({ notes: z.array(noteSchema) });
 
@@ -92,5 +132,7 @@ export type FactInput = z.output<typeof factSchema>;
 export type SpeakerInput = z.output<typeof speakerSchema>;
 export type ClaimInput = z.output<typeof claimSchema>;
 export type NoteInput = z.output<typeof noteSchema>;
+export type QuestionInput = z.output<typeof questionSchema>;
+export type QuizInput = z.output<typeof quizFileSchema>['quiz'];
 export type ArticleMetaInput = z.output<typeof articleMetaSchema>;
-export type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
+export type { AttributionForm, Check, Layer, NoteKind, QuestionType, Role } from '$lib/articles/vocabulary';

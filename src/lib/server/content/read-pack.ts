@@ -9,10 +9,12 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { describe, occurrences, type Selectors } from '$lib/anchoring/anchoring';
+import { checkQuiz, type AnchoredQuiz } from './check-quiz';
 import {
 	articleMetaSchema,
 	claimsFileSchema,
 	notesFileSchema,
+	quizFileSchema,
 	type ArticleMetaInput,
 	type ClaimInput,
 	type NoteInput
@@ -46,6 +48,8 @@ export interface ContentPack {
 	blocks: Block[];
 	claims: AnchoredClaim[];
 	notes: AnchoredNote[];
+	/** The pack's seeded quiz, when it has a quiz.yaml. */
+	quiz: AnchoredQuiz | null;
 	/** Hash over every file, so an unchanged pack can be skipped at start-up. */
 	packHash: string;
 }
@@ -54,7 +58,8 @@ const FILES = {
 	meta: 'article.yaml',
 	text: 'article.txt',
 	claims: 'claims.yaml',
-	notes: 'notes.yaml'
+	notes: 'notes.yaml',
+	quiz: 'quiz.yaml'
 } as const;
 
 async function readText(dir: string, name: string, shown: string): Promise<string> {
@@ -125,7 +130,8 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 		meta: await readText(dir, FILES.meta, shown(FILES.meta)),
 		text: await readText(dir, FILES.text, shown(FILES.text)),
 		claims: await readText(dir, FILES.claims, shown(FILES.claims)),
-		notes: await readText(dir, FILES.notes, shown(FILES.notes))
+		notes: await readText(dir, FILES.notes, shown(FILES.notes)),
+		quiz: await readFile(join(dir, FILES.quiz), 'utf8').catch(() => null)
 	};
 	const meta = parseFile(sources.meta, shown(FILES.meta), articleMetaSchema);
 	const { claims } = parseFile(sources.claims, shown(FILES.claims), claimsFileSchema);
@@ -173,6 +179,19 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 		return { ...note, selectors: locate(text, note, shown(FILES.notes), field) };
 	});
 
+	let quiz: AnchoredQuiz | null = null;
+	if (sources.quiz !== null) {
+		const { quiz: input } = parseFile(sources.quiz, shown(FILES.quiz), quizFileSchema);
+		quiz = checkQuiz(
+			input,
+			{ meta, claims, notes },
+			(passage, field) => locate(text, passage, shown(FILES.quiz), field),
+			(field, reason) => {
+				throw new ContentPackError(shown(FILES.quiz), field, reason);
+			}
+		);
+	}
+
 	return {
 		meta,
 		text,
@@ -180,6 +199,7 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 		blocks,
 		claims: anchoredClaims,
 		notes: anchoredNotes,
+		quiz,
 		packHash: sha256(JSON.stringify(sources))
 	};
 }
