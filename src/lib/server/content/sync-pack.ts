@@ -4,7 +4,7 @@
  * deleting the ones the pack no longer has, so rows that point at a claim (quiz items,
  * responses) keep pointing at it across edits.
  */
-import { and, eq, getTableColumns, inArray, max, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, DatabaseHandle } from '../db/database';
 import type { ContentPack } from './read-pack';
@@ -151,6 +151,8 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 			}))
 		);
 
+		await syncQuiz(tx, t, articleId, pack);
+
 		const speakerIds = pack.meta.speakers.map((s) => rowId(articleId, s.id));
 		const factIds = pack.meta.facts.map((f) => rowId(articleId, f.id));
 		await tx.delete(t.speakers).where(and(ofArticle(t.speakers), notInArray(t.speakers.id, speakerIds)));
@@ -162,4 +164,60 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 			.where(eq(t.articles.id, articleId));
 	});
 	return existing ? 'updated' : 'created';
+}
+
+/** The pack's quiz and its questions, upserted under stable ids; questions it dropped go. */
+async function syncQuiz(tx: Tx, t: DatabaseHandle['tables'], articleId: string, pack: ContentPack) {
+	const packQuizzes = and(eq(t.quizzes.articleId, articleId), eq(t.quizzes.source, 'pack'));
+	if (!pack.quiz) {
+		await tx.delete(t.quizzes).where(packQuizzes);
+		return;
+	}
+	const quizId = rowId(articleId, `quiz-${pack.quiz.id}`);
+	await tx.delete(t.quizzes).where(and(packQuizzes, ne(t.quizzes.id, quizId)));
+	await upsert(tx, t.quizzes, 'id', [
+		{
+			id: quizId,
+			articleId,
+			key: pack.quiz.id,
+			title: pack.quiz.title,
+			description: pack.quiz.description,
+			source: 'pack',
+			ownerId: null,
+			createdAt: new Date(),
+			updatedAt: new Date()
+		}
+	]);
+	const questionIds = pack.quiz.questions.map((q) => `${quizId}/${q.id}`);
+	await tx.delete(t.quizQuestions).where(and(eq(t.quizQuestions.quizId, quizId), notInArray(t.quizQuestions.id, questionIds)));
+	await upsert(
+		tx,
+		t.quizQuestions,
+		'id',
+		pack.quiz.questions.map((q, sort) => ({
+			id: `${quizId}/${q.id}`,
+			quizId,
+			key: q.id,
+			sort,
+			type: q.type,
+			prompt: q.prompt,
+			claimId: q.claim ? rowId(articleId, q.claim) : null,
+			certainty: q.certainty,
+			explanation: q.explanation,
+			notes: q.notes.map((n) => rowId(articleId, n)),
+			facts: q.facts,
+			options: q.options?.map((o) => ({ value: o.value, label: o.label ?? null, correct: o.correct, feedback: o.feedback })) ?? null,
+			evidence: q.evidenceSelectors.length
+				? q.evidenceSelectors.map(({ quote, position }) => ({
+						start: position.start,
+						end: position.end,
+						exact: quote.exact,
+						prefix: quote.prefix,
+						suffix: quote.suffix
+					}))
+				: null,
+			tolerancePercent: q.tolerance === undefined ? null : Math.round(q.tolerance * 100),
+			rubric: q.rubric ?? null
+		}))
+	);
 }

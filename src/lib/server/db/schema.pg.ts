@@ -3,11 +3,11 @@
  * as schema.sqlite.ts; schema-parity.spec.ts holds the two together. The domain layer
  * is typed against this file and runs unchanged on both engines.
  */
-import { pgTable, text, integer, boolean, jsonb, timestamp, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, jsonb, timestamp, doublePrecision, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
 import type { Block } from '../content/blocks';
-import type { Publication, Translation } from './schema.sqlite';
+import type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
 
-export type { Publication, Translation };
+export type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date());
 
@@ -173,3 +173,89 @@ export const rateLimits = pgTable('rate_limits', {
 	points: integer('points').notNull(),
 	expire: timestamp('expire', { withTimezone: true, mode: 'date' })
 });
+
+/** A quiz: seeded from a content pack (`source` 'pack') or written by a teacher. */
+export const quizzes = pgTable('quizzes', {
+	id: text('id').primaryKey(),
+	articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+	key: text('key').notNull(),
+	title: text('title').notNull(),
+	description: text('description').notNull(),
+	source: text('source').notNull().$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date())
+});
+
+/**
+ * A question with its key and feedback. Keys and feedback stay on the server: pages get
+ * them only once a response is final under the feedback setting.
+ */
+export const quizQuestions = pgTable(
+	'quiz_questions',
+	{
+		id: text('id').primaryKey(),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		sort: integer('sort').notNull(),
+		type: text('type').notNull(),
+		prompt: text('prompt').notNull(),
+		claimId: text('claim_id'),
+		certainty: boolean('certainty').notNull(),
+		explanation: text('explanation').notNull(),
+		notes: jsonb('notes').notNull().$type<string[]>(),
+		facts: jsonb('facts').notNull().$type<string[]>(),
+		options: jsonb('options').$type<QuestionOption[]>(),
+		evidence: jsonb('evidence').$type<EvidenceSpan[]>(),
+		tolerancePercent: integer('tolerance_percent'),
+		rubric: jsonb('rubric').$type<RubricItem[]>()
+	},
+	(t) => [index('quiz_questions_quiz').on(t.quizId)]
+);
+
+/** A quiz set for a class, with its rules. */
+export const assignments = pgTable('assignments', {
+	id: text('id').primaryKey(),
+	classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+	quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+	opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
+	closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
+	maxAttempts: integer('max_attempts').notNull(),
+	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
+	shuffle: boolean('shuffle').notNull(),
+	createdAt: createdAt()
+});
+
+/** One go at a quiz: a student's (for an assignment) or an anonymous practice attempt. */
+export const attempts = pgTable(
+	'attempts',
+	{
+		id: text('id').primaryKey(),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		assignmentId: text('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
+		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
+		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
+		practiceKeyHash: text('practice_key_hash'),
+		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+		submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('attempts_student').on(t.studentId)]
+);
+
+/** One answer; at most one per attempt and question, so a retried save changes it in place. */
+export const responses = pgTable(
+	'responses',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id').notNull().references(() => attempts.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull().references(() => quizQuestions.id, { onDelete: 'cascade' }),
+		answer: jsonb('answer').notNull().$type<StoredAnswer>(),
+		certainty: integer('certainty'),
+		/** 0–1, or null while a written answer waits for the teacher. */
+		fraction: doublePrecision('fraction'),
+		marks: doublePrecision('marks'),
+		claimId: text('claim_id'),
+		answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull()
+	},
+	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
+);

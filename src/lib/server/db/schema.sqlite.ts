@@ -2,7 +2,7 @@
  * SQLite schema (the embedded default). It must define exactly the same tables and
  * columns as schema.pg.ts; schema-parity.spec.ts holds the two together.
  */
-import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../content/blocks';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date());
@@ -170,6 +170,92 @@ export const rateLimits = sqliteTable('rate_limits', {
 	expire: integer('expire', { mode: 'timestamp_ms' })
 });
 
+/** A quiz: seeded from a content pack (`source` 'pack') or written by a teacher. */
+export const quizzes = sqliteTable('quizzes', {
+	id: text('id').primaryKey(),
+	articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+	key: text('key').notNull(),
+	title: text('title').notNull(),
+	description: text('description').notNull(),
+	source: text('source').notNull().$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	createdAt: createdAt(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date())
+});
+
+/**
+ * A question with its key and feedback. Keys and feedback stay on the server: pages get
+ * them only once a response is final under the feedback setting.
+ */
+export const quizQuestions = sqliteTable(
+	'quiz_questions',
+	{
+		id: text('id').primaryKey(),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		sort: integer('sort').notNull(),
+		type: text('type').notNull(),
+		prompt: text('prompt').notNull(),
+		claimId: text('claim_id'),
+		certainty: integer('certainty', { mode: 'boolean' }).notNull(),
+		explanation: text('explanation').notNull(),
+		notes: text('notes', { mode: 'json' }).notNull().$type<string[]>(),
+		facts: text('facts', { mode: 'json' }).notNull().$type<string[]>(),
+		options: text('options', { mode: 'json' }).$type<QuestionOption[]>(),
+		evidence: text('evidence', { mode: 'json' }).$type<EvidenceSpan[]>(),
+		tolerancePercent: integer('tolerance_percent'),
+		rubric: text('rubric', { mode: 'json' }).$type<RubricItem[]>()
+	},
+	(t) => [index('quiz_questions_quiz').on(t.quizId)]
+);
+
+/** A quiz set for a class, with its rules. */
+export const assignments = sqliteTable('assignments', {
+	id: text('id').primaryKey(),
+	classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+	quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+	opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+	closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+	maxAttempts: integer('max_attempts').notNull(),
+	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
+	shuffle: integer('shuffle', { mode: 'boolean' }).notNull(),
+	createdAt: createdAt()
+});
+
+/** One go at a quiz: a student's (for an assignment) or an anonymous practice attempt. */
+export const attempts = sqliteTable(
+	'attempts',
+	{
+		id: text('id').primaryKey(),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		assignmentId: text('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
+		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
+		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
+		practiceKeyHash: text('practice_key_hash'),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('attempts_student').on(t.studentId)]
+);
+
+/** One answer; at most one per attempt and question, so a retried save changes it in place. */
+export const responses = sqliteTable(
+	'responses',
+	{
+		id: text('id').primaryKey(),
+		attemptId: text('attempt_id').notNull().references(() => attempts.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull().references(() => quizQuestions.id, { onDelete: 'cascade' }),
+		answer: text('answer', { mode: 'json' }).notNull().$type<StoredAnswer>(),
+		certainty: integer('certainty'),
+		/** 0–1, or null while a written answer waits for the teacher. */
+		fraction: real('fraction'),
+		marks: real('marks'),
+		claimId: text('claim_id'),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
+);
+
 export interface Publication {
 	site: string;
 	address: string;
@@ -184,3 +270,29 @@ export interface Translation {
 	original: string;
 	renderings: { word: string; usedBy: string; facts: string[] }[];
 }
+
+export interface QuestionOption {
+	value: string;
+	label: string | null;
+	correct: boolean;
+	feedback: string;
+}
+
+export interface EvidenceSpan {
+	start: number;
+	end: number;
+	exact: string;
+	prefix: string;
+	suffix: string;
+}
+
+export interface RubricItem {
+	points: number;
+	description: string;
+}
+
+export type StoredAnswer =
+	| { type: 'choice'; value: string }
+	| { type: 'choices'; values: string[] }
+	| { type: 'span'; span: { start: number; end: number } }
+	| { type: 'text'; text: string };

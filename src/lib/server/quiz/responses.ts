@@ -1,0 +1,152 @@
+/**
+ * Attempts and responses: starting a practice attempt, saving answers (idempotently,
+ * checked against the question, graded on the server) and submitting. Pages and the
+ * assignment rules come later; this is the engine they will call.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/database';
+import type { StoredAnswer } from '../db/schema.sqlite';
+import { DomainError } from '../domain-error';
+import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
+import { marks, score, type Certainty, type Question } from '$lib/quiz/scoring';
+
+type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
+
+/** Starts an anonymous practice attempt; the token (`id.secret`) goes in a cookie. */
+export async function startPracticeAttempt({ db, tables: t }: DatabaseHandle, quizId: string, now = new Date()) {
+	const [quiz] = await db.select({ id: t.quizzes.id }).from(t.quizzes).where(eq(t.quizzes.id, quizId));
+	if (!quiz) throw new DomainError('There is no such quiz.', 404);
+	const id = randomToken();
+	const secret = randomToken();
+	await db.insert(t.attempts).values({ id, quizId, practiceKeyHash: hashSecret(secret), startedAt: now });
+	return { attemptId: id, token: `${id}.${secret}` };
+}
+
+/** The practice attempt a cookie token stands for, or null. */
+export async function practiceAttempt({ db, tables: t }: DatabaseHandle, token: string) {
+	const [id, secret] = token.split('.');
+	if (!/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
+	const [row] = await db.select().from(t.attempts).where(eq(t.attempts.id, id));
+	if (!row?.practiceKeyHash || !hashesEqual(hashSecret(secret), row.practiceKeyHash)) return null;
+	return row;
+}
+
+/** The scoring module's view of a stored question. */
+function asScoringQuestion(q: QuestionRow): Question {
+	const correct = (q.options ?? []).filter((o) => o.correct).map((o) => o.value);
+	switch (q.type) {
+		case 'multiple-response':
+			return { type: 'multiple-response', key: correct, options: (q.options ?? []).map((o) => o.value) };
+		case 'find-evidence':
+			return { type: 'find-evidence', key: q.evidence ?? [], tolerance: (q.tolerancePercent ?? 50) / 100 };
+		case 'short-answer':
+			return { type: 'short-answer', maxScore: (q.rubric ?? []).reduce((sum, r) => sum + r.points, 0) };
+		default:
+			return { type: q.type as 'multiple-choice', key: correct[0] };
+	}
+}
+
+export interface AnswerInput {
+	/** Option values, a selected span (start and end in the article text), or written text. */
+	choices?: string[];
+	span?: { start: number; end: number };
+	text?: string;
+	certainty?: number | null;
+}
+
+/** Turns form input into a stored answer for `q`, refusing anything that does not belong to it. */
+function answerFor(q: QuestionRow, input: AnswerInput, textLength: number): StoredAnswer {
+	const values = new Set((q.options ?? []).map((o) => o.value));
+	switch (q.type) {
+		case 'multiple-response': {
+			const choices = [...new Set(input.choices ?? [])];
+			if (choices.some((c) => !values.has(c))) throw new DomainError('That option is not part of this question.', 400);
+			return { type: 'choices', values: choices };
+		}
+		case 'find-evidence': {
+			const span = input.span;
+			if (!span || !Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end > textLength || span.start >= span.end) {
+				throw new DomainError('Select some words in the article first.', 400);
+			}
+			return { type: 'span', span: { start: span.start, end: span.end } };
+		}
+		case 'short-answer': {
+			const text = (input.text ?? '').trim();
+			if (text.length === 0) throw new DomainError('Write an answer first.', 400);
+			if (text.length > 5000) throw new DomainError('Answers can be at most 5,000 characters.', 413);
+			return { type: 'text', text };
+		}
+		default: {
+			const [choice, ...rest] = input.choices ?? [];
+			if (!choice || rest.length > 0) throw new DomainError('Choose one answer.', 400);
+			if (!values.has(choice)) throw new DomainError('That option is not part of this question.', 400);
+			return { type: 'choice', value: choice };
+		}
+	}
+}
+
+/**
+ * Saves (or replaces) the attempt's answer to a question and grades it on the server.
+ * Saving twice is harmless: there is one response per attempt and question.
+ */
+export async function saveResponse(
+	handle: DatabaseHandle,
+	attemptId: string,
+	questionKey: string,
+	input: AnswerInput,
+	now = new Date()
+) {
+	const { db, tables: t } = handle;
+	const [attempt] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId));
+	if (!attempt) throw new DomainError('There is no such attempt.', 404);
+	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted; answers can no longer change.', 409);
+	const [question] = await db
+		.select()
+		.from(t.quizQuestions)
+		.where(and(eq(t.quizQuestions.quizId, attempt.quizId), eq(t.quizQuestions.key, questionKey)));
+	if (!question) throw new DomainError('That question is not part of this quiz.', 404);
+
+	let certainty: Certainty | null = null;
+	if (question.certainty) {
+		if (input.certainty !== 1 && input.certainty !== 2 && input.certainty !== 3) {
+			throw new DomainError('Say how sure you are.', 400);
+		}
+		certainty = input.certainty;
+	}
+	const [quiz] = await db.select({ articleId: t.quizzes.articleId }).from(t.quizzes).where(eq(t.quizzes.id, attempt.quizId));
+	const [article] = await db
+		.select({ text: t.articleVersions.text })
+		.from(t.articles)
+		.innerJoin(t.articleVersions, eq(t.articleVersions.id, t.articles.currentVersionId))
+		.where(eq(t.articles.id, quiz.articleId));
+	const answer = answerFor(question, input, article?.text.length ?? 0);
+	const result = score(asScoringQuestion(question), answer);
+	const fraction = result.status === 'scored' ? result.fraction : null;
+	const row = {
+		id: randomToken(),
+		attemptId,
+		questionId: question.id,
+		answer,
+		certainty,
+		fraction,
+		marks: fraction === null ? null : marks(fraction, certainty),
+		claimId: question.claimId,
+		answeredAt: now
+	};
+	await db
+		.insert(t.responses)
+		.values(row)
+		.onConflictDoUpdate({
+			target: [t.responses.attemptId, t.responses.questionId],
+			set: { answer: row.answer, certainty, fraction, marks: row.marks, answeredAt: now }
+		});
+	return { fraction, marks: row.marks };
+}
+
+/** Submits an attempt; submitting again changes nothing. */
+export async function submitAttempt({ db, tables: t }: DatabaseHandle, attemptId: string, now = new Date()) {
+	await db
+		.update(t.attempts)
+		.set({ submittedAt: now })
+		.where(and(eq(t.attempts.id, attemptId), isNull(t.attempts.submittedAt)));
+}

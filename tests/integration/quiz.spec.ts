@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/lib/server/db/database';
+import { DomainError } from '../../src/lib/server/domain-error';
+import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
+import { syncPack } from '../../src/lib/server/content/sync-pack';
+import { practiceAttempt, saveResponse, startPracticeAttempt, submitAttempt } from '../../src/lib/server/quiz/responses';
+import { copyContent, editPackFile, SLUG } from '../fixtures/content-pack';
+import { ENGINE, freshDatabase } from '../fixtures/database';
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+	const error = await promise.then(() => null, (e: unknown) => e);
+	expect(error).toBeInstanceOf(DomainError);
+	return error as DomainError;
+}
+
+describe(`the quiz engine on ${ENGINE}`, () => {
+	let handle: DatabaseHandle;
+	let pack: ContentPack;
+	let packDir: string;
+	const quizId = () => `${SLUG}/quiz-${pack.quiz!.id}`;
+	const question = (type: string) => pack.quiz!.questions.find((q) => q.type === type)!;
+
+	beforeEach(async () => {
+		handle = await freshDatabase();
+		({ packDir } = await copyContent());
+		pack = await readPack(packDir);
+		await syncPack(handle, pack);
+	});
+	afterEach(async () => handle.close());
+
+	it('loads the pack’s quiz with every question, keys kept on the server side', async () => {
+		const rows = await handle.db.select().from(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.quizId, quizId()));
+		expect(rows.map((r) => r.key)).toEqual(pack.quiz!.questions.map((q) => q.id));
+		const evidence = rows.find((r) => r.type === 'find-evidence')!;
+		expect(evidence.evidence?.[0].exact).toBe(question('find-evidence').evidence![0].quote);
+	});
+
+	it('drops a question the pack no longer has, and keeps the rest under the same ids', async () => {
+		const last = pack.quiz!.questions.at(-1)!.id;
+		await editPackFile(packDir, 'quiz.yaml', (s) => s.slice(0, s.lastIndexOf(`- id: ${last}`)));
+		await syncPack(handle, await readPack(packDir));
+		const keys = (await handle.db.select().from(handle.tables.quizQuestions)).map((r) => r.key);
+		expect(keys).not.toContain(last);
+		expect(keys).toHaveLength(pack.quiz!.questions.length - 1);
+	});
+
+	it('grades on the server, and saving the same answer twice keeps one response', async () => {
+		const { attemptId, token } = await startPracticeAttempt(handle, quizId());
+		expect((await practiceAttempt(handle, token))?.id).toBe(attemptId);
+		expect(await practiceAttempt(handle, `${attemptId}.${'a'.repeat(24)}`)).toBeNull();
+
+		const q = question('whose-voice');
+		const right = q.options!.find((o) => o.correct)!.value;
+		const wrong = q.options!.find((o) => !o.correct)!.value;
+		expect(await saveResponse(handle, attemptId, q.id, { choices: [wrong], certainty: 3 })).toEqual({ fraction: 0, marks: -6 });
+		expect(await saveResponse(handle, attemptId, q.id, { choices: [right], certainty: 2 })).toEqual({ fraction: 1, marks: 2 });
+		await saveResponse(handle, attemptId, q.id, { choices: [right], certainty: 2 });
+		const rows = await handle.db.select().from(handle.tables.responses).where(eq(handle.tables.responses.attemptId, attemptId));
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ certainty: 2, fraction: 1, marks: 2, claimId: `${SLUG}/${q.claim}` });
+	});
+
+	it('grades find-the-evidence by overlap and leaves written answers to the teacher', async () => {
+		const { attemptId } = await startPracticeAttempt(handle, quizId());
+		const ev = question('find-evidence');
+		const key = ev.evidenceSelectors[0].position;
+		expect((await saveResponse(handle, attemptId, ev.id, { span: key, certainty: 1 })).fraction).toBe(1);
+		expect((await saveResponse(handle, attemptId, ev.id, { span: { start: 0, end: 5 }, certainty: 1 })).fraction).toBe(0);
+		const sa = question('short-answer');
+		expect(await saveResponse(handle, attemptId, sa.id, { text: 'Because the report helps their side.' })).toEqual({ fraction: null, marks: null });
+	});
+
+	it('refuses answers that do not belong: forged options, other questions, missing certainty, submitted attempts', async () => {
+		const { attemptId } = await startPracticeAttempt(handle, quizId());
+		const q = question('multiple-choice');
+		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['zz'], certainty: 1 }))).status).toBe(400);
+		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a', 'b'], certainty: 1 }))).status).toBe(400);
+		expect((await refusal(saveResponse(handle, attemptId, 'q99', { choices: ['a'], certainty: 1 }))).status).toBe(404);
+		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a'] }))).message).toMatch(/how sure/);
+		const ev = question('find-evidence');
+		expect((await refusal(saveResponse(handle, attemptId, ev.id, { span: { start: 10, end: 5 }, certainty: 1 }))).status).toBe(400);
+		expect((await refusal(saveResponse(handle, attemptId, ev.id, { span: { start: 0, end: 10 ** 9 }, certainty: 1 }))).status).toBe(400);
+
+		await submitAttempt(handle, attemptId);
+		await submitAttempt(handle, attemptId);
+		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a'], certainty: 1 }))).status).toBe(409);
+		expect(await handle.db.select().from(handle.tables.responses)).toHaveLength(0);
+	});
+});
