@@ -28,6 +28,7 @@ const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
 	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
+	{ what: 'practice quiz (open to all)', method: 'GET', path: () => `/articles/${SLUG}/practice`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
 	{ what: 'setup, once done', method: 'GET', path: () => '/setup', expect: { anonymous: 'to-signin', studentOfClass: 'to-signin', studentOfOtherClass: 'to-signin', otherTeacher: 'to-signin', owner: 'to-signin' } },
 	{
 		what: 'setup action, once done',

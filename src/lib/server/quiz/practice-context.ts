@@ -1,0 +1,33 @@
+/**
+ * What every practice page needs: the article, its quiz, and this browser's attempt at
+ * it (from the practice cookie), or a redirect to the practice start page.
+ */
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { appDb } from '../app-db';
+import { loadReaderArticle } from '../articles/reader';
+import { articleQuiz } from './practice';
+import { practiceAttempt } from './responses';
+import { PRACTICE_COOKIE } from './practice-cookie';
+
+/** The article and its quiz, or a 404. */
+export async function practiceQuiz(slug: string) {
+	const article = await loadReaderArticle(appDb(), slug);
+	if (!article) error(404, 'There is no article at this address.');
+	const loaded = await articleQuiz(appDb(), slug);
+	if (!loaded) error(404, 'This article has no practice quiz yet.');
+	return { article, ...loaded };
+}
+
+/** The browser's attempt at this quiz, if it has one. */
+export async function currentAttempt(event: RequestEvent, quizId: string) {
+	const token = event.cookies.get(PRACTICE_COOKIE);
+	const attempt = token ? await practiceAttempt(appDb(), token) : null;
+	return attempt && attempt.quizId === quizId ? attempt : null;
+}
+
+/** Like currentAttempt, but sends a browser without one to the start page. */
+export async function requireAttempt(event: RequestEvent, quizId: string) {
+	const attempt = await currentAttempt(event, quizId);
+	if (!attempt) redirect(303, `/articles/${event.params.slug}/practice`);
+	return attempt;
+}

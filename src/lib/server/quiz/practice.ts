@@ -1,0 +1,105 @@
+/**
+ * What a practice page may show. A question's view carries no key and no feedback; the
+ * feedback view exists only for a question already answered (practice gives feedback
+ * after each question), so nothing the browser gets before answering gives the answer away.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/database';
+import type { ReaderArticle } from '$lib/articles/types';
+import { FORM_LABELS } from '$lib/articles/types';
+import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
+import { stableShuffle } from '$lib/quiz/shuffle';
+import { maxMarks } from '$lib/quiz/scoring';
+
+const COMPARISON_LABELS: Record<string, string> = {
+	more: 'The heading claims more than the text beneath it',
+	less: 'The heading claims less than the text beneath it',
+	same: 'The heading claims the same as the text beneath it'
+};
+
+/** The quiz the article's pack seeded, if any. */
+export async function articleQuiz({ db, tables: t }: DatabaseHandle, articleId: string) {
+	const [quiz] = await db
+		.select()
+		.from(t.quizzes)
+		.where(and(eq(t.quizzes.articleId, articleId), eq(t.quizzes.source, 'pack')));
+	if (!quiz) return null;
+	const questions = await db
+		.select()
+		.from(t.quizQuestions)
+		.where(eq(t.quizQuestions.quizId, quiz.id))
+		.orderBy(asc(t.quizQuestions.sort));
+	return { quiz, questions };
+}
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof articleQuiz>>>;
+type QuestionRow = Loaded['questions'][number];
+
+/** How an option reads to a student. */
+function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, label: string | null): string {
+	if (label) return label;
+	if (q.type === 'who-said-it') {
+		if (value === NO_ONE_NAMED) return 'No one is named';
+		const name = article.speakers.find((s) => s.key === value)?.name ?? value;
+		return name.charAt(0).toUpperCase() + name.slice(1);
+	}
+	if (q.type === 'whose-voice') return FORM_LABELS[value as keyof typeof FORM_LABELS] ?? value;
+	if (q.type === 'headline-vs-body') return COMPARISON_LABELS[value] ?? value;
+	return value;
+}
+
+/** A question as the student sees it before answering: no key, no feedback. */
+export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number) {
+	const claimKey = q.claimId?.split('/').pop() ?? null;
+	const options = (q.options ?? []).map((o) => ({ value: o.value, label: optionLabel(q, o.value, article, o.label) }));
+	return {
+		key: q.key,
+		number,
+		total,
+		type: q.type,
+		prompt: q.prompt,
+		certainty: q.certainty,
+		maxMarks: maxMarks(q.certainty),
+		passage: claimKey ? (article.claims.find((c) => c.key === claimKey)?.quote ?? null) : null,
+		// Choices come in an order fixed for this attempt, so the right one is not always first.
+		options: q.type === 'multiple-choice' || q.type === 'multiple-response' ? stableShuffle(options, `${attemptId}/${q.key}`) : options,
+		// Find the evidence: the sentences of the article to choose from.
+		sentences: q.type === 'find-evidence' ? article.claims.map((c) => ({ key: c.key, quote: c.quote })) : []
+	};
+}
+
+type ResponseRow = DatabaseHandle['tables']['responses']['$inferSelect'];
+
+/** Feedback for an answered question: the student's answer, marks, and why, with links back. */
+export function feedbackView(q: QuestionRow, response: ResponseRow, article: ReaderArticle) {
+	const chosen =
+		response.answer.type === 'choice' ? [response.answer.value] : response.answer.type === 'choices' ? response.answer.values : [];
+	const options = (q.options ?? []).map((o) => ({
+		value: o.value,
+		label: optionLabel(q, o.value, article, o.label),
+		correct: o.correct,
+		chosen: chosen.includes(o.value),
+		feedback: o.feedback
+	}));
+	const claimKey = q.claimId?.split('/').pop() ?? null;
+	const span = response.answer.type === 'span' ? response.answer.span : null;
+	const noteKeys = q.notes.map((n) => n.split('/').pop()!);
+	return {
+		fraction: response.fraction,
+		marks: response.marks,
+		certainty: response.certainty,
+		options: options.filter((o) => o.chosen || o.correct),
+		selected: span ? article.text.slice(span.start, span.end) : null,
+		evidence: (q.evidence ?? []).map((e) => e.exact),
+		written: response.answer.type === 'text' ? response.answer.text : null,
+		explanation: q.explanation,
+		claim: claimKey,
+		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer }))
+	};
+}
+
+/** The attempt's responses by question id. */
+export async function responsesOf({ db, tables: t }: DatabaseHandle, attemptId: string) {
+	const rows = await db.select().from(t.responses).where(eq(t.responses.attemptId, attemptId));
+	return new Map(rows.map((r) => [r.questionId, r]));
+}

@@ -1,0 +1,60 @@
+import { error, redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, readForm } from '$lib/server/auth/guards';
+import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/practice';
+import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
+import { saveResponse } from '$lib/server/quiz/responses';
+import { DomainError } from '$lib/server/domain-error';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The question number from the address, or a 404. */
+function questionNumber(raw: string, total: number): number {
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 1 || n > total) error(404, 'There is no question with that number.');
+	return n;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { article, quiz, questions } = await practiceQuiz(event.params.slug);
+	const current = await requireAttempt(event, quiz.id);
+	const n = questionNumber(event.params.n, questions.length);
+	const q = questions[n - 1];
+	const response = (await responsesOf(appDb(), current.id)).get(q.id);
+	return {
+		slug: article.slug,
+		question: questionView(q, article, current.id, n, questions.length),
+		// Feedback and the key only once this question has been answered.
+		feedback: response ? feedbackView(q, response, article) : null,
+		finished: !!current.submittedAt
+	};
+};
+
+export const actions: Actions = {
+	answer: async (event) => {
+		const { article, quiz, questions } = await practiceQuiz(event.params.slug);
+		const current = await requireAttempt(event, quiz.id);
+		const n = questionNumber(event.params.n, questions.length);
+		const q = questions[n - 1];
+		const form = await readForm(event);
+		const choices = form.getAll('choice').filter((v): v is string => typeof v === 'string').slice(0, 20);
+		const sentence = form.get('sentence');
+		const certainty = Number(form.get('certainty')) || null;
+		const result = await attempt('answer', {}, async () => {
+			let span: { start: number; end: number } | undefined;
+			if (q.type === 'find-evidence') {
+				const chosen = article.claims.find((c) => c.key === sentence);
+				if (!chosen) throw new DomainError('Choose the sentence that answers the question.', 400);
+				span = { start: chosen.start, end: chosen.end };
+			}
+			const text = form.get('text');
+			await saveResponse(appDb(), current.id, q.key, {
+				choices,
+				span,
+				text: typeof text === 'string' ? text.slice(0, 6000) : undefined,
+				certainty
+			});
+		});
+		if (result) return result;
+		redirect(303, `/articles/${event.params.slug}/practice/${n}#feedback`);
+	}
+};

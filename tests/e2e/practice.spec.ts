@@ -1,0 +1,99 @@
+import { readPack } from '../../src/lib/server/content/read-pack';
+import { SHIPPED_CONTENT, SLUG } from '../fixtures/content-pack';
+import { expect, READER, test } from './fixtures';
+import { join } from 'node:path';
+
+const PRACTICE = `${READER}/practice`;
+
+async function shippedQuiz() {
+	return (await readPack(join(SHIPPED_CONTENT, 'articles', SLUG)))!.quiz!;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`practice without an account, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('answers are graded on the server, explained, and kept across a reload', async ({ page, expectNoAxeViolations }) => {
+			const quiz = await shippedQuiz();
+			await page.goto(READER);
+			await page.getByRole('link', { name: 'Practise with a quiz' }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(quiz.title);
+			await expectNoAxeViolations();
+			await page.getByRole('button', { name: 'Start practising' }).click();
+			await expect(page).toHaveURL(/\/practice\/1$/);
+			await expectNoAxeViolations();
+
+			// Find the first single-choice question with certainty and answer it wrongly, very sure.
+			const index = quiz.questions.findIndex((q) => q.type === 'whose-voice');
+			const q = quiz.questions[index];
+			const wrong = q.options!.find((o) => !o.correct)!;
+			const right = q.options!.find((o) => o.correct)!;
+			await page.goto(`${PRACTICE}/${index + 1}`);
+			const labels: Record<string, string> = { 'direct-quote': 'Direct quote', paraphrase: 'Paraphrase', vague: 'Vague source', writer: "Writer's own voice" };
+			await page.getByRole('radio', { name: labels[wrong.value], exact: true }).check();
+			await page.getByRole('radio', { name: 'Very sure' }).check();
+			await page.getByRole('button', { name: 'Check my answer' }).click();
+
+			const feedback = page.getByRole('region', { name: /Not right/ });
+			await expect(feedback).toContainText('-6 of 3 marks');
+			await expect(feedback).toContainText(wrong.feedback.slice(0, 40));
+			await expect(feedback).toContainText(right.feedback.slice(0, 40));
+			await expect(feedback.getByRole('link', { name: 'the passage in the article' })).toHaveAttribute('href', `${READER}#${q.claim}`);
+			await expectNoAxeViolations();
+
+			// A reload (or coming back) shows the same answer and feedback.
+			await page.reload();
+			await expect(page.getByRole('region', { name: /Not right/ })).toContainText('-6 of 3 marks');
+
+			// Results add up, and finishing locks the answers.
+			await page.goto(`${PRACTICE}/results`);
+			await expect(page.getByText(/You answered 1 of \d+ questions/)).toBeVisible();
+			await expectNoAxeViolations();
+			await page.getByRole('button', { name: 'Finish this practice' }).click();
+			await expect(page.getByRole('status')).toContainText('Finished');
+			await page.goto(`${PRACTICE}/1`);
+			await expect(page.getByRole('region', { name: /Right|Not right|Partly/ })).toHaveCount(0);
+		});
+	});
+}
+
+test('a browser without a practice attempt is sent to the start page', async ({ page }) => {
+	await page.goto(`${PRACTICE}/3`);
+	await expect(page).toHaveURL(new RegExp(`${PRACTICE}$`));
+});
+
+test('nothing served before an answer gives the key or the feedback away', async ({ page, request }) => {
+	const quiz = await shippedQuiz();
+	await page.goto(PRACTICE);
+	await page.getByRole('button', { name: 'Start practising' }).click();
+	const leaks: string[] = [];
+	for (let n = 1; n <= quiz.questions.length; n++) {
+		const q = quiz.questions[n - 1];
+		// What the browser gets: the page's HTML, and its data as client-side navigation fetches it.
+		const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+		const html = await (await request.get(`${PRACTICE}/${n}`, { headers: { cookie }, maxRedirects: 0 })).text();
+		const data = await (await request.get(`${PRACTICE}/${n}/__data.json`, { headers: { cookie } })).text();
+		// These are the real question pages, not a redirect to the start page.
+		expect(html).toContain(`Question ${n} of ${quiz.questions.length}`);
+		expect(data).toContain('prompt');
+		const secrets = [q.explanation.slice(0, 40), ...(q.options ?? []).map((o) => o.feedback.slice(0, 40)), ...(q.evidence ?? []).map(() => '"evidence"')];
+		for (const secret of secrets) {
+			for (const [where, body] of [['HTML', html], ['data', data]] as const) {
+				if (body.includes(secret) || body.includes(JSON.stringify(secret).slice(1, -1))) leaks.push(`q${n} ${where}: ${secret}`);
+			}
+		}
+		if (/"correct"/.test(data) || /\bcorrect:/.test(html)) leaks.push(`q${n}: a "correct" flag`);
+	}
+	expect(leaks).toEqual([]);
+
+	// The check can see a leak: once question 1 is answered, its feedback is served.
+	const first = quiz.questions[0];
+	await page.goto(`${PRACTICE}/1`);
+	if (first.type === 'short-answer') await page.getByLabel('Your answer').fill('An answer.');
+	else await page.locator('input[name="choice"], input[name="sentence"]').first().check();
+	if (first.certainty) await page.getByRole('radio', { name: 'Not sure' }).check();
+	await page.getByRole('button', { name: 'Check my answer' }).click();
+	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const after = await (await request.get(`${PRACTICE}/1/__data.json`, { headers: { cookie } })).text();
+	expect(after).toContain(JSON.stringify(first.explanation.slice(0, 40)).slice(1, -1));
+});
