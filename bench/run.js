@@ -3,6 +3,8 @@
 // script builds first). Figures are ratios, because these machines are noisy.
 import autocannon from 'autocannon';
 import { gzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startApp, startBare } from './servers.js';
 
 const READER = 'articles/mexico-says-no-to-us-troops';
@@ -150,4 +152,15 @@ try {
 } finally {
 	app.stop();
 	uncached.stop();
+}
+
+// Answer saving on both engines, each in its own process (PostgreSQL on a throwaway server).
+const run = (command, args) =>
+	new Promise((resolve) => spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } }).on('exit', resolve));
+await run(process.execPath, ['bench/answers.js']);
+const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(`${d}/initdb`));
+if (pgBin) {
+	await run('scripts/with-postgres.sh', ['sh', '-c', 'DATABASE_URL="$TEST_DATABASE_URL" node bench/answers.js']);
+} else {
+	console.log('\nSaving answers on PostgreSQL: not measured (no initdb found; install postgresql).');
 }

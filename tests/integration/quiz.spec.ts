@@ -21,6 +21,16 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 	const quizId = () => `${SLUG}/quiz-${pack.quiz!.id}`;
 	const question = (type: string) => pack.quiz!.questions.find((q) => q.type === type)!;
 
+	/** Saves as a request would: with the attempt and question rows as they are now. */
+	async function save(attemptId: string, key: string, input: Parameters<typeof saveResponse>[3]) {
+		const { db, tables: t } = handle;
+		const [attempt] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId));
+		const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, attempt.quizId));
+		const question = questions.find((q) => q.key === key);
+		if (!question) throw new DomainError('That question is not part of this quiz.', 404);
+		return saveResponse(handle, attempt, question, input, pack.text.length);
+	}
+
 	beforeEach(async () => {
 		handle = await freshDatabase();
 		({ packDir } = await copyContent());
@@ -53,9 +63,9 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 		const q = question('whose-voice');
 		const right = q.options!.find((o) => o.correct)!.value;
 		const wrong = q.options!.find((o) => !o.correct)!.value;
-		expect(await saveResponse(handle, attemptId, q.id, { choices: [wrong], certainty: 3 })).toEqual({ fraction: 0, marks: -6 });
-		expect(await saveResponse(handle, attemptId, q.id, { choices: [right], certainty: 2 })).toEqual({ fraction: 1, marks: 2 });
-		await saveResponse(handle, attemptId, q.id, { choices: [right], certainty: 2 });
+		expect(await save(attemptId, q.id, { choices: [wrong], certainty: 3 })).toEqual({ fraction: 0, marks: -6 });
+		expect(await save(attemptId, q.id, { choices: [right], certainty: 2 })).toEqual({ fraction: 1, marks: 2 });
+		await save(attemptId, q.id, { choices: [right], certainty: 2 });
 		const rows = await handle.db.select().from(handle.tables.responses).where(eq(handle.tables.responses.attemptId, attemptId));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ certainty: 2, fraction: 1, marks: 2, claimId: `${SLUG}/${q.claim}` });
@@ -65,26 +75,26 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 		const { attemptId } = await startPracticeAttempt(handle, quizId());
 		const ev = question('find-evidence');
 		const key = ev.evidenceSelectors[0].position;
-		expect((await saveResponse(handle, attemptId, ev.id, { span: key, certainty: 1 })).fraction).toBe(1);
-		expect((await saveResponse(handle, attemptId, ev.id, { span: { start: 0, end: 5 }, certainty: 1 })).fraction).toBe(0);
+		expect((await save(attemptId, ev.id, { span: key, certainty: 1 })).fraction).toBe(1);
+		expect((await save(attemptId, ev.id, { span: { start: 0, end: 5 }, certainty: 1 })).fraction).toBe(0);
 		const sa = question('short-answer');
-		expect(await saveResponse(handle, attemptId, sa.id, { text: 'Because the report helps their side.' })).toEqual({ fraction: null, marks: null });
+		expect(await save(attemptId, sa.id, { text: 'Because the report helps their side.' })).toEqual({ fraction: null, marks: null });
 	});
 
 	it('refuses answers that do not belong: forged options, other questions, missing certainty, submitted attempts', async () => {
 		const { attemptId } = await startPracticeAttempt(handle, quizId());
 		const q = question('multiple-choice');
-		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['zz'], certainty: 1 }))).status).toBe(400);
-		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a', 'b'], certainty: 1 }))).status).toBe(400);
-		expect((await refusal(saveResponse(handle, attemptId, 'q99', { choices: ['a'], certainty: 1 }))).status).toBe(404);
-		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a'] }))).message).toMatch(/how sure/);
+		expect((await refusal(save(attemptId, q.id, { choices: ['zz'], certainty: 1 }))).status).toBe(400);
+		expect((await refusal(save(attemptId, q.id, { choices: ['a', 'b'], certainty: 1 }))).status).toBe(400);
+		expect((await refusal(save(attemptId, 'q99', { choices: ['a'], certainty: 1 }))).status).toBe(404);
+		expect((await refusal(save(attemptId, q.id, { choices: ['a'] }))).message).toMatch(/how sure/);
 		const ev = question('find-evidence');
-		expect((await refusal(saveResponse(handle, attemptId, ev.id, { span: { start: 10, end: 5 }, certainty: 1 }))).status).toBe(400);
-		expect((await refusal(saveResponse(handle, attemptId, ev.id, { span: { start: 0, end: 10 ** 9 }, certainty: 1 }))).status).toBe(400);
+		expect((await refusal(save(attemptId, ev.id, { span: { start: 10, end: 5 }, certainty: 1 }))).status).toBe(400);
+		expect((await refusal(save(attemptId, ev.id, { span: { start: 0, end: 10 ** 9 }, certainty: 1 }))).status).toBe(400);
 
 		await submitAttempt(handle, attemptId);
 		await submitAttempt(handle, attemptId);
-		expect((await refusal(saveResponse(handle, attemptId, q.id, { choices: ['a'], certainty: 1 }))).status).toBe(409);
+		expect((await refusal(save(attemptId, q.id, { choices: ['a'], certainty: 1 }))).status).toBe(409);
 		expect(await handle.db.select().from(handle.tables.responses)).toHaveLength(0);
 	});
 });

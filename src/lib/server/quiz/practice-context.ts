@@ -4,18 +4,16 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
-import { loadReaderArticle } from '../articles/reader';
-import { articleQuiz } from './practice';
+import { articleBundle } from '../articles/reader-cache';
 import { practiceAttempt } from './responses';
 import { PRACTICE_COOKIE } from './practice-cookie';
 
 /** The article and its quiz, or a 404. */
 export async function practiceQuiz(slug: string) {
-	const article = await loadReaderArticle(appDb(), slug);
-	if (!article) error(404, 'There is no article at this address.');
-	const loaded = await articleQuiz(appDb(), slug);
-	if (!loaded) error(404, 'This article has no practice quiz yet.');
-	return { article, ...loaded };
+	const bundle = await articleBundle(appDb(), slug);
+	if (!bundle) error(404, 'There is no article at this address.');
+	if (!bundle.quiz) error(404, 'This article has no practice quiz yet.');
+	return { article: bundle.article, ...bundle.quiz };
 }
 
 /** The browser's attempt at this quiz, if it has one. */

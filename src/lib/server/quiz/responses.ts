@@ -85,26 +85,23 @@ function answerFor(q: QuestionRow, input: AnswerInput, textLength: number): Stor
 	}
 }
 
+type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
+
 /**
  * Saves (or replaces) the attempt's answer to a question and grades it on the server.
- * Saving twice is harmless: there is one response per attempt and question.
+ * Saving twice is harmless: there is one response per attempt and question. The caller
+ * passes the rows it already holds; `textLength` bounds a selected span.
  */
 export async function saveResponse(
-	handle: DatabaseHandle,
-	attemptId: string,
-	questionKey: string,
+	{ db, tables: t }: DatabaseHandle,
+	attempt: AttemptRow,
+	question: QuestionRow,
 	input: AnswerInput,
+	textLength: number,
 	now = new Date()
 ) {
-	const { db, tables: t } = handle;
-	const [attempt] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId));
-	if (!attempt) throw new DomainError('There is no such attempt.', 404);
 	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted; answers can no longer change.', 409);
-	const [question] = await db
-		.select()
-		.from(t.quizQuestions)
-		.where(and(eq(t.quizQuestions.quizId, attempt.quizId), eq(t.quizQuestions.key, questionKey)));
-	if (!question) throw new DomainError('That question is not part of this quiz.', 404);
+	if (question.quizId !== attempt.quizId) throw new DomainError('That question is not part of this quiz.', 404);
 
 	let certainty: Certainty | null = null;
 	if (question.certainty) {
@@ -113,18 +110,12 @@ export async function saveResponse(
 		}
 		certainty = input.certainty;
 	}
-	const [quiz] = await db.select({ articleId: t.quizzes.articleId }).from(t.quizzes).where(eq(t.quizzes.id, attempt.quizId));
-	const [article] = await db
-		.select({ text: t.articleVersions.text })
-		.from(t.articles)
-		.innerJoin(t.articleVersions, eq(t.articleVersions.id, t.articles.currentVersionId))
-		.where(eq(t.articles.id, quiz.articleId));
-	const answer = answerFor(question, input, article?.text.length ?? 0);
+	const answer = answerFor(question, input, textLength);
 	const result = score(asScoringQuestion(question), answer);
 	const fraction = result.status === 'scored' ? result.fraction : null;
 	const row = {
 		id: randomToken(),
-		attemptId,
+		attemptId: attempt.id,
 		questionId: question.id,
 		answer,
 		certainty,

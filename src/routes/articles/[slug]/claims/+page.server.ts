@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { loadReaderArticle } from '$lib/server/articles/reader';
+import { readerArticle } from '$lib/server/articles/reader-cache';
 import { balanceOfVoices, filterClaims, parseFilters } from '$lib/articles/claim-ledger';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const article = await loadReaderArticle(appDb(), params.slug);
+	const article = await readerArticle(appDb(), params.slug);
 	if (!article) error(404, 'There is no article at this address.');
 	const filters = parseFilters(url.searchParams, article.speakers);
 	return {

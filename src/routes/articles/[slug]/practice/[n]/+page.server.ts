@@ -47,12 +47,13 @@ export const actions: Actions = {
 				span = { start: chosen.start, end: chosen.end };
 			}
 			const text = form.get('text');
-			await saveResponse(appDb(), current.id, q.key, {
-				choices,
-				span,
-				text: typeof text === 'string' ? text.slice(0, 6000) : undefined,
-				certainty
-			});
+			await saveResponse(
+				appDb(),
+				current,
+				q,
+				{ choices, span, text: typeof text === 'string' ? text.slice(0, 6000) : undefined, certainty },
+				article.text.length
+			);
 		});
 		if (result) return result;
 		redirect(303, `/articles/${event.params.slug}/practice/${n}#feedback`);

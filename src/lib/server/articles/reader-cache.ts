@@ -1,0 +1,37 @@
+/**
+ * The reader model is the same for everyone until the article's content changes, and
+ * building it (five queries and anchoring every claim and note) is the costly part of
+ * the reader, the ledger and every quiz page. This keeps the last model per article,
+ * checked against the article's content stamp on each use: one cheap query. It holds no
+ * per-user state and is rebuilt from the database whenever it is missing or stale.
+ */
+import type { ReaderArticle } from '$lib/articles/types';
+import type { DatabaseHandle } from '../db/database';
+import { articleQuiz } from '../quiz/practice';
+import { articleStamp, loadReaderArticle } from './reader';
+
+/** An article's reader model and its seeded quiz: both change only with its content pack. */
+export interface ArticleBundle {
+	article: ReaderArticle;
+	quiz: Awaited<ReturnType<typeof articleQuiz>>;
+}
+
+const bundles = new Map<string, { stamp: string; bundle: ArticleBundle }>();
+
+/** The reader model and quiz for `slug` (shared and read-only: never change what it returns). */
+export async function articleBundle(handle: DatabaseHandle, slug: string): Promise<ArticleBundle | null> {
+	const stamp = await articleStamp(handle, slug);
+	if (stamp === null) return null;
+	const cached = bundles.get(slug);
+	if (cached?.stamp === stamp) return cached.bundle;
+	const article = await loadReaderArticle(handle, slug);
+	if (!article) return null;
+	const bundle = { article, quiz: await articleQuiz(handle, slug) };
+	bundles.set(slug, { stamp, bundle });
+	return bundle;
+}
+
+/** The reader model for `slug` (shared and read-only). */
+export async function readerArticle(handle: DatabaseHandle, slug: string): Promise<ReaderArticle | null> {
+	return (await articleBundle(handle, slug))?.article ?? null;
+}
