@@ -13,6 +13,10 @@ export default defineConfig({
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
 	use: {
 		baseURL: `http://localhost:${PORT}`,
+		// A stuck step fails with its own line instead of silently using up the test's time.
+		actionTimeout: 20_000,
+		navigationTimeout: 20_000,
+		trace: 'retain-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: [
