@@ -8,7 +8,10 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	workers: 2,
-	retries: 0,
+	// In CI only, one retry absorbs a rare stall of headless Chromium under parallel load
+	// (seen once in about ten full runs). A retried test is reported as "flaky", and one
+	// that fails twice still fails the run.
+	retries: process.env.CI ? 1 : 0,
 	forbidOnly: true,
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
 	use: {
