@@ -32,6 +32,7 @@ function countPlaywright(file) {
 	const { stats } = JSON.parse(readFileSync(file, 'utf8'));
 	totals.passed += stats.expected + stats.flaky;
 	totals.failed += stats.unexpected;
+	if (stats.flaky > 0) console.log(`\nNote: ${stats.flaky} end-to-end test(s) passed only on retry (flaky); see the list above.`);
 }
 
 /** A free local port, so two test runs on one machine never share a server. */
