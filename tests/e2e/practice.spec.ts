@@ -57,6 +57,41 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
+test('find the evidence: selecting the words in the article is graded by overlap', async ({ page, expectNoAxeViolations }) => {
+	const quiz = await shippedQuiz();
+	const index = quiz.questions.findIndex((q) => q.type === 'find-evidence');
+	const key = quiz.questions[index].evidence!.at(-1)!.quote;
+	await page.goto(PRACTICE);
+	await page.getByRole('button', { name: 'Start practising' }).click();
+	await page.goto(`${PRACTICE}/${index + 1}`);
+	const text = page.getByRole('document', { name: 'The article' });
+	await expect(text).toBeVisible();
+	await expectNoAxeViolations();
+
+	// Select the key words as a mouse would: a range over them, then the mouse button goes up.
+	await text.evaluate((box, words) => {
+		const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent!.indexOf(words);
+			if (at === -1) continue;
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + words.length);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+			box.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+			return;
+		}
+		throw new Error(`"${words}" is not in the article box`);
+	}, key);
+	await expect(page.getByRole('status')).toContainText(`You selected: ${key.trim()}`.slice(0, 40));
+	if (quiz.questions[index].certainty) await page.getByRole('radio', { name: 'Fairly sure' }).check();
+	await page.getByRole('button', { name: 'Check my answer' }).click();
+	const feedback = page.getByRole('region', { name: /Right/ });
+	await expect(feedback).toContainText('2 of 3 marks');
+	await expect(feedback).toContainText(`You chose: ${key}`.slice(0, 40));
+});
+
 test('a browser without a practice attempt is sent to the start page', async ({ page }) => {
 	await page.goto(`${PRACTICE}/3`);
 	await expect(page).toHaveURL(new RegExp(`${PRACTICE}$`));

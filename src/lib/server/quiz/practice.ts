@@ -63,9 +63,22 @@ export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: 
 		passage: claimKey ? (article.claims.find((c) => c.key === claimKey)?.quote ?? null) : null,
 		// Choices come in an order fixed for this attempt, so the right one is not always first.
 		options: q.type === 'multiple-choice' || q.type === 'multiple-response' ? stableShuffle(options, `${attemptId}/${q.key}`) : options,
-		// Find the evidence: the sentences of the article to choose from.
-		sentences: q.type === 'find-evidence' ? article.claims.map((c) => ({ key: c.key, quote: c.quote })) : []
+		// Find the evidence: the sentences of the article to choose from, and its blocks with
+		// their offsets, so words selected in the page map back to the plain text.
+		sentences: q.type === 'find-evidence' ? article.claims.map((c) => ({ key: c.key, quote: c.quote })) : [],
+		blocks: q.type === 'find-evidence' ? blockOffsets(article) : []
 	};
+}
+
+/** Each block's text and where it starts in the article's plain text. */
+function blockOffsets(article: ReaderArticle) {
+	let cursor = 0;
+	return article.blocks.map((block) => {
+		const text = block.pieces.map((p) => p.text).join('');
+		const start = article.text.indexOf(text, cursor);
+		cursor = start + text.length;
+		return { start, text, heading: block.kind === 'heading' };
+	});
 }
 
 type ResponseRow = DatabaseHandle['tables']['responses']['$inferSelect'];

@@ -42,9 +42,12 @@ export const actions: Actions = {
 		const result = await attempt('answer', {}, async () => {
 			let span: { start: number; end: number } | undefined;
 			if (q.type === 'find-evidence') {
+				// Words selected in the article (with JavaScript), or else a chosen sentence.
+				const [start, end] = [Number(form.get('start')), Number(form.get('end'))];
 				const chosen = article.claims.find((c) => c.key === sentence);
-				if (!chosen) throw new DomainError('Choose the sentence that answers the question.', 400);
-				span = { start: chosen.start, end: chosen.end };
+				if (form.get('start') !== null && form.get('start') !== '') span = { start, end };
+				else if (chosen) span = { start: chosen.start, end: chosen.end };
+				else throw new DomainError('Select the words in the article, or choose a sentence.', 400);
 			}
 			const text = form.get('text');
 			await saveResponse(
