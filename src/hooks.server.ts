@@ -40,12 +40,16 @@ const pageCache = new PageCache((slug) => articleStamp(appDb(), slug));
 /** Query parameters the public pages read; an address with any other is rendered, not cached. */
 const CACHEABLE_PARAMS = new Set(['layers', 'layer', 'speaker', 'form', 'check']);
 
-/** The cache key: path plus the parameters that matter, sorted; null when not cacheable. */
+/**
+ * The cache key: path plus the parameters that matter, encoded, ordered by name only (so
+ * repeated parameters keep their order); null when not cacheable. Data requests for
+ * client-side navigation are not cached: which parts they carry depends on the client.
+ */
 function cacheKey(url: URL, isDataRequest: boolean): string | null {
-	const params = [...url.searchParams].filter(([name]) => name !== 'x-sveltekit-invalidated');
-	if (params.some(([name]) => !CACHEABLE_PARAMS.has(name)) || params.length > 8) return null;
-	const query = params.map(([k, v]) => `${k}=${v}`).sort().join('&');
-	return `${isDataRequest ? 'data:' : ''}${url.pathname}?${query}`;
+	const params = [...url.searchParams];
+	if (isDataRequest || params.some(([name]) => !CACHEABLE_PARAMS.has(name)) || params.length > 8) return null;
+	const sorted = params.map((p, i) => [p, i] as const).sort(([[a], i], [[b], j]) => a.localeCompare(b) || i - j);
+	return `${url.pathname}?${new URLSearchParams(sorted.map(([p]) => p))}`;
 }
 
 /**

@@ -118,6 +118,10 @@ test('nothing served before an answer gives the key or the feedback away', async
 			}
 		}
 		if (/"correct"/.test(data) || /\bcorrect:/.test(html)) leaks.push(`q${n}: a "correct" flag`);
+		// Option inputs carry positions, never the pack's option values (an author's right answer is often "a").
+		for (const o of q.options ?? []) {
+			if (html.includes(`name="choice" value="${o.value}"`)) leaks.push(`q${n}: option value "${o.value}"`);
+		}
 	}
 	expect(leaks).toEqual([]);
 

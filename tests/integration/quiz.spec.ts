@@ -5,6 +5,8 @@ import { DomainError } from '../../src/lib/server/domain-error';
 import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
 import { syncPack } from '../../src/lib/server/content/sync-pack';
 import { practiceAttempt, saveResponse, startPracticeAttempt, submitAttempt } from '../../src/lib/server/quiz/responses';
+import { createFirstTeacher } from '../../src/lib/server/people/teachers';
+import { addToRoster, createClass } from '../../src/lib/server/people/classes';
 import { copyContent, editPackFile, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
@@ -22,13 +24,13 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 	const question = (type: string) => pack.quiz!.questions.find((q) => q.type === type)!;
 
 	/** Saves as a request would: with the attempt and question rows as they are now. */
-	async function save(attemptId: string, key: string, input: Parameters<typeof saveResponse>[3]) {
+	async function save(attemptId: string, key: string, input: Parameters<typeof saveResponse>[3], options = {}) {
 		const { db, tables: t } = handle;
 		const [attempt] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId));
 		const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, attempt.quizId));
 		const question = questions.find((q) => q.key === key);
 		if (!question) throw new DomainError('That question is not part of this quiz.', 404);
-		return saveResponse(handle, attempt, question, input, pack.text.length);
+		return saveResponse(handle, attempt, question, input, pack.text.length, options);
 	}
 
 	beforeEach(async () => {
@@ -69,6 +71,43 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 		const rows = await handle.db.select().from(handle.tables.responses).where(eq(handle.tables.responses.attemptId, attemptId));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ certainty: 2, fraction: 1, marks: 2, claimId: `${SLUG}/${q.claim}` });
+	});
+
+	it('keeps the first answer when feedback follows each question (a repeat changes nothing)', async () => {
+		const { attemptId } = await startPracticeAttempt(handle, quizId());
+		const q = question('whose-voice');
+		const right = q.options!.find((o) => o.correct)!.value;
+		const wrong = q.options!.find((o) => !o.correct)!.value;
+		const lock = { lockOnceAnswered: true };
+		expect(await save(attemptId, q.id, { choices: [wrong], certainty: 1 }, lock)).toEqual({ fraction: 0, marks: 0 });
+		expect(await save(attemptId, q.id, { choices: [right], certainty: 3 }, lock)).toEqual({ fraction: 0, marks: 0 });
+		const rows = await handle.db.select().from(handle.tables.responses);
+		expect(rows).toHaveLength(1);
+		expect(rows[0].answer).toEqual({ type: 'choice', value: wrong });
+	});
+
+	it('refuses a pack edit that would delete students’ answers, but lets practice answers go', async () => {
+		const last = pack.quiz!.questions.at(-1)!;
+		const { db, tables: t } = handle;
+		// A practice answer alone does not block the edit…
+		const { attemptId } = await startPracticeAttempt(handle, quizId());
+		await save(attemptId, last.id, last.type === 'short-answer' ? { text: 'x' } : { choices: [last.options![0].value], certainty: 1 });
+		const drop = (s: string) => s.slice(0, s.lastIndexOf(`- id: ${last.id}`));
+		const { packDir: other } = await copyContent();
+		await editPackFile(other, 'quiz.yaml', drop);
+		await syncPack(handle, await readPack(other));
+		expect((await db.select().from(t.quizQuestions)).map((q) => q.key)).not.toContain(last.id);
+
+		// …but a student's answer does.
+		await syncPack(handle, pack);
+		const { id: teacherId } = await createFirstTeacher(handle, { name: 'Ada', email: 'ada@school.test', password: 'harbor lantern violet' }, 'open');
+		const cls = await createClass(handle, teacherId, 'Civics');
+		await addToRoster(handle, teacherId, cls.id, 'Ana');
+		const [ana] = await db.select().from(t.students);
+		await db.insert(t.attempts).values({ id: 'a'.repeat(24), quizId: quizId(), studentId: ana.id, startedAt: new Date() });
+		await save('a'.repeat(24), last.id, last.type === 'short-answer' ? { text: 'x' } : { choices: [last.options![0].value], certainty: 1 });
+		await expect(syncPack(handle, await readPack(other))).rejects.toThrow(/has answers from students/);
+		expect((await db.select().from(t.responses)).length).toBeGreaterThan(0);
 	});
 
 	it('grades find-the-evidence by overlap and leaves written answers to the teacher', async () => {

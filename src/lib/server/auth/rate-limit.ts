@@ -24,6 +24,8 @@ export const LIMITS = {
 	setupPerIp: { points: 10, seconds: 600 },
 	joinPerIp: { points: 300, seconds: 600 },
 	joinPerClass: { points: 200, seconds: 600 },
+	/** Practice attempts started from one address (a class may share it). */
+	practiceStartsPerIp: { points: 300, seconds: 600 },
 	/** A school behind one address shares this; generous, with a kit-wide ceiling below. */
 	wrongCodesPerIp: { points: 200, seconds: 600 },
 	/** Wrong class codes from everyone: keeps guessing the code space out of reach. */

@@ -131,7 +131,11 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 		text: await readText(dir, FILES.text, shown(FILES.text)),
 		claims: await readText(dir, FILES.claims, shown(FILES.claims)),
 		notes: await readText(dir, FILES.notes, shown(FILES.notes)),
-		quiz: await readFile(join(dir, FILES.quiz), 'utf8').catch(() => null)
+		// No quiz.yaml means no quiz; any other read error is a broken pack, not "no quiz".
+		quiz: await readFile(join(dir, FILES.quiz), 'utf8').catch((error: NodeJS.ErrnoException) => {
+			if (error.code === 'ENOENT') return null;
+			throw new ContentPackError(shown(FILES.quiz), '(file)', 'the file cannot be read');
+		})
 	};
 	const meta = parseFile(sources.meta, shown(FILES.meta), articleMetaSchema);
 	const { claims } = parseFile(sources.claims, shown(FILES.claims), claimsFileSchema);

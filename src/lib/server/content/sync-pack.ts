@@ -4,10 +4,10 @@
  * deleting the ones the pack no longer has, so rows that point at a claim (quiz items,
  * responses) keep pointing at it across edits.
  */
-import { and, eq, getTableColumns, inArray, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, DatabaseHandle } from '../db/database';
-import type { ContentPack } from './read-pack';
+import { ContentPackError, type ContentPack } from './read-pack';
 
 export type SyncResult = 'created' | 'updated' | 'unchanged';
 
@@ -166,15 +166,36 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 	return existing ? 'updated' : 'created';
 }
 
+/**
+ * Refuses to delete quizzes or questions that students have answered in a class: a pack
+ * edit must never take their work with it. (Anonymous practice answers may go.)
+ */
+async function ensureNoStudentWork(tx: Tx, t: DatabaseHandle['tables'], questionIds: SQL, what: string) {
+	const [answered] = await tx
+		.select({ id: t.responses.id })
+		.from(t.responses)
+		.innerJoin(t.attempts, eq(t.attempts.id, t.responses.attemptId))
+		.where(and(inArray(t.responses.questionId, questionIds), isNotNull(t.attempts.studentId)))
+		.limit(1);
+	if (answered) {
+		throw new ContentPackError('quiz.yaml', 'quiz', `${what} has answers from students; keep it (you may edit its wording)`);
+	}
+}
+
 /** The pack's quiz and its questions, upserted under stable ids; questions it dropped go. */
 async function syncQuiz(tx: Tx, t: DatabaseHandle['tables'], articleId: string, pack: ContentPack) {
 	const packQuizzes = and(eq(t.quizzes.articleId, articleId), eq(t.quizzes.source, 'pack'));
+	const questionsOf = (quizzes: SQL | undefined) =>
+		tx.select({ id: t.quizQuestions.id }).from(t.quizQuestions).where(inArray(t.quizQuestions.quizId, tx.select({ id: t.quizzes.id }).from(t.quizzes).where(quizzes)));
 	if (!pack.quiz) {
+		await ensureNoStudentWork(tx, t, sql`(${questionsOf(packQuizzes)})`, 'The quiz this pack no longer has');
 		await tx.delete(t.quizzes).where(packQuizzes);
 		return;
 	}
 	const quizId = rowId(articleId, `quiz-${pack.quiz.id}`);
-	await tx.delete(t.quizzes).where(and(packQuizzes, ne(t.quizzes.id, quizId)));
+	const otherQuizzes = and(packQuizzes, ne(t.quizzes.id, quizId));
+	await ensureNoStudentWork(tx, t, sql`(${questionsOf(otherQuizzes)})`, 'A quiz with another id');
+	await tx.delete(t.quizzes).where(otherQuizzes);
 	await upsert(tx, t.quizzes, 'id', [
 		{
 			id: quizId,
@@ -189,7 +210,9 @@ async function syncQuiz(tx: Tx, t: DatabaseHandle['tables'], articleId: string, 
 		}
 	]);
 	const questionIds = pack.quiz.questions.map((q) => `${quizId}/${q.id}`);
-	await tx.delete(t.quizQuestions).where(and(eq(t.quizQuestions.quizId, quizId), notInArray(t.quizQuestions.id, questionIds)));
+	const dropped = and(eq(t.quizQuestions.quizId, quizId), notInArray(t.quizQuestions.id, questionIds));
+	await ensureNoStudentWork(tx, t, sql`(${tx.select({ id: t.quizQuestions.id }).from(t.quizQuestions).where(dropped)})`, 'A question the pack dropped');
+	await tx.delete(t.quizQuestions).where(dropped);
 	await upsert(
 		tx,
 		t.quizQuestions,

@@ -48,10 +48,25 @@ function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, labe
 	return value;
 }
 
-/** A question as the student sees it before answering: no key, no feedback. */
+/**
+ * The question's options in the order this attempt sees them. The page gets only their
+ * positions in this order, never the pack's option values (an author's right answer is
+ * often "a"), and `optionValues` maps the positions back on the server.
+ */
+function attemptOptions(q: QuestionRow, attemptId: string) {
+	return stableShuffle(q.options ?? [], `${attemptId}/${q.key}`);
+}
+
+/** The pack's option values for the positions a form sent; an unknown position stays unknown. */
+export function optionValues(q: QuestionRow, attemptId: string, positions: string[]): string[] {
+	const order = attemptOptions(q, attemptId);
+	return positions.map((p) => (/^\d{1,2}$/.test(p) ? order[Number(p)]?.value : undefined) ?? `unknown-${p.slice(0, 8)}`);
+}
+
+/** A question as the student sees it before answering: no key, no feedback, no option values. */
 export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number) {
 	const claimKey = q.claimId?.split('/').pop() ?? null;
-	const options = (q.options ?? []).map((o) => ({ value: o.value, label: optionLabel(q, o.value, article, o.label) }));
+	const options = attemptOptions(q, attemptId).map((o, i) => ({ value: String(i), label: optionLabel(q, o.value, article, o.label) }));
 	return {
 		key: q.key,
 		number,
@@ -60,9 +75,10 @@ export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: 
 		prompt: q.prompt,
 		certainty: q.certainty,
 		maxMarks: maxMarks(q.certainty),
-		passage: claimKey ? (article.claims.find((c) => c.key === claimKey)?.quote ?? null) : null,
-		// Choices come in an order fixed for this attempt, so the right one is not always first.
-		options: q.type === 'multiple-choice' || q.type === 'multiple-response' ? stableShuffle(options, `${attemptId}/${q.key}`) : options,
+		// The claim's sentence gives context, except where finding it is the question.
+		passage: claimKey && q.type !== 'find-evidence' ? (article.claims.find((c) => c.key === claimKey)?.quote ?? null) : null,
+		// In an order fixed for this attempt, so the right one is not always first.
+		options,
 		// Find the evidence: the sentences of the article to choose from, and its blocks with
 		// their offsets, so words selected in the page map back to the plain text.
 		sentences: q.type === 'find-evidence' ? article.claims.map((c) => ({ key: c.key, quote: c.quote })) : [],

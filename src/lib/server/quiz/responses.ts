@@ -60,6 +60,7 @@ function answerFor(q: QuestionRow, input: AnswerInput, textLength: number): Stor
 	switch (q.type) {
 		case 'multiple-response': {
 			const choices = [...new Set(input.choices ?? [])];
+			if (choices.length === 0) throw new DomainError('Choose at least one answer.', 400);
 			if (choices.some((c) => !values.has(c))) throw new DomainError('That option is not part of this question.', 400);
 			return { type: 'choices', values: choices };
 		}
@@ -90,7 +91,9 @@ type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
 /**
  * Saves (or replaces) the attempt's answer to a question and grades it on the server.
  * Saving twice is harmless: there is one response per attempt and question. The caller
- * passes the rows it already holds; `textLength` bounds a selected span.
+ * passes the rows it already holds; `textLength` bounds a selected span. With
+ * `lockOnceAnswered` (feedback after each question) the first answer is final: a repeat
+ * (a double click, a retried request) changes nothing and gets the first answer's result.
  */
 export async function saveResponse(
 	{ db, tables: t }: DatabaseHandle,
@@ -98,6 +101,7 @@ export async function saveResponse(
 	question: QuestionRow,
 	input: AnswerInput,
 	textLength: number,
+	options: { lockOnceAnswered?: boolean } = {},
 	now = new Date()
 ) {
 	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted; answers can no longer change.', 409);
@@ -124,6 +128,17 @@ export async function saveResponse(
 		claimId: question.claimId,
 		answeredAt: now
 	};
+	if (options.lockOnceAnswered) {
+		const inserted = await db.insert(t.responses).values(row).onConflictDoNothing().returning({ id: t.responses.id });
+		if (inserted.length === 0) {
+			const [first] = await db
+				.select({ fraction: t.responses.fraction, marks: t.responses.marks })
+				.from(t.responses)
+				.where(and(eq(t.responses.attemptId, attempt.id), eq(t.responses.questionId, question.id)));
+			return first;
+		}
+		return { fraction, marks: row.marks };
+	}
 	await db
 		.insert(t.responses)
 		.values(row)

@@ -1,5 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { attempt, clientAddress } from '$lib/server/auth/guards';
+import { consume } from '$lib/server/auth/rate-limit';
 import { currentAttempt, practiceQuiz } from '$lib/server/quiz/practice-context';
 import { responsesOf } from '$lib/server/quiz/practice';
 import { startPracticeAttempt } from '$lib/server/quiz/responses';
@@ -23,8 +25,13 @@ export const actions: Actions = {
 	/** A new practice attempt (also "start again"). */
 	start: async (event) => {
 		const { quiz } = await practiceQuiz(event.params.slug);
-		const { token } = await startPracticeAttempt(appDb(), quiz.id);
-		setPracticeCookie(event.cookies, event.url, token);
+		const result = await attempt('start', {}, async () => {
+			// Each start stores an attempt: limited per address so a script cannot fill the database.
+			await consume(appLimiters().practiceStartsPerIp, clientAddress(event));
+			const { token } = await startPracticeAttempt(appDb(), quiz.id);
+			setPracticeCookie(event.cookies, event.url, event.params.slug, token);
+		});
+		if (result) return result;
 		redirect(303, `/articles/${event.params.slug}/practice/1`);
 	}
 };

@@ -1,7 +1,7 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, readForm } from '$lib/server/auth/guards';
-import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/practice';
+import { feedbackView, optionValues, questionView, responsesOf } from '$lib/server/quiz/practice';
 import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';
 import { DomainError } from '$lib/server/domain-error';
@@ -36,7 +36,12 @@ export const actions: Actions = {
 		const n = questionNumber(event.params.n, questions.length);
 		const q = questions[n - 1];
 		const form = await readForm(event);
-		const choices = form.getAll('choice').filter((v): v is string => typeof v === 'string').slice(0, 20);
+		// The form must answer the question it was showing (the quiz may have changed since).
+		if (form.get('question') !== q.key) {
+			return fail(409, { form: 'answer', ok: false as const, message: 'This question has changed since the page loaded. Please answer it again.' });
+		}
+		const positions = form.getAll('choice').filter((v): v is string => typeof v === 'string').slice(0, 20);
+		const choices = optionValues(q, current.id, positions);
 		const sentence = form.get('sentence');
 		const certainty = Number(form.get('certainty')) || null;
 		const result = await attempt('answer', {}, async () => {
@@ -55,7 +60,8 @@ export const actions: Actions = {
 				current,
 				q,
 				{ choices, span, text: typeof text === 'string' ? text.slice(0, 6000) : undefined, certainty },
-				article.text.length
+				article.text.length,
+				{ lockOnceAnswered: true }
 			);
 		});
 		if (result) return result;
