@@ -36,9 +36,4 @@ export class ReaderState {
 	close() {
 		this.#active = null;
 	}
-
-	reset(layers: Layers) {
-		this.#layers = { ...layers };
-		this.#active = null;
-	}
 }

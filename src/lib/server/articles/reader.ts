@@ -22,7 +22,7 @@ import type { DatabaseHandle } from '../db/database';
 /** Slugs and titles of every article, for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
 	return db
-		.select({ slug: t.articles.slug, title: t.articles.title, site: t.articles.publication })
+		.select({ slug: t.articles.slug, title: t.articles.title, publication: t.articles.publication })
 		.from(t.articles)
 		.orderBy(asc(t.articles.title));
 }
