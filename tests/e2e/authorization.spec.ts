@@ -24,6 +24,9 @@ interface Case {
 const TEACHER_PAGE: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 404, owner: 200 };
 const TEACHER_ACTION = TEACHER_PAGE;
 const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
+const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
+const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
+const STUDENT_PAGE: Record<Role, Outcome> = { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 403, owner: 403 };
 
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
@@ -66,6 +69,19 @@ const CASES: Case[] = [
 		expect: { ...TEACHER_ACTION, owner: 404 }
 	},
 	{ what: 'delete class (wrong confirmation)', method: 'POST', path: (s) => `${A(s)}?/delete`, form: () => ({ confirm: 'nope' }), expect: { ...TEACHER_ACTION, owner: 400 } },
+	{ what: 'assign a quiz (page)', method: 'GET', path: (s) => `${A(s)}/assign`, expect: TEACHER_PAGE },
+	{ what: 'assign a quiz', method: 'POST', path: (s) => `${A(s)}/assign`, form: () => ({ quiz: 'mexico-says-no-to-us-troops/quiz-mexico-attribution', opensAt: '2026-01-01T09:00', closesAt: '2026-01-02T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 303 } },
+	{ what: 'assignment results', method: 'GET', path: ASSIGNMENT, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'assignment results (CSV)', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'grade written answers', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/grade`, expect: TEACHER_PAGE },
+	{ what: 'grade an answer that is not in the assignment', method: 'POST', path: (s) => `${ASSIGNMENT(s)}/grade`, form: () => ({ response: 'not-a-response', met: '0' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
+	{ what: 'an assignment id that does not exist', method: 'GET', path: (s) => `${A(s)}/assignments/not-an-assignment`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'student assignment page', method: 'GET', path: STUDENT_ASSIGNMENT, expect: STUDENT_PAGE },
+	{ what: 'student question page', method: 'GET', path: (s) => `${STUDENT_ASSIGNMENT(s)}/1`, expect: STUDENT_PAGE },
+	{ what: 'student submit page', method: 'GET', path: (s) => `${STUDENT_ASSIGNMENT(s)}/submit`, expect: STUDENT_PAGE },
+	{ what: 'start an attempt', method: 'POST', path: (s) => `${STUDENT_ASSIGNMENT(s)}?/start`, form: () => ({}), expect: { ...STUDENT_PAGE, studentOfClass: 303 } },
+	{ what: 'answer with a forged attempt id', method: 'POST', path: (s) => `${STUDENT_ASSIGNMENT(s)}/1?/answer`, form: () => ({ attempt: 'not-an-attempt', question: 'q01', choice: '0' }), expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
 	{
 		what: 'student home',
 		method: 'GET',

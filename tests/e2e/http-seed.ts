@@ -14,6 +14,31 @@ export interface Seeded {
 	anonymous: APIRequestContext;
 	classA: { id: string; code: string; studentIds: Record<string, string> };
 	classB: { id: string; code: string; studentIds: Record<string, string> };
+	/** The shipped quiz assigned to class A, open now, with Ana's attempt started ('' if not asked for). */
+	assignmentA: string;
+}
+
+/** The content pack's quiz, as the assign form names it. */
+export const PACK_QUIZ = 'mexico-says-no-to-us-troops/quiz-mexico-attribution';
+
+/** A time as a `datetime-local` field holds it (the server reads it in its zone, which is ours). */
+export function localInput(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Assigns a quiz to a class through the assign form; returns the assignment id. */
+export async function assign(teacher: APIRequestContext, classId: string, rules: Record<string, string> = {}) {
+	const now = Date.now();
+	const response = await post(teacher, `/teach/classes/${classId}/assign`, {
+		quiz: PACK_QUIZ,
+		opensAt: localInput(new Date(now - 3600_000)),
+		closesAt: localInput(new Date(now + 24 * 3600_000)),
+		maxAttempts: '1',
+		feedback: 'after-submit',
+		...rules
+	});
+	return response.headers()['location'].split('/').pop()!.split('?')[0];
 }
 
 /** A client that sends the app's own Origin, as a browser on the page would. */
@@ -45,7 +70,7 @@ export async function joinChoices(ctx: APIRequestContext, code: string): Promise
 	return ids;
 }
 
-export async function seed(baseURL: string): Promise<Seeded> {
+export async function seed(baseURL: string, options: { assignment?: boolean } = {}): Promise<Seeded> {
 	const [admin, otherTeacher, studentA, studentB, anonymous] = await Promise.all(
 		Array.from({ length: 5 }, () => client(baseURL))
 	);
@@ -57,7 +82,13 @@ export async function seed(baseURL: string): Promise<Seeded> {
 	const idsB = await joinChoices(anonymous, b.code);
 	await post(studentA, `/join/${a.code}?/pick`, { student: idsA['Ana'] });
 	await post(studentB, `/join/${b.code}?/pick`, { student: idsB['Ben'] });
+	let assignmentA = '';
+	if (options.assignment !== false) {
+		assignmentA = await assign(admin, a.id);
+		await post(studentA, `/me/assignments/${assignmentA}?/start`, {});
+	}
 	return {
+		assignmentA,
 		admin,
 		otherTeacher,
 		studentA,

@@ -1,7 +1,33 @@
+import { appDb } from '$lib/server/app-db';
 import { requireStudent } from '$lib/server/auth/guards';
+import { assignmentState, attemptOver, studentAssignments } from '$lib/server/quiz/assignments';
+import { showTime } from '$lib/server/local-time';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const students = requireStudent(event);
-	return { memberships: students.map((s) => ({ name: s.displayName, className: s.className })) };
+	const now = new Date();
+	const assignments = (await studentAssignments(appDb(), students)).map(({ assignment: a, quizTitle, student, attempts }) => {
+		const state = assignmentState(a, now);
+		const inProgress = attempts.some((x) => !attemptOver(a, x, now));
+		const left = a.maxAttempts - attempts.length;
+		return {
+			id: a.id,
+			title: quizTitle,
+			className: student.className,
+			state,
+			opens: showTime(a.opensAt),
+			closes: showTime(a.closesAt),
+			status: inProgress ? 'In progress' : attempts.length === 0 ? 'Not started' : `${attempts.length} attempt${attempts.length === 1 ? '' : 's'} done`,
+			// To do: open and in progress or not started; done: finished at least once, or closed.
+			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || attempts.length === 0) ? 'todo' : 'done',
+			attemptsLeft: state === 'open' && !inProgress ? left : 0
+		};
+	});
+	return {
+		memberships: students.map((s) => ({ name: s.displayName, className: s.className })),
+		todo: assignments.filter((a) => a.group === 'todo'),
+		later: assignments.filter((a) => a.group === 'later'),
+		done: assignments.filter((a) => a.group === 'done')
+	};
 };

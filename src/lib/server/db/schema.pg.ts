@@ -236,10 +236,15 @@ export const attempts = pgTable(
 		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
 		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
 		practiceKeyHash: text('practice_key_hash'),
+		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
+		number: integer('number'),
 		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
 		submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' })
 	},
-	(t) => [index('attempts_student').on(t.studentId)]
+	(t) => [
+		index('attempts_student').on(t.studentId),
+		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number)
+	]
 );
 
 /** One answer; at most one per attempt and question, so a retried save changes it in place. */
@@ -255,6 +260,10 @@ export const responses = pgTable(
 		fraction: doublePrecision('fraction'),
 		marks: doublePrecision('marks'),
 		claimId: text('claim_id'),
+		/** A written answer's grading: which rubric items the teacher ticked, a comment, and when. */
+		rubricMet: jsonb('rubric_met').$type<number[]>(),
+		comment: text('comment'),
+		gradedAt: timestamp('graded_at', { withTimezone: true, mode: 'date' }),
 		answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull()
 	},
 	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]

@@ -232,10 +232,15 @@ export const attempts = sqliteTable(
 		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
 		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
 		practiceKeyHash: text('practice_key_hash'),
+		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
+		number: integer('number'),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('attempts_student').on(t.studentId)]
+	(t) => [
+		index('attempts_student').on(t.studentId),
+		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number)
+	]
 );
 
 /** One answer; at most one per attempt and question, so a retried save changes it in place. */
@@ -251,6 +256,10 @@ export const responses = sqliteTable(
 		fraction: real('fraction'),
 		marks: real('marks'),
 		claimId: text('claim_id'),
+		/** A written answer's grading: which rubric items the teacher ticked, a comment, and when. */
+		rubricMet: text('rubric_met', { mode: 'json' }).$type<number[]>(),
+		comment: text('comment'),
+		gradedAt: integer('graded_at', { mode: 'timestamp_ms' }),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]

@@ -53,20 +53,20 @@ function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, labe
  * positions in this order, never the pack's option values (an author's right answer is
  * often "a"), and `optionValues` maps the positions back on the server.
  */
-function attemptOptions(q: QuestionRow, attemptId: string) {
-	return stableShuffle(q.options ?? [], `${attemptId}/${q.key}`);
+function attemptOptions(q: QuestionRow, attemptId: string, shuffle = true) {
+	return shuffle ? stableShuffle(q.options ?? [], `${attemptId}/${q.key}`) : (q.options ?? []);
 }
 
 /** The pack's option values for the positions a form sent; an unknown position stays unknown. */
-export function optionValues(q: QuestionRow, attemptId: string, positions: string[]): string[] {
-	const order = attemptOptions(q, attemptId);
+export function optionValues(q: QuestionRow, attemptId: string, positions: string[], shuffle = true): string[] {
+	const order = attemptOptions(q, attemptId, shuffle);
 	return positions.map((p) => (/^\d{1,2}$/.test(p) ? order[Number(p)]?.value : undefined) ?? `unknown-${p.slice(0, 8)}`);
 }
 
 /** A question as the student sees it before answering: no key, no feedback, no option values. */
-export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number) {
+export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number, shuffle = true) {
 	const claimKey = q.claimId?.split('/').pop() ?? null;
-	const options = attemptOptions(q, attemptId).map((o, i) => ({ value: String(i), label: optionLabel(q, o.value, article, o.label) }));
+	const options = attemptOptions(q, attemptId, shuffle).map((o, i) => ({ value: String(i), label: optionLabel(q, o.value, article, o.label) }));
 	return {
 		key: q.key,
 		number,
@@ -121,9 +121,29 @@ export function feedbackView(q: QuestionRow, response: ResponseRow, article: Rea
 		selected: span ? article.text.slice(span.start, span.end) : null,
 		evidence: (q.evidence ?? []).map((e) => e.exact),
 		written: response.answer.type === 'text' ? response.answer.text : null,
+		comment: response.comment,
 		explanation: q.explanation,
 		claim: claimKey,
 		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer }))
+	};
+}
+
+/**
+ * A saved answer as the answer form shows it again: option positions in this attempt's
+ * order, the chosen sentence (or selected words), the text and the certainty. Only the
+ * student's own answer: nothing here says whether it is right.
+ */
+export function savedAnswerView(q: QuestionRow, response: ResponseRow, article: ReaderArticle, attemptId: string, shuffle = true) {
+	const a = response.answer;
+	const chosen = a.type === 'choice' ? [a.value] : a.type === 'choices' ? a.values : [];
+	const order = attemptOptions(q, attemptId, shuffle);
+	const span = a.type === 'span' ? a.span : null;
+	return {
+		choices: order.flatMap((o, i) => (chosen.includes(o.value) ? [String(i)] : [])),
+		sentence: span ? (article.claims.find((c) => c.start === span.start && c.end === span.end)?.key ?? null) : null,
+		selected: span ? article.text.slice(span.start, span.end) : null,
+		text: a.type === 'text' ? a.text : '',
+		certainty: response.certainty
 	};
 }
 
@@ -131,4 +151,14 @@ export function feedbackView(q: QuestionRow, response: ResponseRow, article: Rea
 export async function responsesOf({ db, tables: t }: DatabaseHandle, attemptId: string) {
 	const rows = await db.select().from(t.responses).where(eq(t.responses.attemptId, attemptId));
 	return new Map(rows.map((r) => [r.questionId, r]));
+}
+
+/** The student's own answer in words, for a review that must not yet say whether it is right. */
+export function answerSummary(q: QuestionRow, response: ResponseRow, article: ReaderArticle): string {
+	const a = response.answer;
+	const label = (value: string) => optionLabel(q, value, article, (q.options ?? []).find((o) => o.value === value)?.label ?? null);
+	if (a.type === 'choice') return label(a.value);
+	if (a.type === 'choices') return a.values.map(label).join('; ');
+	if (a.type === 'span') return `“${article.text.slice(a.span.start, a.span.end).trim()}”`;
+	return a.text;
 }

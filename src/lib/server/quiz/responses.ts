@@ -144,7 +144,8 @@ export async function saveResponse(
 		.values(row)
 		.onConflictDoUpdate({
 			target: [t.responses.attemptId, t.responses.questionId],
-			set: { answer: row.answer, certainty, fraction, marks: row.marks, answeredAt: now }
+			// A changed answer is a new answer: any grading of the old one no longer applies.
+			set: { answer: row.answer, certainty, fraction, marks: row.marks, answeredAt: now, rubricMet: null, comment: null, gradedAt: null }
 		});
 	return { fraction, marks: row.marks };
 }

@@ -15,12 +15,28 @@ import {
 	setOpenJoin
 } from '$lib/server/people/classes';
 import { DomainError } from '$lib/server/domain-error';
+import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
+import { showTime } from '$lib/server/local-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
-	return { cls, students: await roster(appDb(), cls.id), joinUrl: `${event.url.origin}/join/${cls.joinCode}` };
+	const assignments = (await classAssignments(appDb(), cls.id)).map((r) => ({
+		id: r.assignment.id,
+		title: r.quizTitle,
+		state: assignmentState(r.assignment),
+		closes: showTime(r.assignment.closesAt),
+		opens: showTime(r.assignment.opensAt),
+		started: r.students
+	}));
+	return {
+		cls,
+		students: await roster(appDb(), cls.id),
+		assignments,
+		joinUrl: `${event.url.origin}/join/${cls.joinCode}`,
+		assignmentDeleted: event.url.searchParams.has('assignment-deleted')
+	};
 };
 
 /** Every action: the signed-in teacher, the form, and the class id from the address. */

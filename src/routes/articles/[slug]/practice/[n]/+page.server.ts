@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, readForm } from '$lib/server/auth/guards';
-import { feedbackView, optionValues, questionView, responsesOf } from '$lib/server/quiz/practice';
+import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/practice';
+import { readAnswer } from '$lib/server/quiz/answer-form';
 import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';
-import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The question number from the address, or a 404. */
@@ -40,29 +40,9 @@ export const actions: Actions = {
 		if (form.get('question') !== q.key) {
 			return fail(409, { form: 'answer', ok: false as const, message: 'This question has changed since the page loaded. Please answer it again.' });
 		}
-		const positions = form.getAll('choice').filter((v): v is string => typeof v === 'string').slice(0, 20);
-		const choices = optionValues(q, current.id, positions);
-		const sentence = form.get('sentence');
-		const certainty = Number(form.get('certainty')) || null;
 		const result = await attempt('answer', {}, async () => {
-			let span: { start: number; end: number } | undefined;
-			if (q.type === 'find-evidence') {
-				// Words selected in the article (with JavaScript), or else a chosen sentence.
-				const [start, end] = [Number(form.get('start')), Number(form.get('end'))];
-				const chosen = article.claims.find((c) => c.key === sentence);
-				if (form.get('start') !== null && form.get('start') !== '') span = { start, end };
-				else if (chosen) span = { start: chosen.start, end: chosen.end };
-				else throw new DomainError('Select the words in the article, or choose a sentence.', 400);
-			}
-			const text = form.get('text');
-			await saveResponse(
-				appDb(),
-				current,
-				q,
-				{ choices, span, text: typeof text === 'string' ? text.slice(0, 6000) : undefined, certainty },
-				article.text.length,
-				{ lockOnceAnswered: true }
-			);
+			const input = readAnswer(form, q, article, current.id);
+			await saveResponse(appDb(), current, q, input, article.text.length, { lockOnceAnswered: true });
 		});
 		if (result) return result;
 		redirect(303, `/articles/${event.params.slug}/practice/${n}#feedback`);

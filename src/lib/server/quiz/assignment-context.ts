@@ -1,0 +1,37 @@
+/**
+ * What every student assignment page needs: the signed-in student the assignment is for,
+ * the assignment, its quiz's questions and article, and the attempt in progress.
+ */
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { appDb } from '../app-db';
+import { orError, requireStudent } from '../auth/guards';
+import { articleBundle } from '../articles/reader-cache';
+import { attemptOver, attemptsAt, studentAssignment } from './assignments';
+
+/** The assignment for one of this device's students, with its article; a 404 for anyone else. */
+export async function assignmentContext(event: RequestEvent) {
+	const students = requireStudent(event);
+	const found = await orError(() => studentAssignment(appDb(), students, event.params.aid ?? ''));
+	const bundle = await articleBundle(appDb(), found.articleSlug);
+	if (!bundle) error(404, 'The article for this assignment is no longer in the kit.');
+	return { ...found, article: bundle.article };
+}
+
+export type AssignmentContext = Awaited<ReturnType<typeof assignmentContext>>;
+
+/** The student's attempts, and the one still in progress (not submitted, assignment not closed). */
+export async function studentAttempts(ctx: AssignmentContext, now = new Date()) {
+	const attempts = await attemptsAt(appDb(), ctx.student.id, ctx.assignment.id);
+	return { attempts, current: attempts.find((x) => !attemptOver(ctx.assignment, x, now)) ?? null };
+}
+
+/**
+ * The attempt in progress. Without one, a visit goes back to the assignment's page; a
+ * refused form post gets null instead, so the page can show why it was refused (with its
+ * 4xx status) rather than a redirect that would lose the message.
+ */
+export async function requireCurrentAttempt(event: RequestEvent, ctx: AssignmentContext) {
+	const { current } = await studentAttempts(ctx);
+	if (!current && event.request.method !== 'POST') redirect(303, `/me/assignments/${ctx.assignment.id}`);
+	return current;
+}

@@ -1,0 +1,246 @@
+/**
+ * Assignments: a quiz set for a class with its rules (when it opens and closes, how many
+ * attempts, when feedback shows, shuffling), and the attempts students make at it. Every
+ * rule is checked here, on the server, whatever the page showed.
+ */
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/database';
+import { DomainError } from '../domain-error';
+import { randomToken } from '../auth/tokens';
+import { ownedClass } from '../people/classes';
+import type { SessionStudent } from '../auth/session';
+import { stableShuffle } from '$lib/quiz/shuffle';
+import { saveResponse, submitAttempt, type AnswerInput } from './responses';
+
+export const FEEDBACK_MODES = ['each-question', 'after-submit', 'after-close'] as const;
+export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+export const MAX_ATTEMPTS_LIMIT = 10;
+
+type Tables = DatabaseHandle['tables'];
+export type AssignmentRow = Tables['assignments']['$inferSelect'];
+export type AttemptRow = Tables['attempts']['$inferSelect'];
+export type QuestionRow = Tables['quizQuestions']['$inferSelect'];
+
+/** The rules a teacher sets. */
+export interface AssignmentSettings {
+	opensAt: Date;
+	closesAt: Date;
+	maxAttempts: number;
+	feedback: FeedbackMode;
+	shuffle: boolean;
+}
+
+/** Refuses rules that cannot work, with a message for the teacher. */
+export function checkSettings(s: AssignmentSettings): AssignmentSettings {
+	if (Number.isNaN(s.opensAt.getTime())) throw new DomainError('Give the date and time the assignment opens.', 400);
+	if (Number.isNaN(s.closesAt.getTime())) throw new DomainError('Give the date and time the assignment closes.', 400);
+	if (s.closesAt <= s.opensAt) throw new DomainError('The closing time must be after the opening time.', 400);
+	if (!Number.isInteger(s.maxAttempts) || s.maxAttempts < 1 || s.maxAttempts > MAX_ATTEMPTS_LIMIT) {
+		throw new DomainError(`Allow between 1 and ${MAX_ATTEMPTS_LIMIT} attempts.`, 400);
+	}
+	if (!FEEDBACK_MODES.includes(s.feedback)) throw new DomainError('Choose when feedback shows.', 400);
+	return s;
+}
+
+/** Whether an assignment has opened, is open, or has closed at `now`. */
+export function assignmentState(a: Pick<AssignmentRow, 'opensAt' | 'closesAt'>, now = new Date()): 'upcoming' | 'open' | 'closed' {
+	if (now < a.opensAt) return 'upcoming';
+	return now < a.closesAt ? 'open' : 'closed';
+}
+
+/** An attempt is over once submitted, or once its assignment has closed (what was saved counts). */
+export function attemptOver(a: AssignmentRow, attempt: AttemptRow, now = new Date()): boolean {
+	return !!attempt.submittedAt || now >= a.closesAt;
+}
+
+/**
+ * Whether the key and feedback for an answered question may be shown: after each
+ * question, once the attempt is over, or once the assignment has closed.
+ */
+export function feedbackShown(a: AssignmentRow, attempt: AttemptRow, answered: boolean, now = new Date()): boolean {
+	if (a.feedback === 'each-question') return answered || attemptOver(a, attempt, now);
+	if (a.feedback === 'after-submit') return attemptOver(a, attempt, now);
+	return now >= a.closesAt;
+}
+
+/** A quiz the teacher may assign: a content pack's, or one of their own. */
+async function usableQuiz({ db, tables: t }: DatabaseHandle, teacherId: string, quizId: string) {
+	const [quiz] = await db.select().from(t.quizzes).where(eq(t.quizzes.id, quizId));
+	if (!quiz || (quiz.source !== 'pack' && quiz.ownerId !== teacherId)) throw new DomainError('Choose a quiz from the list.', 404);
+	const [{ n }] = await db.select({ n: count() }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId));
+	if (n === 0) throw new DomainError('That quiz has no questions yet. Add some before assigning it.', 409);
+	return quiz;
+}
+
+/** Sets a quiz for one of the teacher's classes. */
+export async function createAssignment(handle: DatabaseHandle, teacherId: string, classId: string, quizId: string, settings: AssignmentSettings) {
+	const cls = await ownedClass(handle, teacherId, classId);
+	await usableQuiz(handle, teacherId, quizId);
+	const id = randomToken();
+	await handle.db.insert(handle.tables.assignments).values({ id, classId: cls.id, quizId, ...checkSettings(settings) });
+	return id;
+}
+
+/** The teacher's assignment with its class and quiz, or a 404 for anyone else's. */
+export async function teacherAssignment(handle: DatabaseHandle, teacherId: string, classId: string, assignmentId: string) {
+	const cls = await ownedClass(handle, teacherId, classId);
+	const { db, tables: t } = handle;
+	const [row] = await db
+		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug })
+		.from(t.assignments)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(and(eq(t.assignments.id, assignmentId), eq(t.assignments.classId, cls.id)));
+	if (!row) throw new DomainError('There is no such assignment in this class.', 404);
+	return { cls, ...row };
+}
+
+/** Changes an assignment's rules. Attempts already made stay; a lower limit stops new ones. */
+export async function updateAssignment(handle: DatabaseHandle, teacherId: string, classId: string, assignmentId: string, settings: AssignmentSettings) {
+	const { assignment } = await teacherAssignment(handle, teacherId, classId, assignmentId);
+	await handle.db.update(handle.tables.assignments).set(checkSettings(settings)).where(eq(handle.tables.assignments.id, assignment.id));
+}
+
+/** Deletes an assignment with every attempt and answer made for it. */
+export async function deleteAssignment(handle: DatabaseHandle, teacherId: string, classId: string, assignmentId: string) {
+	const { assignment } = await teacherAssignment(handle, teacherId, classId, assignmentId);
+	await handle.db.delete(handle.tables.assignments).where(eq(handle.tables.assignments.id, assignment.id));
+}
+
+/** A class's assignments, newest first, with their quiz and how many students have started. */
+export async function classAssignments({ db, tables: t }: DatabaseHandle, classId: string) {
+	const rows = await db
+		.select({ assignment: t.assignments, quizTitle: t.quizzes.title })
+		.from(t.assignments)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
+		.where(eq(t.assignments.classId, classId))
+		.orderBy(desc(t.assignments.createdAt));
+	const started = await db
+		.selectDistinct({ assignmentId: t.attempts.assignmentId, studentId: t.attempts.studentId })
+		.from(t.attempts)
+		.innerJoin(t.assignments, eq(t.assignments.id, t.attempts.assignmentId))
+		.where(eq(t.assignments.classId, classId));
+	return rows.map((r) => ({ ...r, students: started.filter((s) => s.assignmentId === r.assignment.id).length }));
+}
+
+/** Every assignment in the classes this device is signed in to, soonest closing first. */
+export async function studentAssignments({ db, tables: t }: DatabaseHandle, students: SessionStudent[]) {
+	const result = [];
+	for (const student of students) {
+		const rows = await db
+			.select({ assignment: t.assignments, quizTitle: t.quizzes.title })
+			.from(t.assignments)
+			.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
+			.where(eq(t.assignments.classId, student.classId))
+			.orderBy(asc(t.assignments.closesAt));
+		const tries = await db.select().from(t.attempts).where(eq(t.attempts.studentId, student.id));
+		for (const row of rows) result.push({ ...row, student, attempts: tries.filter((a) => a.assignmentId === row.assignment.id) });
+	}
+	return result;
+}
+
+/** The assignment, its quiz's questions in authored order, and which of the device's students it is for; 404 otherwise. */
+export async function studentAssignment(handle: DatabaseHandle, students: SessionStudent[], assignmentId: string) {
+	const { db, tables: t } = handle;
+	const [row] = await db
+		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug })
+		.from(t.assignments)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(eq(t.assignments.id, assignmentId));
+	const student = row && students.find((s) => s.classId === row.assignment.classId);
+	if (!row || !student) throw new DomainError('There is no such assignment in your classes.', 404);
+	const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, row.quiz.id)).orderBy(asc(t.quizQuestions.sort));
+	return { ...row, student, questions };
+}
+
+/** A student's attempts at an assignment, first to last. */
+export async function attemptsAt({ db, tables: t }: DatabaseHandle, studentId: string, assignmentId: string) {
+	return db
+		.select()
+		.from(t.attempts)
+		.where(and(eq(t.attempts.studentId, studentId), eq(t.attempts.assignmentId, assignmentId)))
+		.orderBy(asc(t.attempts.number));
+}
+
+/**
+ * Starts the student's next attempt, or returns the one they have not finished (so a
+ * second device or a double click resumes it). Refused before opening, after closing and
+ * beyond the limit. The unique (assignment, student, number) index means two starts at
+ * once make one attempt, never one too many.
+ */
+export async function startAttempt(handle: DatabaseHandle, studentId: string, a: AssignmentRow, now = new Date()): Promise<AttemptRow> {
+	const state = assignmentState(a, now);
+	if (state === 'upcoming') throw new DomainError('This assignment has not opened yet.', 409);
+	if (state === 'closed') throw new DomainError('This assignment has closed, so no new attempts can start.', 409);
+	const existing = await attemptsAt(handle, studentId, a.id);
+	const open = existing.find((x) => !x.submittedAt);
+	if (open) return open;
+	if (existing.length >= a.maxAttempts) {
+		throw new DomainError(`You have used all ${a.maxAttempts} attempt${a.maxAttempts === 1 ? '' : 's'} at this assignment.`, 409);
+	}
+	const { db, tables: t } = handle;
+	const [made] = await db
+		.insert(t.attempts)
+		.values({ id: randomToken(), quizId: a.quizId, assignmentId: a.id, studentId, number: existing.length + 1, startedAt: now })
+		.onConflictDoNothing()
+		.returning();
+	if (made) return made;
+	// Another request started this attempt a moment ago: use it.
+	const again = await attemptsAt(handle, studentId, a.id);
+	const current = again.find((x) => !x.submittedAt);
+	if (!current) throw new DomainError('That attempt was just finished on another device.', 409);
+	return current;
+}
+
+/** The attempt a form names, if it is this student's attempt at this assignment; a 403 for anyone else's. */
+export async function ownAttempt({ db, tables: t }: DatabaseHandle, studentId: string, assignmentId: string, attemptId: string) {
+	const [row] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId.slice(0, 64)));
+	if (!row) throw new DomainError('There is no such attempt.', 404);
+	if (row.studentId !== studentId || row.assignmentId !== assignmentId) throw new DomainError('That attempt is not yours.', 403);
+	return row;
+}
+
+/** The order this attempt sees the questions in: shuffled per attempt when the assignment says so. */
+export function questionOrder<Q extends { key: string }>(a: AssignmentRow, attemptId: string, questions: Q[]): Q[] {
+	return a.shuffle ? stableShuffle(questions, `${attemptId}/questions`) : questions;
+}
+
+/**
+ * Saves an answer within the rules: only to the student's unfinished attempt while the
+ * assignment is open. With feedback after each question, the first answer is final.
+ */
+export async function saveAssignmentAnswer(
+	handle: DatabaseHandle,
+	a: AssignmentRow,
+	attempt: AttemptRow,
+	question: QuestionRow,
+	input: AnswerInput,
+	textLength: number,
+	now = new Date()
+) {
+	if (now >= a.closesAt) throw new DomainError('This assignment has closed. Answers saved before it closed still count.', 409);
+	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted, so its answers can no longer change.', 409);
+	return saveResponse(handle, attempt, question, input, textLength, { lockOnceAnswered: a.feedback === 'each-question' }, now);
+}
+
+/** Hands in the attempt. After closing there is nothing to hand in: what was saved counts. */
+export async function submitAssignmentAttempt(handle: DatabaseHandle, a: AssignmentRow, attempt: AttemptRow, now = new Date()) {
+	if (attempt.submittedAt) return;
+	if (now >= a.closesAt) throw new DomainError('This assignment has closed. Your saved answers were handed in when it closed.', 409);
+	await submitAttempt(handle, attempt.id, now);
+}
+
+/** The quizzes a teacher may assign: every content pack's and their own, with their article and size. */
+export async function quizChoices({ db, tables: t }: DatabaseHandle, teacherId: string) {
+	const rows = await db
+		.select({ id: t.quizzes.id, title: t.quizzes.title, source: t.quizzes.source, ownerId: t.quizzes.ownerId, articleTitle: t.articles.title, questions: count(t.quizQuestions.id) })
+		.from(t.quizzes)
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.leftJoin(t.quizQuestions, eq(t.quizQuestions.quizId, t.quizzes.id))
+		.groupBy(t.quizzes.id, t.quizzes.title, t.quizzes.source, t.quizzes.ownerId, t.articles.title)
+		.orderBy(asc(t.quizzes.title));
+	return rows
+		.filter((q) => (q.source === 'pack' || q.ownerId === teacherId) && q.questions > 0)
+		.map(({ ownerId: _, ...q }) => q);
+}

@@ -1,0 +1,60 @@
+import { error, redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, readForm } from '$lib/server/auth/guards';
+import { feedbackShown, ownAttempt, questionOrder, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
+import { assignmentContext, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
+import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/practice';
+import { readAnswer } from '$lib/server/quiz/answer-form';
+import { DomainError } from '$lib/server/domain-error';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The attempt's question at position `raw` (in the attempt's order), or a 404. */
+function questionAt(ctx: AssignmentContext, attemptId: string, raw: string) {
+	const order = questionOrder(ctx.assignment, attemptId, ctx.questions);
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 1 || n > order.length) error(404, 'There is no question with that number.');
+	return { order, n, q: order[n - 1] };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await assignmentContext(event);
+	const current = await requireCurrentAttempt(event, ctx);
+	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug };
+	if (!current) return { ...page, view: null };
+	const { order, n, q } = questionAt(ctx, current.id, event.params.n);
+	const responses = await responsesOf(appDb(), current.id);
+	const response = responses.get(q.id);
+	const shuffle = ctx.assignment.shuffle;
+	return {
+		...page,
+		view: {
+			attemptId: current.id,
+			question: questionView(q, ctx.article, current.id, n, order.length, shuffle),
+			// The key and feedback only once they may be shown (after each question, in that mode).
+			feedback: response && feedbackShown(ctx.assignment, current, true) ? feedbackView(q, response, ctx.article) : null,
+			saved: response ? savedAnswerView(q, response, ctx.article, current.id, shuffle) : null,
+			eachQuestion: ctx.assignment.feedback === 'each-question',
+			answered: order.map((x) => responses.has(x.id))
+		}
+	};
+};
+
+export const actions: Actions = {
+	answer: async (event) => {
+		const ctx = await assignmentContext(event);
+		const form = await readForm(event);
+		const result = await attempt('answer', {}, async () => {
+			// The form names its attempt: it must be this student's, and still in progress.
+			const named = await ownAttempt(appDb(), ctx.student.id, ctx.assignment.id, field(form, 'attempt', 64));
+			const { n, q } = questionAt(ctx, named.id, event.params.n);
+			if (form.get('question') !== q.key) throw new DomainError('This question has changed since the page loaded. Please answer it again.', 409);
+			const input = readAnswer(form, q, ctx.article, named.id, ctx.assignment.shuffle);
+			await saveAssignmentAnswer(appDb(), ctx.assignment, named, q, input, ctx.article.text.length);
+			return { n, total: ctx.questions.length };
+		});
+		if (!('n' in result)) return result;
+		const base = `/me/assignments/${ctx.assignment.id}`;
+		if (ctx.assignment.feedback === 'each-question') redirect(303, `${base}/${result.n}#feedback`);
+		redirect(303, result.n < result.total ? `${base}/${result.n + 1}` : `${base}/submit`);
+	}
+};

@@ -1,0 +1,45 @@
+import { error, redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attemptOver, feedbackShown, questionOrder } from '$lib/server/quiz/assignments';
+import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
+import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/practice';
+import { showTime } from '$lib/server/local-time';
+import { maxMarks } from '$lib/quiz/scoring';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = await assignmentContext(event);
+	const { attempts } = await studentAttempts(ctx);
+	const x = attempts.find((a) => String(a.number ?? 1) === event.params.k);
+	if (!x) error(404, 'There is no attempt with that number.');
+	// An attempt in progress is answered, not reviewed.
+	if (!attemptOver(ctx.assignment, x)) redirect(303, `/me/assignments/${ctx.assignment.id}`);
+	const responses = await responsesOf(appDb(), x.id);
+	const shown = feedbackShown(ctx.assignment, x, true);
+	const order = questionOrder(ctx.assignment, x.id, ctx.questions);
+	const items = order.map((q, i) => {
+		const r = responses.get(q.id);
+		return {
+			number: i + 1,
+			prompt: q.prompt,
+			maxMarks: maxMarks(q.certainty),
+			answered: !!r,
+			// Before feedback may show, only the student's own answer, in words.
+			answer: r && !shown ? answerSummary(q, r, ctx.article) : null,
+			feedback: r && shown ? feedbackView(q, r, ctx.article) : null
+		};
+	});
+	const all = [...responses.values()];
+	return {
+		id: ctx.assignment.id,
+		title: ctx.quiz.title,
+		slug: ctx.article.slug,
+		number: x.number ?? 1,
+		shown,
+		closes: showTime(ctx.assignment.closesAt),
+		marks: shown ? all.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
+		max: order.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
+		awaiting: shown ? all.filter((r) => r.marks === null).length : 0,
+		items
+	};
+};

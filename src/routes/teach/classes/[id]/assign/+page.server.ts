@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
+import { ownedClass } from '$lib/server/people/classes';
+import { DomainError } from '$lib/server/domain-error';
+import { createAssignment, quizChoices } from '$lib/server/quiz/assignments';
+import { defaultEcho, readSettings } from '$lib/server/quiz/assignment-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
+	return {
+		cls: { id: cls.id, name: cls.name },
+		quizzes: await quizChoices(appDb(), teacher.id),
+		chosen: event.url.searchParams.get('quiz') ?? '',
+		defaults: defaultEcho(),
+		zone: Intl.DateTimeFormat().resolvedOptions().timeZone
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const quizId = field(form, 'quiz', 200);
+		const { settings, echo } = readSettings(form);
+		const result = await attempt('assign', { values: echo, quiz: quizId }, async () => {
+			if (!quizId) throw new DomainError('Choose a quiz to assign.', 400);
+			return createAssignment(appDb(), teacher.id, event.params.id, quizId, settings);
+		});
+		if (typeof result !== 'string') return result;
+		redirect(303, `/teach/classes/${event.params.id}/assignments/${result}?created`);
+	}
+};

@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../src/lib/server/db/database';
+import { DomainError } from '../../src/lib/server/domain-error';
+import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
+import { syncPack } from '../../src/lib/server/content/sync-pack';
+import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
+import { addToRoster, createClass } from '../../src/lib/server/people/classes';
+import {
+	attemptsAt,
+	createAssignment,
+	feedbackShown,
+	ownAttempt,
+	questionOrder,
+	saveAssignmentAnswer,
+	startAttempt,
+	submitAssignmentAttempt,
+	teacherAssignment,
+	type AssignmentSettings
+} from '../../src/lib/server/quiz/assignments';
+import { assignmentResults, gradeWrittenAnswer } from '../../src/lib/server/quiz/results';
+import { copyContent, SLUG } from '../fixtures/content-pack';
+import { ENGINE, freshDatabase } from '../fixtures/database';
+
+const HOUR = 3600_000;
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+	const error = await promise.then(() => null, (e: unknown) => e);
+	expect(error).toBeInstanceOf(DomainError);
+	return error as DomainError;
+}
+
+describe(`assignments on ${ENGINE}`, () => {
+	let handle: DatabaseHandle;
+	let pack: ContentPack;
+	let teacherId: string;
+	let classId: string;
+	let students: { id: string; displayName: string }[];
+	const quizId = () => `${SLUG}/quiz-${pack.quiz!.id}`;
+	const now = new Date('2026-11-24T10:00:00Z');
+	const settings = (over: Partial<AssignmentSettings> = {}): AssignmentSettings => ({
+		opensAt: new Date(now.getTime() - HOUR),
+		closesAt: new Date(now.getTime() + HOUR),
+		maxAttempts: 1,
+		feedback: 'after-submit',
+		shuffle: false,
+		...over
+	});
+
+	async function questions() {
+		const { db, tables: t } = handle;
+		return db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId())).orderBy(asc(t.quizQuestions.sort));
+	}
+	async function assignment(over: Partial<AssignmentSettings> = {}) {
+		const id = await createAssignment(handle, teacherId, classId, quizId(), settings(over));
+		return (await teacherAssignment(handle, teacherId, classId, id)).assignment;
+	}
+	/** The right option value of a single-choice question. */
+	const rightChoice = (q: Awaited<ReturnType<typeof questions>>[number]) => q.options!.find((o) => o.correct)!.value;
+
+	beforeEach(async () => {
+		handle = await freshDatabase();
+		const { packDir } = await copyContent();
+		pack = await readPack(packDir);
+		await syncPack(handle, pack);
+		({ id: teacherId } = await createFirstTeacher(handle, { name: 'Ada', email: 'ada@school.test', password: 'harbor lantern violet' }, 'open'));
+		classId = (await createClass(handle, teacherId, 'Civics')).id;
+		await addToRoster(handle, teacherId, classId, 'Ana\nBen');
+		students = await handle.db.select().from(handle.tables.students).orderBy(asc(handle.tables.students.displayName));
+	});
+	afterEach(async () => handle.close());
+
+	it('refuses rules that cannot work, and quizzes or classes that are not the teacher’s', async () => {
+		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ closesAt: new Date(now.getTime() - 2 * HOUR) })))).message).toMatch(/after the opening/);
+		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ maxAttempts: 0 })))).status).toBe(400);
+		expect((await refusal(createAssignment(handle, teacherId, classId, 'no-such-quiz', settings()))).status).toBe(404);
+		const other = await signUpTeacher(handle, { name: 'Bo', email: 'bo@school.test', password: 'quiet meadow copper' }, null);
+		expect((await refusal(createAssignment(handle, other.id, classId, quizId(), settings()))).status).toBe(404);
+		expect((await refusal(teacherAssignment(handle, other.id, classId, (await assignment()).id))).status).toBe(404);
+	});
+
+	it('opens and closes on time, and counts attempts', async () => {
+		const early = await assignment({ opensAt: new Date(now.getTime() + HOUR), closesAt: new Date(now.getTime() + 2 * HOUR) });
+		expect((await refusal(startAttempt(handle, students[0].id, early, now))).message).toMatch(/not opened/);
+		const late = await assignment({ opensAt: new Date(now.getTime() - 2 * HOUR), closesAt: new Date(now.getTime() - HOUR) });
+		expect((await refusal(startAttempt(handle, students[0].id, late, now))).message).toMatch(/closed/);
+
+		const a = await assignment({ maxAttempts: 2 });
+		const first = await startAttempt(handle, students[0].id, a, now);
+		// Starting again while one is in progress resumes it (a second device, a double click).
+		expect((await startAttempt(handle, students[0].id, a, now)).id).toBe(first.id);
+		await submitAssignmentAttempt(handle, a, first, now);
+		const second = await startAttempt(handle, students[0].id, a, now);
+		expect(second.number).toBe(2);
+		await submitAssignmentAttempt(handle, a, second, now);
+		expect((await refusal(startAttempt(handle, students[0].id, a, now))).message).toMatch(/used all 2 attempts/);
+		expect(await attemptsAt(handle, students[0].id, a.id)).toHaveLength(2);
+	});
+
+	it('makes one attempt when two starts race, never one too many', async () => {
+		const a = await assignment();
+		const made = await Promise.all([1, 2, 3].map(() => startAttempt(handle, students[0].id, a, now)));
+		expect(new Set(made.map((m) => m.id)).size).toBe(1);
+		expect(await attemptsAt(handle, students[0].id, a.id)).toHaveLength(1);
+	});
+
+	it('saves answers idempotently, resumes them, and refuses saves after closing or submitting', async () => {
+		const a = await assignment();
+		const [q1, q2] = (await questions()).filter((q) => q.type === 'who-said-it' || q.type === 'whose-voice');
+		const x = await startAttempt(handle, students[0].id, a, now);
+		const answer = (q: typeof q1) => ({ choices: [rightChoice(q)], certainty: q.certainty ? (3 as const) : null });
+		await saveAssignmentAnswer(handle, a, x, q1, answer(q1), pack.text.length, now);
+		await saveAssignmentAnswer(handle, a, x, q1, answer(q1), pack.text.length, now);
+		// Until submission, an answer can change: still one response.
+		const wrong = q2.options!.find((o) => !o.correct)!.value;
+		await saveAssignmentAnswer(handle, a, x, q2, { choices: [wrong], certainty: q2.certainty ? 1 : null }, pack.text.length, now);
+		await saveAssignmentAnswer(handle, a, x, q2, answer(q2), pack.text.length, now);
+		const rows = await handle.db.select().from(handle.tables.responses).where(eq(handle.tables.responses.attemptId, x.id));
+		expect(rows).toHaveLength(2);
+		expect(rows.every((r) => r.fraction === 1)).toBe(true);
+		// Resume: the same attempt, with its answers, from anywhere.
+		expect((await startAttempt(handle, students[0].id, a, now)).id).toBe(x.id);
+
+		const after = new Date(a.closesAt.getTime() + 1);
+		expect((await refusal(saveAssignmentAnswer(handle, a, x, q1, answer(q1), pack.text.length, after))).status).toBe(409);
+		await submitAssignmentAttempt(handle, a, x, now);
+		const [submitted] = await attemptsAt(handle, students[0].id, a.id);
+		expect((await refusal(saveAssignmentAnswer(handle, a, submitted, q1, answer(q1), pack.text.length, now))).message).toMatch(/submitted/);
+	});
+
+	it('refuses an option that is not part of the question, and another student’s attempt', async () => {
+		const a = await assignment();
+		const [q] = await questions();
+		const x = await startAttempt(handle, students[0].id, a, now);
+		expect((await refusal(saveAssignmentAnswer(handle, a, x, q, { choices: ['zz'], certainty: 2 }, pack.text.length, now))).status).toBe(400);
+		expect((await refusal(ownAttempt(handle, students[1].id, a.id, x.id))).status).toBe(403);
+		expect((await ownAttempt(handle, students[0].id, a.id, x.id)).id).toBe(x.id);
+		const saved = await handle.db.select().from(handle.tables.responses);
+		expect(saved).toHaveLength(0);
+	});
+
+	it('locks the first answer when feedback shows after each question', async () => {
+		const a = await assignment({ feedback: 'each-question' });
+		const q = (await questions()).find((q) => q.type === 'who-said-it')!;
+		const x = await startAttempt(handle, students[0].id, a, now);
+		await saveAssignmentAnswer(handle, a, x, q, { choices: [rightChoice(q)], certainty: 1 }, pack.text.length, now);
+		const wrong = q.options!.find((o) => !o.correct)!.value;
+		await saveAssignmentAnswer(handle, a, x, q, { choices: [wrong], certainty: 3 }, pack.text.length, now);
+		const [row] = await handle.db.select().from(handle.tables.responses);
+		expect(row.answer).toEqual({ type: 'choice', value: rightChoice(q) });
+	});
+
+	it('shows feedback only when the setting allows', async () => {
+		const open = { submittedAt: null } as never;
+		const done = { submittedAt: now } as never;
+		const each = await assignment({ feedback: 'each-question' });
+		const submit = await assignment({ feedback: 'after-submit' });
+		const close = await assignment({ feedback: 'after-close' });
+		expect([feedbackShown(each, open, false, now), feedbackShown(each, open, true, now)]).toEqual([false, true]);
+		expect([feedbackShown(submit, open, true, now), feedbackShown(submit, done, true, now)]).toEqual([false, true]);
+		expect([feedbackShown(close, done, true, now), feedbackShown(close, done, true, close.closesAt)]).toEqual([false, true]);
+	});
+
+	it('shuffles the question order per attempt when asked, and keeps it stable', async () => {
+		const qs = await questions();
+		const shuffled = await assignment({ shuffle: true });
+		const plain = await assignment({ shuffle: false });
+		expect(questionOrder(plain, 'attempt-1', qs).map((q) => q.key)).toEqual(qs.map((q) => q.key));
+		const one = questionOrder(shuffled, 'attempt-1', qs).map((q) => q.key);
+		expect(questionOrder(shuffled, 'attempt-1', qs).map((q) => q.key)).toEqual(one);
+		expect(one).not.toEqual(qs.map((q) => q.key));
+		expect([...one].sort()).toEqual(qs.map((q) => q.key).sort());
+	});
+
+	it('grades written answers against the rubric, and the results table counts them', async () => {
+		const a = await assignment();
+		const written = (await questions()).find((q) => q.type === 'short-answer')!;
+		const x = await startAttempt(handle, students[0].id, a, now);
+		await saveAssignmentAnswer(handle, a, x, written, { text: 'The heading says more than the quote.', certainty: written.certainty ? 2 : null }, pack.text.length, now);
+		let { rows } = await assignmentResults(handle, a, now);
+		const ana = rows.find((r) => r.studentId === x.studentId)!;
+		expect(ana.awaiting).toBe(1);
+		expect(rows.find((r) => r.studentId !== x.studentId)!.status).toBe('not started');
+
+		const [response] = await handle.db.select().from(handle.tables.responses);
+		expect((await refusal(gradeWrittenAnswer(handle, a, response.id, [99], ''))).status).toBe(400);
+		const rubric = written.rubric!;
+		const { points, total } = await gradeWrittenAnswer(handle, a, response.id, [0], 'Good start.');
+		expect(points).toBe(rubric[0].points);
+		expect(total).toBe(rubric.reduce((s, r) => s + r.points, 0));
+		const [graded] = await handle.db.select().from(handle.tables.responses);
+		expect(graded.fraction).toBeCloseTo(points / total);
+		expect(graded.comment).toBe('Good start.');
+		({ rows } = await assignmentResults(handle, a, now));
+		expect(rows.find((r) => r.studentId === x.studentId)!.awaiting).toBe(0);
+
+		// A response from another assignment cannot be graded through this one.
+		const other = await assignment();
+		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], ''))).status).toBe(404);
+	});
+});
