@@ -16,6 +16,7 @@ import {
 	startAttempt,
 	submitAssignmentAttempt,
 	teacherAssignment,
+	updateAssignment,
 	type AssignmentSettings
 } from '../../src/lib/server/quiz/assignments';
 import { assignmentResults, gradeWrittenAnswer } from '../../src/lib/server/quiz/results';
@@ -95,6 +96,18 @@ describe(`assignments on ${ENGINE}`, () => {
 		await submitAssignmentAttempt(handle, a, second, now);
 		expect((await refusal(startAttempt(handle, students[0].id, a, now))).message).toMatch(/used all 2 attempts/);
 		expect(await attemptsAt(handle, students[0].id, a.id)).toHaveLength(2);
+	});
+
+	it('keeps attempts a close handed in handed in when the teacher reopens the assignment', async () => {
+		const a = await assignment({ maxAttempts: 2 });
+		const x = await startAttempt(handle, students[0].id, a, now);
+		const later = new Date(a.closesAt.getTime() + HOUR);
+		await updateAssignment(handle, teacherId, classId, a.id, { ...settings({ maxAttempts: 2 }), closesAt: new Date(later.getTime() + HOUR) }, later);
+		const [closed] = await attemptsAt(handle, students[0].id, a.id);
+		expect(closed.submittedAt).toEqual(a.closesAt);
+		// A new attempt can start (one is left), but the closed one does not come back.
+		const reopened = (await teacherAssignment(handle, teacherId, classId, a.id)).assignment;
+		expect((await startAttempt(handle, students[0].id, reopened, later)).id).not.toBe(x.id);
 	});
 
 	it('makes one attempt when two starts race, never one too many', async () => {

@@ -3,7 +3,7 @@
  * attempts, when feedback shows, shuffling), and the attempts students make at it. Every
  * rule is checked here, on the server, whatever the page showed.
  */
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
@@ -39,7 +39,8 @@ export function checkSettings(s: AssignmentSettings): AssignmentSettings {
 		throw new DomainError(`Allow between 1 and ${MAX_ATTEMPTS_LIMIT} attempts.`, 400);
 	}
 	if (!FEEDBACK_MODES.includes(s.feedback)) throw new DomainError('Choose when feedback shows.', 400);
-	return s;
+	// Only the rules: never let a caller's other fields through to the row.
+	return { opensAt: s.opensAt, closesAt: s.closesAt, maxAttempts: s.maxAttempts, feedback: s.feedback, shuffle: !!s.shuffle };
 }
 
 /** Whether an assignment has opened, is open, or has closed at `now`. */
@@ -96,9 +97,26 @@ export async function teacherAssignment(handle: DatabaseHandle, teacherId: strin
 }
 
 /** Changes an assignment's rules. Attempts already made stay; a lower limit stops new ones. */
-export async function updateAssignment(handle: DatabaseHandle, teacherId: string, classId: string, assignmentId: string, settings: AssignmentSettings) {
+export async function updateAssignment(
+	handle: DatabaseHandle,
+	teacherId: string,
+	classId: string,
+	assignmentId: string,
+	settings: AssignmentSettings,
+	now = new Date()
+) {
 	const { assignment } = await teacherAssignment(handle, teacherId, classId, assignmentId);
-	await handle.db.update(handle.tables.assignments).set(checkSettings(settings)).where(eq(handle.tables.assignments.id, assignment.id));
+	const checked = checkSettings(settings);
+	const { db, tables: t } = handle;
+	// Reopening a closed assignment must not reopen the attempts it closed: their students
+	// may have seen the answers since. Those attempts stay handed in, as of the old closing time.
+	if (now >= assignment.closesAt && checked.closesAt > now) {
+		await db
+			.update(t.attempts)
+			.set({ submittedAt: assignment.closesAt })
+			.where(and(eq(t.attempts.assignmentId, assignment.id), isNull(t.attempts.submittedAt)));
+	}
+	await db.update(t.assignments).set(checked).where(eq(t.assignments.id, assignment.id));
 }
 
 /** Deletes an assignment with every attempt and answer made for it. */

@@ -50,7 +50,7 @@ export const actions: Actions = {
 			const now = new Date();
 			if (now >= a.closesAt) throw new DomainError('This assignment has already closed.', 409);
 			const opensAt = a.opensAt < now ? a.opensAt : new Date(now.getTime() - 1000);
-			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, { ...a, opensAt, closesAt: now });
+			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, { opensAt, closesAt: now, maxAttempts: a.maxAttempts, feedback: a.feedback, shuffle: a.shuffle });
 			return { form: 'closeNow', ok: true, message: 'Closed. Answers saved so far count, and no more can be given.' };
 		});
 	},
