@@ -88,7 +88,7 @@ function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): Q
 }
 
 function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): QuestionDraft | null {
-	if (!VOICE_FORMS.includes(claim.form)) return null;
+	if (!(VOICE_FORMS as readonly string[]).includes(claim.form)) return null;
 	const speaker = source.speakers.find((s) => s.key === claim.speaker);
 	const feedback = (form: AttributionForm) =>
 		form === claim.form ? `Right. This is ${FORM_SENSE[form]}.` : `${FORM_MEANING[form]} This one is ${FORM_SENSE[claim.form]}.`;
