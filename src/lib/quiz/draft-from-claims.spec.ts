@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
-import { draftableClaims, draftFromClaims, type DraftSource } from './draft-from-claims';
+import { draftableClaims, draftFromClaims, quoted, type DraftSource } from './draft-from-claims';
 import { checkQuestion } from './question-rules';
 
 const SOURCE: DraftSource = {
@@ -53,11 +53,16 @@ describe('draftFromClaims', () => {
 		expect(drafts.map((d) => `${d.claim} ${d.type}`)).toEqual(['c2 who-said-it', 'c2 whose-voice', 'c5 who-said-it', 'c5 whose-voice']);
 		for (const d of drafts) {
 			const claim = SOURCE.claims.find((c) => c.key === d.claim)!;
-			expect(d.prompt).toContain(`“${claim.quote}”`);
+			expect(d.prompt).toContain(quoted(claim.quote));
 			for (const o of d.options) expect(o.feedback.length).toBeGreaterThan(20);
 		}
 		const right = drafts[0].options.find((o) => o.correct)!;
 		expect(right.feedback).toMatch(/^Right\. The article credits this to Rosa Díaz/);
+	});
+
+	it('quotes words that hold double quotes in single ones', () => {
+		expect(quoted('The plan costs too much.')).toBe('“The plan costs too much.”');
+		expect(quoted('“We will not pay,” Díaz said.')).toBe('‘“We will not pay,” Díaz said.’');
 	});
 
 	it('drafts questions that pass the editor’s rules for the same ledger', () => {

@@ -19,6 +19,11 @@ export interface DraftSource {
 	claims: { key: string; speaker: string; form: AttributionForm; quote: string }[];
 }
 
+/** A claim's words in quotation marks: single ones when the words hold double quotes already. */
+export function quoted(words: string): string {
+	return /[“”"]/.test(words) ? `‘${words}’` : `“${words}”`;
+}
+
 /** At most this many options on a drafted who-said-it question. */
 const WHO_OPTIONS = 4;
 
@@ -76,7 +81,7 @@ function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): Q
 
 	return {
 		type: 'who-said-it',
-		prompt: `Who does the article credit with this? “${claim.quote}”`,
+		prompt: `Who does the article credit with this? ${quoted(claim.quote)}`,
 		claim: claim.key,
 		certainty: true,
 		explanation: `The claim ledger credits this claim to ${isUnnamed(speaker) ? `no one named (${credit})` : credit}, as ${FORM_LABELS[claim.form].toLowerCase()}.`,
@@ -94,7 +99,7 @@ function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): 
 		form === claim.form ? `Right. This is ${FORM_SENSE[form]}.` : `${FORM_MEANING[form]} This one is ${FORM_SENSE[claim.form]}.`;
 	return {
 		type: 'whose-voice',
-		prompt: `How does the article credit this? “${claim.quote}”`,
+		prompt: `How does the article credit this? ${quoted(claim.quote)}`,
 		claim: claim.key,
 		certainty: true,
 		explanation: `The claim ledger marks this as ${FORM_LABELS[claim.form].toLowerCase()}${speaker ? `, credited to ${speaker.name}` : ''}.`,
