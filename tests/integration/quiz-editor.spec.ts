@@ -151,6 +151,7 @@ describe(`the quiz editor on ${ENGINE}`, () => {
 		const [stored] = await questionsOf(handle, id);
 		expect(stored).toMatchObject({ type: 'who-said-it', claimId: `${SLUG}/c16` });
 		await refusal(updateQuestion(handle, ada, id, stored.id, DRAFTS.who('writer')));
+		expect((await refusal(updateQuestion(handle, ada, id, stored.id, DRAFTS.mc()))).message).toMatch(/type can’t be changed/);
 		expect((await questionsOf(handle, id))[0].options).toEqual(stored.options);
 	});
 

@@ -90,6 +90,7 @@ export async function addQuestion(handle: DatabaseHandle, teacherId: string, qui
 export async function updateQuestion(handle: DatabaseHandle, teacherId: string, quizId: string, questionId: string, draft: QuestionDraft) {
 	const { quiz, article } = await editing(handle, teacherId, quizId);
 	const before = await questionOf(handle, quizId, questionId);
+	if (draft.type !== before.type) throw new DomainError('A question’s type can’t be changed. Add a new question of the type you want instead.');
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	// A copied pack question keeps the notes its author chose while its claim stays the same.
 	const notes = columns.claimId === before.claimId ? before.notes : columns.notes;
