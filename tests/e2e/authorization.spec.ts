@@ -4,7 +4,7 @@
  */
 import { startApp, type AppProcess } from './app-process';
 import { expect, SLUG, test } from './fixtures';
-import { seed, type Seeded } from './http-seed';
+import { post, seed, type Seeded } from './http-seed';
 
 const ROLES = ['anonymous', 'studentOfClass', 'studentOfOtherClass', 'otherTeacher', 'owner'] as const;
 type Role = (typeof ROLES)[number];
@@ -27,6 +27,23 @@ const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
 const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
 const STUDENT_PAGE: Record<Role, Outcome> = { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 403, owner: 403 };
+/** The admin's own quiz (made in beforeAll) and the pack's quiz, by address. */
+const Q = () => `/teach/quizzes/${encodeURIComponent(quiz.id)}`;
+const PACK_QUIZ = `/teach/quizzes/${encodeURIComponent(`${SLUG}/quiz-mexico-attribution`)}`;
+const QUIZ_TITLE = 'Ada’s private quiz';
+const MC_QUESTION = {
+	type: 'multiple-choice',
+	prompt: 'Is there a byline?',
+	claim: '',
+	certainty: 'on',
+	explanation: 'No author is named.',
+	'option-count': '2',
+	'option-0-label': 'No',
+	'option-0-feedback': 'Right.',
+	'option-1-label': 'Yes',
+	'option-1-feedback': 'Look again.',
+	correct: '0'
+};
 
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
@@ -83,6 +100,27 @@ const CASES: Case[] = [
 	{ what: 'start an attempt', method: 'POST', path: (s) => `${STUDENT_ASSIGNMENT(s)}?/start`, form: () => ({}), expect: { ...STUDENT_PAGE, studentOfClass: 303 } },
 	{ what: 'answer with a forged attempt id', method: 'POST', path: (s) => `${STUDENT_ASSIGNMENT(s)}/1?/answer`, form: () => ({ attempt: 'not-an-attempt', question: 'q01', choice: '0' }), expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
 	{
+		what: 'quiz list',
+		method: 'GET',
+		path: () => '/teach/quizzes',
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 },
+		mustNotShow: { otherTeacher: QUIZ_TITLE }
+	},
+	{ what: 'create a quiz', method: 'POST', path: () => '/teach/quizzes?/create', form: () => ({ article: SLUG, title: 'Another quiz' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, owner: 303 } },
+	{ what: 'copy a quiz from the list', method: 'POST', path: () => '/teach/quizzes?/copy', form: () => ({ quiz: quiz.id }), expect: { ...TEACHER_ACTION, owner: 303 } },
+	{ what: 'quiz editor', method: 'GET', path: Q, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: QUIZ_TITLE } },
+	{ what: 'pack quiz (read-only, any teacher)', method: 'GET', path: () => PACK_QUIZ, expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 } },
+	{ what: 'a quiz id that does not exist', method: 'GET', path: () => '/teach/quizzes/not-a-real-quiz', expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'edit quiz details', method: 'POST', path: () => `${Q()}?/details`, form: () => ({ title: QUIZ_TITLE, description: 'Mine.' }), expect: TEACHER_ACTION },
+	{ what: 'edit a pack quiz', method: 'POST', path: () => `${PACK_QUIZ}?/details`, form: () => ({ title: 'Taken over', description: '' }), expect: { ...TEACHER_ACTION, otherTeacher: 409, owner: 409 } },
+	{ what: 'add a question', method: 'POST', path: () => `${Q()}?/addQuestion`, form: () => MC_QUESTION, expect: { ...TEACHER_ACTION, owner: 303 } },
+	{ what: 'edit a question', method: 'POST', path: () => `${Q()}?/updateQuestion`, form: () => ({ ...MC_QUESTION, question: quiz.questionId }), expect: TEACHER_ACTION },
+	{ what: 'move a question', method: 'POST', path: () => `${Q()}?/move`, form: () => ({ question: quiz.questionId, direction: 'down' }), expect: TEACHER_ACTION },
+	{ what: 'draft questions from claims', method: 'POST', path: () => `${Q()}?/draft`, form: () => ({ claim: 'c12', kind: 'whose-voice' }), expect: TEACHER_ACTION },
+	{ what: 'copy a quiz from its page', method: 'POST', path: () => `${Q()}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
+	{ what: 'remove a question', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 200 } },
+	{ what: 'remove a question already removed', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{
 		what: 'student home',
 		method: 'GET',
 		path: () => '/me',
@@ -94,6 +132,7 @@ const CASES: Case[] = [
 
 let app: AppProcess;
 let seeded: Seeded;
+let quiz: { id: string; questionId: string };
 
 test.describe.configure({ mode: 'serial' });
 
@@ -101,6 +140,10 @@ test.beforeAll(async () => {
 	app = await startApp();
 	expect(await app.ready).toBe(true);
 	seeded = await seed(app.url);
+	const created = await post(seeded.admin, '/teach/quizzes?/create', { article: SLUG, title: QUIZ_TITLE });
+	const id = decodeURIComponent(created.headers()['location'].split('/').pop()!);
+	const added = await post(seeded.admin, `/teach/quizzes/${encodeURIComponent(id)}?/addQuestion`, MC_QUESTION);
+	quiz = { id, questionId: new URL(added.headers()['location'], app.url).searchParams.get('added')! };
 });
 
 test.afterAll(async () => app?.stop());

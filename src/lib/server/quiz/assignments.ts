@@ -11,6 +11,7 @@ import { ownedClass } from '../people/classes';
 import type { SessionStudent } from '../auth/session';
 import { stableShuffle } from '$lib/quiz/shuffle';
 import { saveResponse, submitAttempt, type AnswerInput } from './responses';
+import { ownedOrPackQuiz } from './editor';
 
 export const FEEDBACK_MODES = ['each-question', 'after-submit', 'after-close'] as const;
 export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
@@ -64,11 +65,11 @@ export function feedbackShown(a: AssignmentRow, attempt: AttemptRow, answered: b
 	return now >= a.closesAt;
 }
 
-/** A quiz the teacher may assign: a content pack's, or one of their own. */
-async function usableQuiz({ db, tables: t }: DatabaseHandle, teacherId: string, quizId: string) {
-	const [quiz] = await db.select().from(t.quizzes).where(eq(t.quizzes.id, quizId));
-	if (!quiz || (quiz.source !== 'pack' && quiz.ownerId !== teacherId)) throw new DomainError('Choose a quiz from the list.', 404);
-	const [{ n }] = await db.select({ n: count() }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId));
+/** A quiz the teacher may assign (a content pack's, or one of their own) that has questions. */
+async function usableQuiz(handle: DatabaseHandle, teacherId: string, quizId: string) {
+	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
+	const { db, tables: t } = handle;
+	const [{ n }] = await db.select({ n: count() }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quiz.id));
 	if (n === 0) throw new DomainError('That quiz has no questions yet. Add some before assigning it.', 409);
 	return quiz;
 }
@@ -249,16 +250,3 @@ export async function submitAssignmentAttempt(handle: DatabaseHandle, a: Assignm
 	await submitAttempt(handle, attempt.id, now);
 }
 
-/** The quizzes a teacher may assign: every content pack's and their own, with their article and size. */
-export async function quizChoices({ db, tables: t }: DatabaseHandle, teacherId: string) {
-	const rows = await db
-		.select({ id: t.quizzes.id, title: t.quizzes.title, source: t.quizzes.source, ownerId: t.quizzes.ownerId, articleTitle: t.articles.title, questions: count(t.quizQuestions.id) })
-		.from(t.quizzes)
-		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
-		.leftJoin(t.quizQuestions, eq(t.quizQuestions.quizId, t.quizzes.id))
-		.groupBy(t.quizzes.id, t.quizzes.title, t.quizzes.source, t.quizzes.ownerId, t.articles.title)
-		.orderBy(asc(t.quizzes.title));
-	return rows
-		.filter((q) => (q.source === 'pack' || q.ownerId === teacherId) && q.questions > 0)
-		.map(({ ownerId: _, ...q }) => q);
-}

@@ -3,7 +3,8 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { ownedClass } from '$lib/server/people/classes';
 import { DomainError } from '$lib/server/domain-error';
-import { createAssignment, quizChoices } from '$lib/server/quiz/assignments';
+import { createAssignment } from '$lib/server/quiz/assignments';
+import { assignableQuizzes } from '$lib/server/quiz/editor';
 import { defaultEcho, readSettings } from '$lib/server/quiz/assignment-form';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
 	return {
 		cls: { id: cls.id, name: cls.name },
-		quizzes: await quizChoices(appDb(), teacher.id),
+		quizzes: await assignableQuizzes(appDb(), teacher.id),
 		chosen: event.url.searchParams.get('quiz') ?? '',
 		defaults: defaultEcho(),
 		zone: Intl.DateTimeFormat().resolvedOptions().timeZone

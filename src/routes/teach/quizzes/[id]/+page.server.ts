@@ -1,0 +1,130 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
+import { readerArticle } from '$lib/server/articles/reader-cache';
+import { DomainError } from '$lib/server/domain-error';
+import { LOCK_MESSAGES, copyQuiz, ownedOrPackQuiz, questionsOf, quizArticle, quizLock, updateQuizDetails } from '$lib/server/quiz/editor';
+import { InvalidQuestion, addDrafts, addQuestion, moveQuestion, removeQuestion, updateQuestion } from '$lib/server/quiz/editor-questions';
+import { blankDraft, draftOfQuestion, questionType, readQuestionForm } from '$lib/server/quiz/question-form';
+import { DRAFT_KINDS, draftableClaims, type DraftKind } from '$lib/quiz/draft-from-claims';
+import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
+import type { QuestionDraft } from '$lib/quiz/question-rules';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	const quiz = await orError(() => ownedOrPackQuiz(appDb(), teacher.id, event.params.id));
+	const [lock, questions, articleRef] = await Promise.all([quizLock(appDb(), quiz), questionsOf(appDb(), quiz.id), quizArticle(appDb(), quiz)]);
+	const article = await readerArticle(appDb(), articleRef.slug);
+	if (!article) await orError(() => Promise.reject(new DomainError('The article this quiz is about is missing.', 404)));
+	const claims = article!.claims;
+	const speakerName = (key: string) => article!.speakers.find((s) => s.key === key)?.name ?? key;
+	const adding = lock ? null : questionType(event.url.searchParams.get('add'));
+	return {
+		quiz: { id: quiz.id, title: quiz.title, description: quiz.description, source: quiz.source },
+		article: { slug: article!.slug, title: article!.title },
+		lock,
+		lockMessage: lock ? LOCK_MESSAGES[lock] : null,
+		copied: event.url.searchParams.has('copied'),
+		added: event.url.searchParams.get('added'),
+		claims: claims.map((c) => ({ key: c.key, number: c.number, speaker: speakerName(c.speaker), form: c.form, quote: c.quote })),
+		speakers: [
+			...article!.speakers.map((s) => ({ value: s.key, label: s.name.charAt(0).toUpperCase() + s.name.slice(1) })),
+			{ value: NO_ONE_NAMED, label: 'No one is named' }
+		],
+		draftable: draftableClaims(claims).map((c) => c.key),
+		questions: questions.map((q, i) => ({
+			id: q.id,
+			number: i + 1,
+			draft: draftOfQuestion(q, claims),
+			// Key passages that are not a whole claim, with their words, so the form can keep them.
+			spans: (q.evidence ?? [])
+				.filter((e) => !claims.some((c) => c.start === e.start && c.end === e.end))
+				.map((e) => ({ token: `${e.start}-${e.end}`, text: e.exact }))
+		})),
+		adding: adding ? blankDraft(adding) : null
+	};
+};
+
+/** Every action: the signed-in teacher, the form, and the quiz id from the address. */
+async function context(event: RequestEvent<{ id: string }>) {
+	const teacher = requireTeacher(event);
+	return { teacher, form: await readForm(event), quizId: event.params.id };
+}
+
+/** Runs a question change; a refused draft comes back with its problems and the draft as typed. */
+async function questionAttempt(form: string, draft: QuestionDraft, body: () => Promise<unknown>) {
+	try {
+		await body();
+		return null;
+	} catch (e) {
+		if (e instanceof InvalidQuestion) return fail(e.status, { form, ok: false as const, message: e.message, problems: e.problems, draft });
+		if (e instanceof DomainError) return fail(e.status, { form, ok: false as const, message: e.message, problems: [], draft });
+		throw e;
+	}
+}
+
+const path = (quizId: string) => `/teach/quizzes/${encodeURIComponent(quizId)}`;
+
+export const actions: Actions = {
+	details: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const echo = { title: field(form, 'title', 200), description: field(form, 'description', 3000) };
+		return attempt('details', echo, async () => {
+			await updateQuizDetails(appDb(), teacher.id, quizId, echo);
+			return { form: 'details', ok: true, message: 'Title and description saved.' };
+		});
+	},
+	copy: async (event) => {
+		const { teacher, quizId } = await context(event);
+		const result = await attempt('copy', {}, () => copyQuiz(appDb(), teacher.id, quizId));
+		if (result && 'id' in result) redirect(303, `${path(result.id)}?copied`);
+		return result;
+	},
+	addQuestion: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const type = questionType(field(form, 'type', 40));
+		if (!type) return fail(400, { form: 'add-question', ok: false as const, message: 'Choose a question type.', problems: [], draft: null });
+		const draft = readQuestionForm(form, type);
+		let id = '';
+		const failed = await questionAttempt('add-question', draft, async () => ({ id } = await addQuestion(appDb(), teacher.id, quizId, draft)));
+		if (failed) return failed;
+		redirect(303, `${path(quizId)}?added=${id}#question-${id}`);
+	},
+	updateQuestion: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const questionId = field(form, 'question', 64);
+		const type = questionType(field(form, 'type', 40)) ?? 'multiple-choice';
+		const draft = readQuestionForm(form, type);
+		const name = `question-${questionId}`;
+		const failed = await questionAttempt(name, draft, () => updateQuestion(appDb(), teacher.id, quizId, questionId, draft));
+		return failed ?? { form: name, ok: true, message: 'Question saved.' };
+	},
+	move: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const questionId = field(form, 'question', 64);
+		const direction = field(form, 'direction', 8) === 'up' ? 'up' : 'down';
+		return attempt(`order-${questionId}`, {}, async () => {
+			const { moved } = await moveQuestion(appDb(), teacher.id, quizId, questionId, direction);
+			return { form: `order-${questionId}`, ok: true, message: moved ? `Moved ${direction}.` : `Already at the ${direction === 'up' ? 'top' : 'bottom'}.` };
+		});
+	},
+	remove: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const questionId = field(form, 'question', 64);
+		return attempt(`order-${questionId}`, {}, async () => {
+			if (form.get('confirm') === null) throw new DomainError('Confirm that you want to remove this question.');
+			await removeQuestion(appDb(), teacher.id, quizId, questionId);
+			return { form: 'questions', ok: true, message: 'Question removed.' };
+		});
+	},
+	draft: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const claims = form.getAll('claim').filter((v): v is string => typeof v === 'string').slice(0, 200);
+		const kinds = DRAFT_KINDS.filter((k: DraftKind) => form.getAll('kind').includes(k));
+		return attempt('draft', { claims, kinds }, async () => {
+			const { added } = await addDrafts(appDb(), teacher.id, quizId, claims, kinds);
+			return { form: 'draft', ok: true, message: `Added ${added} drafted question${added === 1 ? '' : 's'} at the end of the quiz. Check each one before you assign it.` };
+		});
+	}
+};
