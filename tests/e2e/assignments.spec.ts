@@ -175,6 +175,17 @@ test.describe('what is served before feedback may show', () => {
 		expect(await leaks(await (await s.studentA.get(`${base}/2`)).text())).toEqual([]);
 	});
 
+	test('practising the same quiz is paused for the class while the assignment is open, and only for it', async () => {
+		const practice = `/articles/${SLUG}/practice`;
+		expect(await (await s.studentA.get(practice)).text()).toContain('practising it is paused');
+		const refused = await s.studentA.post(`${practice}?/start`, { form: {} });
+		expect(refused.status()).toBe(403);
+		expect(await refused.text()).toContain('practising it is paused');
+		// Class B has no assignment, and visitors without an account are not affected.
+		await post(s.studentB, `${practice}?/start`, {});
+		await post(await client(app.url), `${practice}?/start`, {});
+	});
+
 	test('refuses another student’s attempt, an option that is not the question’s, and a closed assignment', async () => {
 		const id = await assign(s.admin, s.classA.id, { maxAttempts: '1' });
 		const base = `/me/assignments/${id}`;

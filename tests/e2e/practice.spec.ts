@@ -35,7 +35,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Check my answer' }).click();
 
 			const feedback = page.getByRole('region', { name: /Not right/ });
-			await expect(feedback).toContainText('-6 of 3 marks');
+			await expect(feedback).toContainText('-6 marks (the most possible: 3)');
 			await expect(feedback).toContainText(wrong.feedback.slice(0, 40));
 			await expect(feedback).toContainText(right.feedback.slice(0, 40));
 			await expect(feedback.getByRole('link', { name: 'the passage in the article' })).toHaveAttribute('href', `${READER}#${q.claim}`);
@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// A reload (or coming back) shows the same answer and feedback.
 			await page.reload();
-			await expect(page.getByRole('region', { name: /Not right/ })).toContainText('-6 of 3 marks');
+			await expect(page.getByRole('region', { name: /Not right/ })).toContainText('-6 marks (the most possible: 3)');
 
 			// Results add up, and finishing locks the answers.
 			await page.goto(`${PRACTICE}/results`);
@@ -88,7 +88,7 @@ test('find the evidence: selecting the words in the article is graded by overlap
 	if (quiz.questions[index].certainty) await page.getByRole('radio', { name: 'Fairly sure' }).check();
 	await page.getByRole('button', { name: 'Check my answer' }).click();
 	const feedback = page.getByRole('region', { name: /Right/ });
-	await expect(feedback).toContainText('2 of 3 marks');
+	await expect(feedback).toContainText('2 marks (the most possible: 3)');
 	await expect(feedback).toContainText(`You chose: ${key}`.slice(0, 40));
 });
 

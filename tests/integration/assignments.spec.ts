@@ -52,8 +52,8 @@ describe(`assignments on ${ENGINE}`, () => {
 		const { db, tables: t } = handle;
 		return db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId())).orderBy(asc(t.quizQuestions.sort));
 	}
-	async function assignment(over: Partial<AssignmentSettings> = {}) {
-		const id = await createAssignment(handle, teacherId, classId, quizId(), settings(over));
+	async function assignment(over: Partial<AssignmentSettings> = {}, createdAt = now) {
+		const id = await createAssignment(handle, teacherId, classId, quizId(), settings(over), createdAt);
 		return (await teacherAssignment(handle, teacherId, classId, id)).assignment;
 	}
 	/** The right option value of a single-choice question. */
@@ -73,17 +73,18 @@ describe(`assignments on ${ENGINE}`, () => {
 
 	it('refuses rules that cannot work, and quizzes or classes that are not the teacher’s', async () => {
 		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ closesAt: new Date(now.getTime() - 2 * HOUR) })))).message).toMatch(/after the opening/);
-		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ maxAttempts: 0 })))).status).toBe(400);
-		expect((await refusal(createAssignment(handle, teacherId, classId, 'no-such-quiz', settings()))).status).toBe(404);
+		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ maxAttempts: 0 }), now))).status).toBe(400);
+		expect((await refusal(createAssignment(handle, teacherId, classId, 'no-such-quiz', settings(), now))).status).toBe(404);
 		const other = await signUpTeacher(handle, { name: 'Bo', email: 'bo@school.test', password: 'quiet meadow copper' }, null);
-		expect((await refusal(createAssignment(handle, other.id, classId, quizId(), settings()))).status).toBe(404);
+		expect((await refusal(createAssignment(handle, other.id, classId, quizId(), settings(), now))).status).toBe(404);
 		expect((await refusal(teacherAssignment(handle, other.id, classId, (await assignment()).id))).status).toBe(404);
 	});
 
 	it('opens and closes on time, and counts attempts', async () => {
 		const early = await assignment({ opensAt: new Date(now.getTime() + HOUR), closesAt: new Date(now.getTime() + 2 * HOUR) });
 		expect((await refusal(startAttempt(handle, students[0].id, early, now))).message).toMatch(/not opened/);
-		const late = await assignment({ opensAt: new Date(now.getTime() - 2 * HOUR), closesAt: new Date(now.getTime() - HOUR) });
+		// Set while it was still to close.
+		const late = await assignment({ opensAt: new Date(now.getTime() - 2 * HOUR), closesAt: new Date(now.getTime() - HOUR) }, new Date(now.getTime() - 3 * HOUR));
 		expect((await refusal(startAttempt(handle, students[0].id, late, now))).message).toMatch(/closed/);
 
 		const a = await assignment({ maxAttempts: 2 });
@@ -108,6 +109,16 @@ describe(`assignments on ${ENGINE}`, () => {
 		// A new attempt can start (one is left), but the closed one does not come back.
 		const reopened = (await teacherAssignment(handle, teacherId, classId, a.id)).assignment;
 		expect((await startAttempt(handle, students[0].id, reopened, later)).id).not.toBe(x.id);
+	});
+
+	it('refuses a closing time already past, and changes that would upset attempts under way', async () => {
+		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ opensAt: new Date(0), closesAt: new Date(1000) }), now))).message).toMatch(/already passed/);
+		const a = await assignment();
+		await startAttempt(handle, students[0].id, a, now);
+		expect((await refusal(updateAssignment(handle, teacherId, classId, a.id, settings({ shuffle: true }), now))).status).toBe(409);
+		const later = { opensAt: new Date(now.getTime() + HOUR), closesAt: new Date(now.getTime() + 2 * HOUR) };
+		expect((await refusal(updateAssignment(handle, teacherId, classId, a.id, settings(later), now))).message).toMatch(/cannot move into the future/);
+		await updateAssignment(handle, teacherId, classId, a.id, settings({ maxAttempts: 3 }), now);
 	});
 
 	it('makes one attempt when two starts race, never one too many', async () => {

@@ -32,7 +32,7 @@ describe('resultsTable', () => {
 		const responses = [response('a1', 'q1', -2), response('a2', 'q1', 3), response('a2', 'q2', null), response('a3', 'q1', 3)];
 		const [ana, other] = resultsTable(questions, students, attempts, responses, (a) => a.submittedAt !== null);
 		expect(ana.counted?.number).toBe(2);
-		expect(ana).toMatchObject({ status: 'finished', attemptsUsed: 3, marks: 3, max: 3, awaiting: 1 });
+		expect(ana).toMatchObject({ status: 'finished', attemptsUsed: 3, marks: 3, max: 3, awaiting: 1, underWay: 3 });
 		expect(ana.cells[1]).toMatchObject({ awaitingGrade: true });
 		expect(other).toMatchObject({ status: 'not started', counted: null, attemptsUsed: 0 });
 	});

@@ -47,6 +47,8 @@ export interface ResultRow {
 	attemptsUsed: number;
 	status: 'not started' | 'in progress' | 'finished';
 	counted: { number: number; submittedAt: Date | null } | null;
+	/** The number of an attempt under way besides the one counted, if any. */
+	underWay: number | null;
 	cells: (ResultCell | null)[];
 	marks: number;
 	/** The most the scored answers could have earned, so awaiting answers do not count against. */
@@ -106,6 +108,7 @@ export function resultsTable(
 			attemptsUsed: own.length,
 			status: !counted ? 'not started' : isOver(counted) ? 'finished' : 'in progress',
 			counted: counted ? { number: counted.number, submittedAt: counted.submittedAt } : null,
+			underWay: own.find((a) => a !== counted && !isOver(a))?.number ?? null,
 			cells,
 			...total
 		};

@@ -8,6 +8,7 @@ import { readAllPacks } from './content/read-pack';
 import { syncPack } from './content/sync-pack';
 import { createLimiters, setLimitKeySalt, type Limiters } from './auth/rate-limit';
 import { installSecret } from './install-secret';
+import { setShuffleKey } from './quiz/shuffle-seed';
 import { needsSetup } from './people/teachers';
 import { issueSetupToken } from './setup-gate';
 
@@ -26,6 +27,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 	}
 	handle = opened;
 	setLimitKeySalt(await installSecret(opened, 'rate-limit-salt'));
+	setShuffleKey(await installSecret(opened, 'shuffle-key'));
 	if (await needsSetup(opened)) {
 		const port = process.env.PORT || '3000';
 		console.log(

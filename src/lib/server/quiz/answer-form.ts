@@ -12,21 +12,22 @@ import { optionValues } from './practice';
 type QuestionRow = Parameters<typeof optionValues>[0];
 
 /** The answer a form gives to `q`; throws a DomainError when a find-the-evidence answer is missing. */
-export function readAnswer(form: FormData, q: QuestionRow, article: ReaderArticle, attemptId: string, shuffle = true): AnswerInput {
+export function readAnswer(form: FormData, q: QuestionRow, article: ReaderArticle, attemptId: string): AnswerInput {
 	const positions = form.getAll('choice').filter((v): v is string => typeof v === 'string').slice(0, 20);
 	const certainty = Number(form.get('certainty')) || null;
 	const text = form.get('text');
 	let span: { start: number; end: number } | undefined;
 	if (q.type === 'find-evidence') {
-		// Words selected in the article (with JavaScript), or else a chosen sentence.
+		// A chosen sentence, or else words selected in the article (with JavaScript; selecting
+		// words clears the sentence choice), or else the words saved before, sent back unchanged.
 		const start = form.get('start');
 		const chosen = article.claims.find((c) => c.key === form.get('sentence'));
-		if (typeof start === 'string' && start !== '') span = { start: Number(start), end: Number(form.get('end')) };
-		else if (chosen) span = { start: chosen.start, end: chosen.end };
+		if (chosen) span = { start: chosen.start, end: chosen.end };
+		else if (typeof start === 'string' && start !== '') span = { start: Number(start), end: Number(form.get('end')) };
 		else throw new DomainError('Select the words in the article, or choose a sentence.', 400);
 	}
 	return {
-		choices: optionValues(q, attemptId, positions, shuffle),
+		choices: optionValues(q, attemptId, positions),
 		span,
 		text: typeof text === 'string' ? text.slice(0, 6000) : undefined,
 		certainty

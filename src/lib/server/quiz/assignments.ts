@@ -3,13 +3,14 @@
  * attempts, when feedback shows, shuffling), and the attempts students make at it. Every
  * rule is checked here, on the server, whatever the page showed.
  */
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { ownedClass } from '../people/classes';
 import type { SessionStudent } from '../auth/session';
 import { stableShuffle } from '$lib/quiz/shuffle';
+import { attemptSeed } from './shuffle-seed';
 import { saveResponse, submitAttempt, type AnswerInput } from './responses';
 import { ownedOrPackQuiz } from './editor';
 
@@ -75,11 +76,20 @@ async function usableQuiz(handle: DatabaseHandle, teacherId: string, quizId: str
 }
 
 /** Sets a quiz for one of the teacher's classes. */
-export async function createAssignment(handle: DatabaseHandle, teacherId: string, classId: string, quizId: string, settings: AssignmentSettings) {
+export async function createAssignment(
+	handle: DatabaseHandle,
+	teacherId: string,
+	classId: string,
+	quizId: string,
+	settings: AssignmentSettings,
+	now = new Date()
+) {
 	const cls = await ownedClass(handle, teacherId, classId);
 	await usableQuiz(handle, teacherId, quizId);
+	const checked = checkSettings(settings);
+	if (checked.closesAt <= now) throw new DomainError('That closing time has already passed. Choose a time in the future.', 400);
 	const id = randomToken();
-	await handle.db.insert(handle.tables.assignments).values({ id, classId: cls.id, quizId, ...checkSettings(settings) });
+	await handle.db.insert(handle.tables.assignments).values({ id, classId: cls.id, quizId, ...checked });
 	return id;
 }
 
@@ -109,6 +119,15 @@ export async function updateAssignment(
 	const { assignment } = await teacherAssignment(handle, teacherId, classId, assignmentId);
 	const checked = checkSettings(settings);
 	const { db, tables: t } = handle;
+	const [{ started }] = await db.select({ started: count() }).from(t.attempts).where(eq(t.attempts.assignmentId, assignment.id));
+	if (started > 0) {
+		// Attempts already made fix the question order and the opening: changing them would
+		// move questions under a student mid-attempt, or shut them out of work they began.
+		if (checked.shuffle !== assignment.shuffle) throw new DomainError('Students have started, so shuffling can no longer be turned on or off.', 409);
+		if (checked.opensAt > now && checked.opensAt.getTime() !== assignment.opensAt.getTime()) {
+			throw new DomainError('Students have started, so the opening time cannot move into the future.', 409);
+		}
+	}
 	// Reopening a closed assignment must not reopen the attempts it closed: their students
 	// may have seen the answers since. Those attempts stay handed in, as of the old closing time.
 	if (now >= assignment.closesAt && checked.closesAt > now) {
@@ -222,7 +241,7 @@ export async function ownAttempt({ db, tables: t }: DatabaseHandle, studentId: s
 
 /** The order this attempt sees the questions in: shuffled per attempt when the assignment says so. */
 export function questionOrder<Q extends { key: string }>(a: AssignmentRow, attemptId: string, questions: Q[]): Q[] {
-	return a.shuffle ? stableShuffle(questions, `${attemptId}/questions`) : questions;
+	return a.shuffle ? stableShuffle(questions, attemptSeed(attemptId, 'questions')) : questions;
 }
 
 /**
@@ -250,3 +269,17 @@ export async function submitAssignmentAttempt(handle: DatabaseHandle, a: Assignm
 	await submitAttempt(handle, attempt.id, now);
 }
 
+
+/**
+ * Whether any of these classes has this quiz open as an assignment now. Practising the
+ * same quiz (with feedback after each question) would hand its students the answers.
+ */
+export async function quizAssignedNow({ db, tables: t }: DatabaseHandle, classIds: string[], quizId: string, now = new Date()) {
+	if (classIds.length === 0) return false;
+	const [row] = await db
+		.select({ id: t.assignments.id })
+		.from(t.assignments)
+		.where(and(inArray(t.assignments.classId, classIds), eq(t.assignments.quizId, quizId), lte(t.assignments.opensAt, now), gt(t.assignments.closesAt, now)))
+		.limit(1);
+	return !!row;
+}

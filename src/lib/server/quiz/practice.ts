@@ -9,6 +9,7 @@ import type { ReaderArticle } from '$lib/articles/types';
 import { FORM_LABELS } from '$lib/articles/types';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import { stableShuffle } from '$lib/quiz/shuffle';
+import { attemptSeed } from './shuffle-seed';
 import { maxMarks } from '$lib/quiz/scoring';
 
 const COMPARISON_LABELS: Record<string, string> = {
@@ -53,20 +54,21 @@ function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, labe
  * positions in this order, never the pack's option values (an author's right answer is
  * often "a"), and `optionValues` maps the positions back on the server.
  */
-function attemptOptions(q: QuestionRow, attemptId: string, shuffle = true) {
-	return shuffle ? stableShuffle(q.options ?? [], `${attemptId}/${q.key}`) : (q.options ?? []);
+function attemptOptions(q: QuestionRow, attemptId: string) {
+	// Always shuffled: authors often put the right option first.
+	return stableShuffle(q.options ?? [], attemptSeed(attemptId, q.key));
 }
 
 /** The pack's option values for the positions a form sent; an unknown position stays unknown. */
-export function optionValues(q: QuestionRow, attemptId: string, positions: string[], shuffle = true): string[] {
-	const order = attemptOptions(q, attemptId, shuffle);
+export function optionValues(q: QuestionRow, attemptId: string, positions: string[]): string[] {
+	const order = attemptOptions(q, attemptId);
 	return positions.map((p) => (/^\d{1,2}$/.test(p) ? order[Number(p)]?.value : undefined) ?? `unknown-${p.slice(0, 8)}`);
 }
 
 /** A question as the student sees it before answering: no key, no feedback, no option values. */
-export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number, shuffle = true) {
+export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: string, number: number, total: number) {
 	const claimKey = q.claimId?.split('/').pop() ?? null;
-	const options = attemptOptions(q, attemptId, shuffle).map((o, i) => ({ value: String(i), label: optionLabel(q, o.value, article, o.label) }));
+	const options = attemptOptions(q, attemptId).map((o, i) => ({ value: String(i), label: optionLabel(q, o.value, article, o.label) }));
 	return {
 		key: q.key,
 		number,
@@ -133,15 +135,16 @@ export function feedbackView(q: QuestionRow, response: ResponseRow, article: Rea
  * order, the chosen sentence (or selected words), the text and the certainty. Only the
  * student's own answer: nothing here says whether it is right.
  */
-export function savedAnswerView(q: QuestionRow, response: ResponseRow, article: ReaderArticle, attemptId: string, shuffle = true) {
+export function savedAnswerView(q: QuestionRow, response: ResponseRow, article: ReaderArticle, attemptId: string) {
 	const a = response.answer;
 	const chosen = a.type === 'choice' ? [a.value] : a.type === 'choices' ? a.values : [];
-	const order = attemptOptions(q, attemptId, shuffle);
+	const order = attemptOptions(q, attemptId);
 	const span = a.type === 'span' ? a.span : null;
 	return {
 		choices: order.flatMap((o, i) => (chosen.includes(o.value) ? [String(i)] : [])),
 		sentence: span ? (article.claims.find((c) => c.start === span.start && c.end === span.end)?.key ?? null) : null,
 		selected: span ? article.text.slice(span.start, span.end) : null,
+		span,
 		text: a.type === 'text' ? a.text : '',
 		certainty: response.certainty
 	};

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
-import { currentAttempt, practiceQuiz } from '$lib/server/quiz/practice-context';
+import { currentAttempt, PAUSED_MESSAGE, practicePaused, practiceQuiz } from '$lib/server/quiz/practice-context';
+import { DomainError } from '$lib/server/domain-error';
 import { responsesOf } from '$lib/server/quiz/practice';
 import { startPracticeAttempt } from '$lib/server/quiz/responses';
 import { setPracticeCookie } from '$lib/server/quiz/practice-cookie';
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 		slug: article.slug,
 		articleTitle: article.title,
 		quiz: { title: quiz.title, description: quiz.description, questions: questions.length, types },
-		progress: attempt ? { answered, finished: !!attempt.submittedAt } : null
+		progress: attempt ? { answered, finished: !!attempt.submittedAt } : null,
+		paused: (await practicePaused(event, quiz.id)) ? PAUSED_MESSAGE : null
 	};
 };
 
@@ -26,6 +28,7 @@ export const actions: Actions = {
 	start: async (event) => {
 		const { quiz } = await practiceQuiz(event.params.slug);
 		const result = await attempt('start', {}, async () => {
+			if (await practicePaused(event, quiz.id)) throw new DomainError(PAUSED_MESSAGE, 403);
 			// Each start stores an attempt: limited per address so a script cannot fill the database.
 			await consume(appLimiters().practiceStartsPerIp, clientAddress(event));
 			const { token } = await startPracticeAttempt(appDb(), quiz.id);

@@ -24,15 +24,14 @@ export const load: PageServerLoad = async (event) => {
 	const { order, n, q } = questionAt(ctx, current.id, event.params.n);
 	const responses = await responsesOf(appDb(), current.id);
 	const response = responses.get(q.id);
-	const shuffle = ctx.assignment.shuffle;
 	return {
 		...page,
 		view: {
 			attemptId: current.id,
-			question: questionView(q, ctx.article, current.id, n, order.length, shuffle),
+			question: questionView(q, ctx.article, current.id, n, order.length),
 			// The key and feedback only once they may be shown (after each question, in that mode).
 			feedback: response && feedbackShown(ctx.assignment, current, true) ? feedbackView(q, response, ctx.article) : null,
-			saved: response ? savedAnswerView(q, response, ctx.article, current.id, shuffle) : null,
+			saved: response ? savedAnswerView(q, response, ctx.article, current.id) : null,
 			eachQuestion: ctx.assignment.feedback === 'each-question',
 			answered: order.map((x) => responses.has(x.id))
 		}
@@ -48,7 +47,7 @@ export const actions: Actions = {
 			const named = await ownAttempt(appDb(), ctx.student.id, ctx.assignment.id, field(form, 'attempt', 64));
 			const { n, q } = questionAt(ctx, named.id, event.params.n);
 			if (form.get('question') !== q.key) throw new DomainError('This question has changed since the page loaded. Please answer it again.', 409);
-			const input = readAnswer(form, q, ctx.article, named.id, ctx.assignment.shuffle);
+			const input = readAnswer(form, q, ctx.article, named.id);
 			await saveAssignmentAnswer(appDb(), ctx.assignment, named, q, input, ctx.article.text.length);
 			return { n, total: ctx.questions.length };
 		});
