@@ -18,9 +18,11 @@ if (url.startsWith('postgres')) {
 		values (${randomUUID()}, ${attemptId}, ${questionId}, ${sql.json(answer)}, ${certainty}, 1, 2, null, now())
 		on conflict (attempt_id, question_id) do update set answer = excluded.answer, certainty = excluded.certainty, answered_at = excluded.answered_at`;
 } else {
-	// The same busy timeout as the app's connections (src/lib/server/db/database.ts): without
-	// one, a write that meets the app's connection holding a lock fails at once.
-	const client = createClient({ url: `file:${resolve(url)}`, timeout: 5000 });
+	// One connection with the app's settings (src/lib/server/db/database.ts): its busy
+	// timeout (without one, a write that meets the app's connection holding a lock fails at
+	// once) and synchronous = NORMAL, so both sides pay the same for a commit.
+	const client = createClient({ url: `file:${resolve(url)}`, timeout: 5000, concurrency: 1 });
+	await client.execute('PRAGMA synchronous = NORMAL');
 	upsert = (answer, certainty) =>
 		client.execute({
 			sql: `insert into responses (id, attempt_id, question_id, answer, certainty, fraction, marks, claim_id, answered_at)
