@@ -28,12 +28,20 @@ export async function listArticles({ db, tables: t }: DatabaseHandle) {
 }
 
 /** The article's change marker: cheap to read, and it moves whenever its pack is applied. */
-export async function articleStamp({ db, tables: t }: DatabaseHandle, slug: string): Promise<string | null> {
-	const [row] = await db
-		.select({ packHash: t.articles.packHash, version: t.articles.currentVersionId })
-		.from(t.articles)
-		.where(eq(t.articles.slug, slug));
-	return row ? `${row.version}:${row.packHash}` : null;
+export async function articleStamp(handle: DatabaseHandle, slug: string): Promise<string | null> {
+	const { db, tables: t } = handle;
+	const [row] = await db.select(stampColumns(handle)).from(t.articles).where(eq(t.articles.slug, slug));
+	return row ? stampOf(row) : null;
+}
+
+/** The columns the stamp is made of, for a query that reads an article row anyway. */
+export function stampColumns({ tables: t }: DatabaseHandle) {
+	return { packHash: t.articles.packHash, version: t.articles.currentVersionId };
+}
+
+/** The stamp from its columns (as `stampColumns` selects them). */
+export function stampOf(row: { packHash: string | null; version: string | null }): string {
+	return `${row.version}:${row.packHash}`;
 }
 
 /** The full reader model, or null when there is no such article. */
