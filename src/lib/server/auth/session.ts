@@ -7,8 +7,9 @@
  * A session belongs either to a teacher, or to a student device, which may speak for
  * several students (one per class joined on that device).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
 import { hashesEqual, hashSecret, randomToken } from './tokens';
 import { sessionState, STUDENT_SESSIONS, TEACHER_SESSIONS, type SessionPolicy } from './session-policy';
 
@@ -64,17 +65,12 @@ export async function addStudentToSession({ db, tables: t }: DatabaseHandle, ses
 	await db.insert(t.sessionStudents).values({ sessionId, studentId }).onConflictDoNothing();
 }
 
-/** The session a token stands for, or null; slides its expiry when due, deletes it when over. */
-export async function validateSessionToken(handle: DatabaseHandle, token: string, now = new Date()): Promise<ValidSession | null> {
-	const { db, tables: t } = handle;
-	const [id, secret, ...rest] = token.split('.');
-	// Both halves are 24 lowercase base32 characters; anything else is not a token of ours.
-	if (rest.length > 0 || !/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
-
-	// One query for the session and whoever it speaks for (its teacher, or its students with
-	// their classes), since every signed-in request asks: a row per student, or one row. The
-	// secret is checked before anything it reads is used.
-	const rows = await db
+/**
+ * The session and whoever it speaks for (its teacher, or its students with their classes)
+ * in one query, since every signed-in request asks: a row per student, or one row.
+ */
+const sessionWithOwners = preparedFor(({ db, tables: t }) =>
+	db
 		.select({
 			session: t.sessions,
 			teacherId: t.teachers.id,
@@ -91,8 +87,20 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 		.leftJoin(t.sessionStudents, eq(t.sessionStudents.sessionId, t.sessions.id))
 		.leftJoin(t.students, eq(t.students.id, t.sessionStudents.studentId))
 		.leftJoin(t.classes, eq(t.classes.id, t.students.classId))
-		.where(eq(t.sessions.id, id))
-		.orderBy(t.classes.name);
+		.where(eq(t.sessions.id, sql.placeholder('id')))
+		.orderBy(t.classes.name)
+		.prepare('session_with_owners')
+);
+
+/** The session a token stands for, or null; slides its expiry when due, deletes it when over. */
+export async function validateSessionToken(handle: DatabaseHandle, token: string, now = new Date()): Promise<ValidSession | null> {
+	const { db, tables: t } = handle;
+	const [id, secret, ...rest] = token.split('.');
+	// Both halves are 24 lowercase base32 characters; anything else is not a token of ours.
+	if (rest.length > 0 || !/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
+
+	const rows = await sessionWithOwners(handle).execute({ id });
+	// The secret is checked before anything the query read is used.
 	const row = rows[0]?.session;
 	if (!row || !hashesEqual(hashSecret(secret), row.secretHash)) return null;
 

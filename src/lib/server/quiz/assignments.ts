@@ -3,8 +3,9 @@
  * attempts, when feedback shows, shuffling), and the attempts students make at it. Every
  * rule is checked here, on the server, whatever the page showed.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { ownedClass } from '../people/classes';
@@ -179,6 +180,19 @@ export async function studentAssignments({ db, tables: t }: DatabaseHandle, stud
 	return result;
 }
 
+/** An assignment with its quiz, its article's slug and stamp, and an attempt by id (or null): every student page asks. */
+const assignmentWithAttempt = preparedFor((handle) => {
+	const { db, tables: t } = handle;
+	return db
+		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug, stamp: stampColumns(handle), attempt: t.attempts })
+		.from(t.assignments)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.leftJoin(t.attempts, eq(t.attempts.id, sql.placeholder('attemptId')))
+		.where(eq(t.assignments.id, sql.placeholder('assignmentId')))
+		.prepare('assignment_with_attempt');
+});
+
 /**
  * The assignment, its quiz's questions in authored order, its article's slug and stamp, and
  * which of the device's students it is for; 404 otherwise. An answer or submit form names
@@ -186,14 +200,7 @@ export async function studentAssignments({ db, tables: t }: DatabaseHandle, stud
  * same query, for `checkOwnAttempt` to judge. (With none, the join matches nothing.)
  */
 export async function studentAssignment(handle: DatabaseHandle, students: SessionStudent[], assignmentId: string, attemptId = '') {
-	const { db, tables: t } = handle;
-	const [row] = await db
-		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug, stamp: stampColumns(handle), attempt: t.attempts })
-		.from(t.assignments)
-		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
-		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
-		.leftJoin(t.attempts, eq(t.attempts.id, attemptId.slice(0, 64)))
-		.where(eq(t.assignments.id, assignmentId));
+	const [row] = await assignmentWithAttempt(handle).execute({ assignmentId, attemptId: attemptId.slice(0, 64) });
 	const student = row && students.find((s) => s.classId === row.assignment.classId);
 	if (!row || !student) throw new DomainError('There is no such assignment in your classes.', 404);
 	// The quiz row was read first, so the questions are never older than its updatedAt.
