@@ -3,8 +3,10 @@
  * checked against the question, graded on the server) and submitting. Pages and the
  * assignment rules come later; this is the engine they will call.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
+import { stampColumns, stampOf } from '../articles/reader';
 import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
@@ -22,13 +24,33 @@ export async function startPracticeAttempt({ db, tables: t }: DatabaseHandle, qu
 	return { attemptId: id, token: `${id}.${secret}` };
 }
 
-/** The practice attempt a cookie token stands for, or null. */
-export async function practiceAttempt({ db, tables: t }: DatabaseHandle, token: string) {
+/** A practice attempt by id, with its quiz's article slug and stamp (see articleStamp). */
+const attemptWithArticle = preparedFor((handle) => {
+	const { db, tables: t } = handle;
+	return db
+		.select({ attempt: t.attempts, articleSlug: t.articles.slug, stamp: stampColumns(handle) })
+		.from(t.attempts)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.attempts.quizId))
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(eq(t.attempts.id, sql.placeholder('id')))
+		.prepare('practice_attempt_with_article');
+});
+
+/**
+ * The practice attempt a cookie token stands for, with its article's slug and stamp (read
+ * in the same query, so a practice page needs no separate query for the stamp), or null.
+ */
+export async function practiceAttemptWithArticle(handle: DatabaseHandle, token: string) {
 	const [id, secret] = token.split('.');
 	if (!/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
-	const [row] = await db.select().from(t.attempts).where(eq(t.attempts.id, id));
-	if (!row?.practiceKeyHash || !hashesEqual(hashSecret(secret), row.practiceKeyHash)) return null;
-	return row;
+	const [row] = await attemptWithArticle(handle).execute({ id });
+	if (!row?.attempt.practiceKeyHash || !hashesEqual(hashSecret(secret), row.attempt.practiceKeyHash)) return null;
+	return { attempt: row.attempt, articleSlug: row.articleSlug, articleStamp: stampOf(row.stamp) };
+}
+
+/** The practice attempt a cookie token stands for, or null. */
+export async function practiceAttempt(handle: DatabaseHandle, token: string) {
+	return (await practiceAttemptWithArticle(handle, token))?.attempt ?? null;
 }
 
 /** The scoring module's view of a stored question. */
