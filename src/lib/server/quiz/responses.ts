@@ -118,7 +118,7 @@ type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
  * (a double click, a retried request) changes nothing and gets the first answer's result.
  */
 export async function saveResponse(
-	{ db, tables: t }: DatabaseHandle,
+	handle: DatabaseHandle,
 	attempt: AttemptRow,
 	question: QuestionRow,
 	input: AnswerInput,
@@ -151,26 +151,70 @@ export async function saveResponse(
 		answeredAt: now
 	};
 	if (options.lockOnceAnswered) {
-		const inserted = await db.insert(t.responses).values(row).onConflictDoNothing().returning({ id: t.responses.id });
+		const inserted = await insertFirstResponse(handle).execute(row);
 		if (inserted.length === 0) {
-			const [first] = await db
-				.select({ fraction: t.responses.fraction, marks: t.responses.marks })
-				.from(t.responses)
-				.where(and(eq(t.responses.attemptId, attempt.id), eq(t.responses.questionId, question.id)));
+			const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
 			return first;
 		}
 		return { fraction, marks: row.marks };
 	}
-	await db
-		.insert(t.responses)
-		.values(row)
-		.onConflictDoUpdate({
-			target: [t.responses.attemptId, t.responses.questionId],
-			// A changed answer is a new answer: any grading of the old one no longer applies.
-			set: { answer: row.answer, certainty, fraction, marks: row.marks, answeredAt: now, rubricMet: null, comment: null, gradedAt: null }
-		});
+	await upsertResponse(handle).execute(row);
 	return { fraction, marks: row.marks };
 }
+
+/** A response row's values as placeholders, for the prepared inserts below. */
+function responsePlaceholders() {
+	const p = (name: string) => sql.placeholder(name);
+	return {
+		id: p('id'),
+		attemptId: p('attemptId'),
+		questionId: p('questionId'),
+		answer: p('answer'),
+		certainty: p('certainty'),
+		fraction: p('fraction'),
+		marks: p('marks'),
+		claimId: p('claimId'),
+		answeredAt: p('answeredAt')
+	};
+}
+
+/** Saves a first answer; a repeat inserts nothing and returns no row. */
+const insertFirstResponse = preparedFor(({ db, tables: t }) =>
+	db.insert(t.responses).values(responsePlaceholders()).onConflictDoNothing().returning({ id: t.responses.id }).prepare('insert_first_response')
+);
+
+/** The marks of the response already saved for an attempt's question. */
+const responseMarks = preparedFor(({ db, tables: t }) =>
+	db
+		.select({ fraction: t.responses.fraction, marks: t.responses.marks })
+		.from(t.responses)
+		.where(and(eq(t.responses.attemptId, sql.placeholder('attemptId')), eq(t.responses.questionId, sql.placeholder('questionId'))))
+		.prepare('response_marks')
+);
+
+/** Saves an answer, or replaces the one saved for the same attempt and question. */
+const upsertResponse = preparedFor(({ db, tables: t }) => {
+	const r = t.responses;
+	const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
+	return db
+		.insert(r)
+		.values(responsePlaceholders())
+		.onConflictDoUpdate({
+			target: [r.attemptId, r.questionId],
+			// A changed answer is a new answer: any grading of the old one no longer applies.
+			set: {
+				answer: excluded(r.answer),
+				certainty: excluded(r.certainty),
+				fraction: excluded(r.fraction),
+				marks: excluded(r.marks),
+				answeredAt: excluded(r.answeredAt),
+				rubricMet: null,
+				comment: null,
+				gradedAt: null
+			}
+		})
+		.prepare('upsert_response');
+});
 
 /** Submits an attempt; submitting again changes nothing. */
 export async function submitAttempt({ db, tables: t }: DatabaseHandle, attemptId: string, now = new Date()) {
