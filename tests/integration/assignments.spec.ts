@@ -218,6 +218,16 @@ describe(`assignments on ${ENGINE}`, () => {
 		({ rows } = await assignmentResults(handle, a, now));
 		expect(rows.find((r) => r.studentId === x.studentId)!.awaiting).toBe(0);
 
+		// A changed answer replaces the graded one in place, and the old grading goes with it.
+		const later = new Date(now.getTime() + 60_000);
+		await saveAssignmentAnswer(handle, a, x, written, { text: 'A second thought.', certainty: written.certainty ? 3 : null }, pack.text.length, later);
+		const [changed, ...others] = await handle.db.select().from(handle.tables.responses);
+		expect(others).toHaveLength(0);
+		expect(changed).toMatchObject({ id: response.id, answer: { type: 'text', text: 'A second thought.' }, fraction: null, marks: null, rubricMet: null, comment: null, gradedAt: null });
+		expect(changed.answeredAt.getTime()).toBe(later.getTime());
+		({ rows } = await assignmentResults(handle, a, now));
+		expect(rows.find((r) => r.studentId === x.studentId)!.awaiting).toBe(1);
+
 		// A response from another assignment cannot be graded through this one.
 		const other = await assignment();
 		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], ''))).status).toBe(404);

@@ -4,7 +4,8 @@ import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import { DomainError } from '../../src/lib/server/domain-error';
 import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
 import { syncPack } from '../../src/lib/server/content/sync-pack';
-import { practiceAttempt, saveResponse, startPracticeAttempt, submitAttempt } from '../../src/lib/server/quiz/responses';
+import { practiceAttempt, practiceAttemptWithArticle, saveResponse, startPracticeAttempt, submitAttempt } from '../../src/lib/server/quiz/responses';
+import { articleStamp } from '../../src/lib/server/articles/reader';
 import { createFirstTeacher } from '../../src/lib/server/people/teachers';
 import { addToRoster, createClass } from '../../src/lib/server/people/classes';
 import { copyContent, editPackFile, SLUG } from '../fixtures/content-pack';
@@ -61,6 +62,13 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 		const { attemptId, token } = await startPracticeAttempt(handle, quizId());
 		expect((await practiceAttempt(handle, token))?.id).toBe(attemptId);
 		expect(await practiceAttempt(handle, `${attemptId}.${'a'.repeat(24)}`)).toBeNull();
+		// A question page reads the article's stamp with the attempt, and only for the right secret.
+		expect(await practiceAttemptWithArticle(handle, token)).toEqual({
+			attempt: expect.objectContaining({ id: attemptId }),
+			articleSlug: SLUG,
+			articleStamp: await articleStamp(handle, SLUG)
+		});
+		expect(await practiceAttemptWithArticle(handle, `${attemptId}.${'a'.repeat(24)}`)).toBeNull();
 
 		const q = question('whose-voice');
 		const right = q.options!.find((o) => o.correct)!.value;

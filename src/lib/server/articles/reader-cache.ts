@@ -18,9 +18,13 @@ export interface ArticleBundle {
 
 const bundles = new Map<string, { stamp: string; bundle: ArticleBundle }>();
 
-/** The reader model and quiz for `slug` (shared and read-only: never change what it returns). */
-export async function articleBundle(handle: DatabaseHandle, slug: string): Promise<ArticleBundle | null> {
-	const stamp = await articleStamp(handle, slug);
+/**
+ * The reader model and quiz for `slug` (shared and read-only: never change what it returns).
+ * A caller that has just read the article's stamp in a query of its own passes it in,
+ * which saves reading it again; it must have been read before this call.
+ */
+export async function articleBundle(handle: DatabaseHandle, slug: string, knownStamp?: string): Promise<ArticleBundle | null> {
+	const stamp = knownStamp ?? (await articleStamp(handle, slug));
 	if (stamp === null) return null;
 	const cached = bundles.get(slug);
 	if (cached?.stamp === stamp) return cached.bundle;

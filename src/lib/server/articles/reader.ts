@@ -4,7 +4,7 @@
  * server, so that a note written against an older version still lands on its words,
  * and one that cannot be placed is listed as an orphan instead of vanishing.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { anchor } from '$lib/anchoring/anchoring';
 import { segmentBlocks } from '$lib/articles/segments';
 import type {
@@ -18,6 +18,7 @@ import type {
 } from '$lib/articles/types';
 import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
 
 /** Slugs and titles of every article, for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
@@ -28,12 +29,24 @@ export async function listArticles({ db, tables: t }: DatabaseHandle) {
 }
 
 /** The article's change marker: cheap to read, and it moves whenever its pack is applied. */
-export async function articleStamp({ db, tables: t }: DatabaseHandle, slug: string): Promise<string | null> {
-	const [row] = await db
-		.select({ packHash: t.articles.packHash, version: t.articles.currentVersionId })
-		.from(t.articles)
-		.where(eq(t.articles.slug, slug));
-	return row ? `${row.version}:${row.packHash}` : null;
+export async function articleStamp(handle: DatabaseHandle, slug: string): Promise<string | null> {
+	const [row] = await stampBySlug(handle).execute({ slug });
+	return row ? stampOf(row) : null;
+}
+
+// Prepared: every article page and practice page reads it.
+const stampBySlug = preparedFor((handle) =>
+	handle.db.select(stampColumns(handle)).from(handle.tables.articles).where(eq(handle.tables.articles.slug, sql.placeholder('slug'))).prepare('article_stamp')
+);
+
+/** The columns the stamp is made of, for a query that reads an article row anyway. */
+export function stampColumns({ tables: t }: DatabaseHandle) {
+	return { packHash: t.articles.packHash, version: t.articles.currentVersionId };
+}
+
+/** The stamp from its columns (as `stampColumns` selects them). */
+export function stampOf(row: { packHash: string | null; version: string | null }): string {
+	return `${row.version}:${row.packHash}`;
 }
 
 /** The full reader model, or null when there is no such article. */

@@ -7,8 +7,9 @@
  * A session belongs either to a teacher, or to a student device, which may speak for
  * several students (one per class joined on that device).
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
 import { hashesEqual, hashSecret, randomToken } from './tokens';
 import { sessionState, STUDENT_SESSIONS, TEACHER_SESSIONS, type SessionPolicy } from './session-policy';
 
@@ -64,6 +65,33 @@ export async function addStudentToSession({ db, tables: t }: DatabaseHandle, ses
 	await db.insert(t.sessionStudents).values({ sessionId, studentId }).onConflictDoNothing();
 }
 
+/**
+ * The session and whoever it speaks for (its teacher, or its students with their classes)
+ * in one query, since every signed-in request asks: a row per student, or one row.
+ */
+const sessionWithOwners = preparedFor(({ db, tables: t }) =>
+	db
+		.select({
+			session: t.sessions,
+			teacherId: t.teachers.id,
+			teacherName: t.teachers.name,
+			teacherEmail: t.teachers.email,
+			teacherIsAdmin: t.teachers.isAdmin,
+			studentId: t.students.id,
+			displayName: t.students.displayName,
+			classId: t.classes.id,
+			className: t.classes.name
+		})
+		.from(t.sessions)
+		.leftJoin(t.teachers, eq(t.teachers.id, t.sessions.teacherId))
+		.leftJoin(t.sessionStudents, eq(t.sessionStudents.sessionId, t.sessions.id))
+		.leftJoin(t.students, eq(t.students.id, t.sessionStudents.studentId))
+		.leftJoin(t.classes, eq(t.classes.id, t.students.classId))
+		.where(eq(t.sessions.id, sql.placeholder('id')))
+		.orderBy(t.classes.name)
+		.prepare('session_with_owners')
+);
+
 /** The session a token stands for, or null; slides its expiry when due, deletes it when over. */
 export async function validateSessionToken(handle: DatabaseHandle, token: string, now = new Date()): Promise<ValidSession | null> {
 	const { db, tables: t } = handle;
@@ -71,7 +99,9 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 	// Both halves are 24 lowercase base32 characters; anything else is not a token of ours.
 	if (rest.length > 0 || !/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
 
-	const [row] = await db.select().from(t.sessions).where(eq(t.sessions.id, id));
+	const rows = await sessionWithOwners(handle).execute({ id });
+	// The secret is checked before anything the query read is used.
+	const row = rows[0]?.session;
 	if (!row || !hashesEqual(hashSecret(secret), row.secretHash)) return null;
 
 	const policy = policyFor(!!row.teacherId);
@@ -88,25 +118,16 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 	const expiresAt = new Date(lastVerifiedAt.getTime() + policy.inactivityTimeoutMs);
 
 	if (row.teacherId) {
-		const [teacher] = await db
-			.select({ id: t.teachers.id, name: t.teachers.name, email: t.teachers.email, isAdmin: t.teachers.isAdmin })
-			.from(t.teachers)
-			.where(eq(t.teachers.id, row.teacherId));
-		return teacher ? { id, teacher, students: [], expiresAt } : null;
+		const [r] = rows;
+		if (r.teacherId === null || r.teacherName === null || r.teacherEmail === null || r.teacherIsAdmin === null) return null;
+		return { id, teacher: { id: r.teacherId, name: r.teacherName, email: r.teacherEmail, isAdmin: r.teacherIsAdmin }, students: [], expiresAt };
 	}
 
-	const students = await db
-		.select({
-			id: t.students.id,
-			displayName: t.students.displayName,
-			classId: t.classes.id,
-			className: t.classes.name
-		})
-		.from(t.sessionStudents)
-		.innerJoin(t.students, eq(t.students.id, t.sessionStudents.studentId))
-		.innerJoin(t.classes, eq(t.classes.id, t.students.classId))
-		.where(eq(t.sessionStudents.sessionId, id))
-		.orderBy(t.classes.name);
+	const students: SessionStudent[] = [];
+	for (const r of rows) {
+		if (r.studentId === null || r.displayName === null || r.classId === null || r.className === null) continue;
+		students.push({ id: r.studentId, displayName: r.displayName, classId: r.classId, className: r.className });
+	}
 	if (students.length === 0) {
 		// Every student it spoke for was removed: the session has nothing left to do.
 		await db.delete(t.sessions).where(eq(t.sessions.id, id));

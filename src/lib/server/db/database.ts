@@ -51,10 +51,21 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 
 	const file = url.replace(/^file:/, '');
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-	const client = serializeClient(createClient({ url: file === ':memory:' ? ':memory:' : `file:${resolve(file)}` }));
-	// WAL lets readers carry on while a writer commits; a busy timeout rides out short locks.
+	// `timeout` is the busy timeout, which rides out short locks held by other processes
+	// (a second app server, a backup). Given here, it applies to every connection the
+	// client's pool opens, where a PRAGMA would reach only the one connection it ran on.
+	const client = serializeClient(createClient({ url: file === ':memory:' ? ':memory:' : `file:${resolve(file)}`, timeout: 5000 }));
+	// PRAGMAs apply to one connection, except journal_mode = WAL, which the file keeps.
+	// serializeClient lends out one connection at a time, so the pool keeps reusing the
+	// one these ran on; should it ever open another, that one gets libsql's defaults
+	// (foreign keys on, synchronous FULL): slower, never less safe.
+	// WAL lets readers carry on while a writer commits.
 	await client.execute('PRAGMA journal_mode = WAL');
-	await client.execute('PRAGMA busy_timeout = 5000');
+	// In WAL mode, NORMAL syncs the log at checkpoints rather than on every commit: a
+	// commit stays atomic and survives the app crashing, but the last moments of work can be
+	// lost if the machine itself loses power. FULL costs an fsync per saved answer, which
+	// blocks Node's one thread (libsql runs statements synchronously) for milliseconds.
+	await client.execute('PRAGMA synchronous = NORMAL');
 	await client.execute('PRAGMA foreign_keys = ON');
 	const db = drizzleLibsql(client, { schema: sqliteSchema });
 	await migrateLibsql(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') });

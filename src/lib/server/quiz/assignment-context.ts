@@ -8,11 +8,16 @@ import { orError, requireStudent } from '../auth/guards';
 import { articleBundle } from '../articles/reader-cache';
 import { attemptOver, attemptsAt, studentAssignment } from './assignments';
 
-/** The assignment for one of this device's students, with its article; a 404 for anyone else. */
-export async function assignmentContext(event: RequestEvent) {
+/**
+ * The assignment for one of this device's students, with its article; a 404 for anyone
+ * else. A form action passes the attempt its form names, which comes back as
+ * `namedAttempt` (unchecked: see `checkOwnAttempt`).
+ */
+export async function assignmentContext(event: RequestEvent, attemptId?: string) {
 	const students = requireStudent(event);
-	const found = await orError(() => studentAssignment(appDb(), students, event.params.aid ?? ''));
-	const bundle = await articleBundle(appDb(), found.articleSlug);
+	const found = await orError(() => studentAssignment(appDb(), students, event.params.aid ?? '', attemptId));
+	// The stamp came with the assignment, so the article needs no query of its own.
+	const bundle = await articleBundle(appDb(), found.articleSlug, found.articleStamp);
 	if (!bundle) error(404, 'The article for this assignment is no longer in the kit.');
 	return { ...found, article: bundle.article };
 }

@@ -3,14 +3,17 @@
  * attempts, when feedback shows, shuffling), and the attempts students make at it. Every
  * rule is checked here, on the server, whatever the page showed.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { ownedClass } from '../people/classes';
 import type { SessionStudent } from '../auth/session';
 import { stableShuffle } from '$lib/quiz/shuffle';
 import { attemptSeed } from './shuffle-seed';
+import { stampColumns, stampOf } from '../articles/reader';
+import { quizQuestions } from './question-cache';
 import { saveResponse, submitAttempt, type AnswerInput } from './responses';
 import { ownedOrPackQuiz } from './editor';
 
@@ -177,19 +180,33 @@ export async function studentAssignments({ db, tables: t }: DatabaseHandle, stud
 	return result;
 }
 
-/** The assignment, its quiz's questions in authored order, and which of the device's students it is for; 404 otherwise. */
-export async function studentAssignment(handle: DatabaseHandle, students: SessionStudent[], assignmentId: string) {
+/** An assignment with its quiz, its article's slug and stamp, and an attempt by id (or null): every student page asks. */
+const assignmentWithAttempt = preparedFor((handle) => {
 	const { db, tables: t } = handle;
-	const [row] = await db
-		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug })
+	return db
+		.select({ assignment: t.assignments, quiz: t.quizzes, articleSlug: t.articles.slug, stamp: stampColumns(handle), attempt: t.attempts })
 		.from(t.assignments)
 		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
 		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
-		.where(eq(t.assignments.id, assignmentId));
+		.leftJoin(t.attempts, eq(t.attempts.id, sql.placeholder('attemptId')))
+		.where(eq(t.assignments.id, sql.placeholder('assignmentId')))
+		.prepare('assignment_with_attempt');
+});
+
+/**
+ * The assignment, its quiz's questions in authored order, its article's slug and stamp, and
+ * which of the device's students it is for; 404 otherwise. An answer or submit form names
+ * its attempt: with `attemptId`, that attempt row comes back too (or null), read in the
+ * same query, for `checkOwnAttempt` to judge. (With none, the join matches nothing.)
+ */
+export async function studentAssignment(handle: DatabaseHandle, students: SessionStudent[], assignmentId: string, attemptId = '') {
+	const [row] = await assignmentWithAttempt(handle).execute({ assignmentId, attemptId: attemptId.slice(0, 64) });
 	const student = row && students.find((s) => s.classId === row.assignment.classId);
 	if (!row || !student) throw new DomainError('There is no such assignment in your classes.', 404);
-	const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, row.quiz.id)).orderBy(asc(t.quizQuestions.sort));
-	return { ...row, student, questions };
+	// The quiz row was read first, so the questions are never older than its updatedAt.
+	const questions = await quizQuestions(handle, row.quiz);
+	const { stamp, attempt, ...rest } = row;
+	return { ...rest, articleStamp: stampOf(stamp), namedAttempt: attempt, student, questions };
 }
 
 /** A student's attempts at an assignment, first to last. */
@@ -234,6 +251,11 @@ export async function startAttempt(handle: DatabaseHandle, studentId: string, a:
 /** The attempt a form names, if it is this student's attempt at this assignment; a 403 for anyone else's. */
 export async function ownAttempt({ db, tables: t }: DatabaseHandle, studentId: string, assignmentId: string, attemptId: string) {
 	const [row] = await db.select().from(t.attempts).where(eq(t.attempts.id, attemptId.slice(0, 64)));
+	return checkOwnAttempt(row ?? null, studentId, assignmentId);
+}
+
+/** `row` (an attempt a form named, already read), if it is this student's attempt at this assignment; as `ownAttempt`. */
+export function checkOwnAttempt(row: AttemptRow | null, studentId: string, assignmentId: string): AttemptRow {
 	if (!row) throw new DomainError('There is no such attempt.', 404);
 	if (row.studentId !== studentId || row.assignmentId !== assignmentId) throw new DomainError('That attempt is not yours.', 403);
 	return row;

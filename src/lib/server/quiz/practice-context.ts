@@ -5,13 +5,13 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
 import { articleBundle } from '../articles/reader-cache';
-import { practiceAttempt } from './responses';
+import { practiceAttempt, practiceAttemptWithArticle } from './responses';
 import { quizAssignedNow } from './assignments';
 import { PRACTICE_COOKIE } from './practice-cookie';
 
-/** The article and its quiz, or a 404. */
-export async function practiceQuiz(slug: string) {
-	const bundle = await articleBundle(appDb(), slug);
+/** The article and its quiz, or a 404. `knownStamp`: the article's stamp, if just read (see articleBundle). */
+export async function practiceQuiz(slug: string, knownStamp?: string) {
+	const bundle = await articleBundle(appDb(), slug, knownStamp);
 	if (!bundle) error(404, 'There is no article at this address.');
 	if (!bundle.quiz) error(404, 'This article has no practice quiz yet.');
 	return { article: bundle.article, ...bundle.quiz };
@@ -38,4 +38,21 @@ export async function requireAttempt(event: RequestEvent, quizId: string) {
 	if (!attempt) redirect(303, `/articles/${event.params.slug}/practice`);
 	if (await practicePaused(event, quizId)) error(403, PAUSED_MESSAGE);
 	return attempt;
+}
+
+/**
+ * The article, its quiz and the browser's attempt at it, for a question page: the attempt
+ * comes with its article's stamp in one query, which saves reading the stamp again. As
+ * requireAttempt: a 404 without the article or quiz; without an attempt at this quiz, the
+ * start page; a 403 while the student's class has this quiz as an open assignment.
+ */
+export async function practiceQuizWithAttempt(event: RequestEvent) {
+	const slug = event.params.slug ?? '';
+	const token = event.cookies.get(PRACTICE_COOKIE);
+	const found = token ? await practiceAttemptWithArticle(appDb(), token) : null;
+	// Another article's attempt says nothing about this one's stamp.
+	const quiz = await practiceQuiz(slug, found?.articleSlug === slug ? found.articleStamp : undefined);
+	if (!found || found.attempt.quizId !== quiz.quiz.id) redirect(303, `/articles/${slug}/practice`);
+	if (await practicePaused(event, quiz.quiz.id)) error(403, PAUSED_MESSAGE);
+	return { ...quiz, attempt: found.attempt };
 }

@@ -3,8 +3,10 @@
  * checked against the question, graded on the server) and submitting. Pages and the
  * assignment rules come later; this is the engine they will call.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { preparedFor } from '../db/prepared';
+import { stampColumns, stampOf } from '../articles/reader';
 import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
@@ -22,13 +24,33 @@ export async function startPracticeAttempt({ db, tables: t }: DatabaseHandle, qu
 	return { attemptId: id, token: `${id}.${secret}` };
 }
 
-/** The practice attempt a cookie token stands for, or null. */
-export async function practiceAttempt({ db, tables: t }: DatabaseHandle, token: string) {
+/** A practice attempt by id, with its quiz's article slug and stamp (see articleStamp). */
+const attemptWithArticle = preparedFor((handle) => {
+	const { db, tables: t } = handle;
+	return db
+		.select({ attempt: t.attempts, articleSlug: t.articles.slug, stamp: stampColumns(handle) })
+		.from(t.attempts)
+		.innerJoin(t.quizzes, eq(t.quizzes.id, t.attempts.quizId))
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(eq(t.attempts.id, sql.placeholder('id')))
+		.prepare('practice_attempt_with_article');
+});
+
+/**
+ * The practice attempt a cookie token stands for, with its article's slug and stamp (read
+ * in the same query, so a practice page needs no separate query for the stamp), or null.
+ */
+export async function practiceAttemptWithArticle(handle: DatabaseHandle, token: string) {
 	const [id, secret] = token.split('.');
 	if (!/^[a-z2-7]{24}$/.test(id ?? '') || !/^[a-z2-7]{24}$/.test(secret ?? '')) return null;
-	const [row] = await db.select().from(t.attempts).where(eq(t.attempts.id, id));
-	if (!row?.practiceKeyHash || !hashesEqual(hashSecret(secret), row.practiceKeyHash)) return null;
-	return row;
+	const [row] = await attemptWithArticle(handle).execute({ id });
+	if (!row?.attempt.practiceKeyHash || !hashesEqual(hashSecret(secret), row.attempt.practiceKeyHash)) return null;
+	return { attempt: row.attempt, articleSlug: row.articleSlug, articleStamp: stampOf(row.stamp) };
+}
+
+/** The practice attempt a cookie token stands for, or null. */
+export async function practiceAttempt(handle: DatabaseHandle, token: string) {
+	return (await practiceAttemptWithArticle(handle, token))?.attempt ?? null;
 }
 
 /** The scoring module's view of a stored question. */
@@ -96,7 +118,7 @@ type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
  * (a double click, a retried request) changes nothing and gets the first answer's result.
  */
 export async function saveResponse(
-	{ db, tables: t }: DatabaseHandle,
+	handle: DatabaseHandle,
 	attempt: AttemptRow,
 	question: QuestionRow,
 	input: AnswerInput,
@@ -129,26 +151,70 @@ export async function saveResponse(
 		answeredAt: now
 	};
 	if (options.lockOnceAnswered) {
-		const inserted = await db.insert(t.responses).values(row).onConflictDoNothing().returning({ id: t.responses.id });
+		const inserted = await insertFirstResponse(handle).execute(row);
 		if (inserted.length === 0) {
-			const [first] = await db
-				.select({ fraction: t.responses.fraction, marks: t.responses.marks })
-				.from(t.responses)
-				.where(and(eq(t.responses.attemptId, attempt.id), eq(t.responses.questionId, question.id)));
+			const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
 			return first;
 		}
 		return { fraction, marks: row.marks };
 	}
-	await db
-		.insert(t.responses)
-		.values(row)
-		.onConflictDoUpdate({
-			target: [t.responses.attemptId, t.responses.questionId],
-			// A changed answer is a new answer: any grading of the old one no longer applies.
-			set: { answer: row.answer, certainty, fraction, marks: row.marks, answeredAt: now, rubricMet: null, comment: null, gradedAt: null }
-		});
+	await upsertResponse(handle).execute(row);
 	return { fraction, marks: row.marks };
 }
+
+/** A response row's values as placeholders, for the prepared inserts below. */
+function responsePlaceholders() {
+	const p = (name: string) => sql.placeholder(name);
+	return {
+		id: p('id'),
+		attemptId: p('attemptId'),
+		questionId: p('questionId'),
+		answer: p('answer'),
+		certainty: p('certainty'),
+		fraction: p('fraction'),
+		marks: p('marks'),
+		claimId: p('claimId'),
+		answeredAt: p('answeredAt')
+	};
+}
+
+/** Saves a first answer; a repeat inserts nothing and returns no row. */
+const insertFirstResponse = preparedFor(({ db, tables: t }) =>
+	db.insert(t.responses).values(responsePlaceholders()).onConflictDoNothing().returning({ id: t.responses.id }).prepare('insert_first_response')
+);
+
+/** The marks of the response already saved for an attempt's question. */
+const responseMarks = preparedFor(({ db, tables: t }) =>
+	db
+		.select({ fraction: t.responses.fraction, marks: t.responses.marks })
+		.from(t.responses)
+		.where(and(eq(t.responses.attemptId, sql.placeholder('attemptId')), eq(t.responses.questionId, sql.placeholder('questionId'))))
+		.prepare('response_marks')
+);
+
+/** Saves an answer, or replaces the one saved for the same attempt and question. */
+const upsertResponse = preparedFor(({ db, tables: t }) => {
+	const r = t.responses;
+	const excluded = (column: { name: string }) => sql`excluded.${sql.identifier(column.name)}`;
+	return db
+		.insert(r)
+		.values(responsePlaceholders())
+		.onConflictDoUpdate({
+			target: [r.attemptId, r.questionId],
+			// A changed answer is a new answer: any grading of the old one no longer applies.
+			set: {
+				answer: excluded(r.answer),
+				certainty: excluded(r.certainty),
+				fraction: excluded(r.fraction),
+				marks: excluded(r.marks),
+				answeredAt: excluded(r.answeredAt),
+				rubricMet: null,
+				comment: null,
+				gradedAt: null
+			}
+		})
+		.prepare('upsert_response');
+});
 
 /** Submits an attempt; submitting again changes nothing. */
 export async function submitAttempt({ db, tables: t }: DatabaseHandle, attemptId: string, now = new Date()) {

@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, readForm } from '$lib/server/auth/guards';
 import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/practice';
 import { readAnswer } from '$lib/server/quiz/answer-form';
-import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
+import { practiceQuizWithAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,8 +15,7 @@ function questionNumber(raw: string, total: number): number {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { article, quiz, questions } = await practiceQuiz(event.params.slug);
-	const current = await requireAttempt(event, quiz.id);
+	const { article, questions, attempt: current } = await practiceQuizWithAttempt(event);
 	const n = questionNumber(event.params.n, questions.length);
 	const q = questions[n - 1];
 	const response = (await responsesOf(appDb(), current.id)).get(q.id);
@@ -31,8 +30,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	answer: async (event) => {
-		const { article, quiz, questions } = await practiceQuiz(event.params.slug);
-		const current = await requireAttempt(event, quiz.id);
+		const { article, questions, attempt: current } = await practiceQuizWithAttempt(event);
 		const n = questionNumber(event.params.n, questions.length);
 		const q = questions[n - 1];
 		const form = await readForm(event);

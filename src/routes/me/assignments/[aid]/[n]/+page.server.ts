@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { attempt, field, readForm } from '$lib/server/auth/guards';
-import { feedbackShown, ownAttempt, questionOrder, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
+import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
+import { checkOwnAttempt, feedbackShown, questionOrder, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
 import { assignmentContext, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/practice';
 import { readAnswer } from '$lib/server/quiz/answer-form';
@@ -40,11 +40,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	answer: async (event) => {
-		const ctx = await assignmentContext(event);
+		requireStudent(event);
 		const form = await readForm(event);
+		// The attempt the form names is read with the assignment, in one query.
+		const ctx = await assignmentContext(event, field(form, 'attempt', 64));
 		const result = await attempt('answer', {}, async () => {
 			// The form names its attempt: it must be this student's, and still in progress.
-			const named = await ownAttempt(appDb(), ctx.student.id, ctx.assignment.id, field(form, 'attempt', 64));
+			const named = checkOwnAttempt(ctx.namedAttempt, ctx.student.id, ctx.assignment.id);
 			const { n, q } = questionAt(ctx, named.id, event.params.n);
 			if (form.get('question') !== q.key) throw new DomainError('This question has changed since the page loaded. Please answer it again.', 409);
 			const input = readAnswer(form, q, ctx.article, named.id);
