@@ -2,10 +2,10 @@
 // measured in the same run, and the reader's JavaScript weight. Needs a build (the npm
 // script builds first). Figures are ratios, because these machines are noisy.
 import autocannon from 'autocannon';
-import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startApp, startBare } from './servers.js';
+import { scriptWeight } from './script-weight.js';
 
 const READER = 'articles/mexico-says-no-to-us-troops';
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
@@ -19,17 +19,6 @@ function load(url) {
 			else resolve({ rps: result.requests.average, p99: result.latency.p99 });
 		});
 	});
-}
-
-/** Sum of the gzipped size of every script the reader page loads. */
-async function readerScriptWeight(base, html, linkHeader) {
-	const urls = new Set();
-	for (const match of `${linkHeader ?? ''} ${html}`.matchAll(/(?:<|["'(])((?:\.\.\/|\/)?_app\/immutable\/[^"'>)\s]+\.js)/g)) {
-		urls.add(new URL(match[1], `${base}${READER}`).href);
-	}
-	let total = 0;
-	for (const url of urls) total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
-	return { files: urls.size, gzipBytes: total };
 }
 
 /** A client that posts forms the way a browser does (same Origin, asking for HTML). */
@@ -115,7 +104,7 @@ const uncached = await startApp({ PAGE_CACHE: 'off' });
 try {
 	const response = await fetch(`${app.url}${READER}`);
 	const html = await response.text();
-	const weight = await readerScriptWeight(app.url, html, response.headers.get('link'));
+	const weight = await scriptWeight(`${app.url}${READER}`, html, response.headers.get('link'));
 	const bare = await startBare(html, response.headers.get('content-type'));
 	try {
 		// Warm both up, then measure baseline, app, baseline, app and keep each one's better run.

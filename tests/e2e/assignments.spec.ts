@@ -62,7 +62,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await student.getByRole('radio', { name: right.label!, exact: true }).check();
 			await student.getByRole('radio', { name: 'Very sure' }).check();
 			await student.getByRole('button', { name: 'Save answer' }).click();
-			await expect(student).toHaveURL(/\/2$/);
+			await expect(student).toHaveURL(/\/2\?saved=1$/);
+			await expect(student.getByRole('status')).toHaveText('Answer to question 1 saved.');
 			expect(await student.content()).not.toContain(right.feedback.slice(0, 40));
 
 			// Reload, and go back: the answer is still there, and can change until submitting.

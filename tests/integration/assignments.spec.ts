@@ -72,7 +72,7 @@ describe(`assignments on ${ENGINE}`, () => {
 	afterEach(async () => handle.close());
 
 	it('refuses rules that cannot work, and quizzes or classes that are not the teacher’s', async () => {
-		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ closesAt: new Date(now.getTime() - 2 * HOUR) })))).message).toMatch(/after the opening/);
+		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ opensAt: new Date(now.getTime() + 2 * HOUR), closesAt: new Date(now.getTime() + HOUR) }), now))).message).toMatch(/after the opening/);
 		expect((await refusal(createAssignment(handle, teacherId, classId, quizId(), settings({ maxAttempts: 0 }), now))).status).toBe(400);
 		expect((await refusal(createAssignment(handle, teacherId, classId, 'no-such-quiz', settings(), now))).status).toBe(404);
 		const other = await signUpTeacher(handle, { name: 'Bo', email: 'bo@school.test', password: 'quiet meadow copper' }, null);

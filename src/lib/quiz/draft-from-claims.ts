@@ -20,6 +20,11 @@ export interface DraftSource {
 }
 
 /** A claim's words in quotation marks: single ones when the words hold double quotes already. */
+/** "a direct quote", "the writer's own voice": a form's label as it reads mid-sentence. */
+function withArticle(label: string): string {
+	return label.startsWith("writer's") ? `the ${label}` : `a ${label}`;
+}
+
 export function quoted(words: string): string {
 	return /[“”"]/.test(words) ? `‘${words}’` : `“${words}”`;
 }
@@ -84,7 +89,7 @@ function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): Q
 		prompt: `Who does the article credit with this? ${quoted(claim.quote)}`,
 		claim: claim.key,
 		certainty: true,
-		explanation: `The claim ledger credits this claim to ${isUnnamed(speaker) ? `no one named (${credit})` : credit}, as ${FORM_LABELS[claim.form].toLowerCase()}.`,
+		explanation: `The claim ledger credits this claim to ${isUnnamed(speaker) ? `no one named (${credit})` : credit}, as ${withArticle(FORM_LABELS[claim.form].toLowerCase())}.`,
 		options: values.map((value) => ({ value, label: '', correct: value === key, feedback: feedback(value) })),
 		evidence: [],
 		tolerance: '',
@@ -102,7 +107,7 @@ function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): 
 		prompt: `How does the article credit this? ${quoted(claim.quote)}`,
 		claim: claim.key,
 		certainty: true,
-		explanation: `The claim ledger marks this as ${FORM_LABELS[claim.form].toLowerCase()}${speaker ? `, credited to ${speaker.name}` : ''}.`,
+		explanation: `The claim ledger marks this as ${withArticle(FORM_LABELS[claim.form].toLowerCase())}${speaker ? `, credited to ${speaker.name}` : ''}.`,
 		options: VOICE_FORMS.map((form) => ({ value: form, label: '', correct: form === claim.form, feedback: feedback(form) })),
 		evidence: [],
 		tolerance: '',

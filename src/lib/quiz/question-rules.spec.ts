@@ -57,7 +57,7 @@ describe('checkQuestion', () => {
 		['who-said-it with an unknown speaker', { ...VALID.who, options: [...VALID.who.options, opt('someone')] }, 'options.3.value', /not in this article/],
 		['who-said-it without a claim', { ...VALID.who, claim: '' }, 'claim', /Link this question/],
 		['a claim not in the ledger', { ...VALID.who, claim: 'c99' }, 'claim', /not in this article/],
-		['whose-voice keyed against the ledger', { ...VALID.voice, options: [opt('direct-quote'), opt('paraphrase', true), opt('vague'), opt('writer')] }, 'options', /“direct-quote”/],
+		['whose-voice keyed against the ledger', { ...VALID.voice, options: [opt('direct-quote'), opt('paraphrase', true), opt('vague'), opt('writer')] }, 'options', /“Direct quote”/],
 		['whose-voice missing a form', { ...VALID.voice, options: [opt('direct-quote', true), opt('paraphrase'), opt('vague')] }, 'options', /exactly these/],
 		['headline-vs-body on a body claim', { ...VALID.headline, claim: 'c2' }, 'claim', /heading/],
 		['duplicate options', { ...VALID.mc, options: [opt('a', true, 'Yes'), opt('a', false, 'No')] }, 'options', /same/],

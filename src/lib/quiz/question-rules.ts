@@ -5,6 +5,7 @@
  * single-choice types), worded for a teacher and reported per field, so the editor can
  * show every problem beside the form that caused it. Plain data in, plain data out.
  */
+import { FORM_LABELS } from '$lib/articles/types';
 import { z } from 'zod';
 import { ATTRIBUTION_FORMS, HEADLINE_COMPARISONS, NO_ONE_NAMED, QUESTION_TYPES, type AttributionForm, type QuestionType, type Role } from '$lib/articles/vocabulary';
 
@@ -164,12 +165,12 @@ export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true;
 		case 'whose-voice': {
 			const c = needClaim();
 			if (values.length !== VOICE_FORMS.length || !VOICE_FORMS.every((f) => values.includes(f))) {
-				problem('options', `Offer exactly these options: ${VOICE_FORMS.join(', ')}.`);
+				problem('options', `Offer exactly these options: ${VOICE_FORMS.map((f) => FORM_LABELS[f]).join(', ')}.`);
 			}
 			oneCorrect();
 			if (c && c.form === 'headline') problem('claim', 'Choose a claim from the body: headings are not credited to a voice.');
 			else if (c && correct.length === 1 && correct[0] !== c.form) {
-				problem('options', `The claim ledger marks this claim as “${c.form}”; mark that option as correct.`);
+				problem('options', `The claim ledger marks this claim as “${FORM_LABELS[c.form]}”; mark that option as correct.`);
 			}
 			break;
 		}

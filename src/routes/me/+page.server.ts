@@ -4,6 +4,8 @@ import { assignmentState, attemptOver, studentAssignments } from '$lib/server/qu
 import { showTime } from '$lib/server/local-time';
 import type { PageServerLoad } from './$types';
 
+const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
+
 export const load: PageServerLoad = async (event) => {
 	const students = requireStudent(event);
 	const now = new Date();
@@ -18,10 +20,17 @@ export const load: PageServerLoad = async (event) => {
 			state,
 			opens: showTime(a.opensAt),
 			closes: showTime(a.closesAt),
-			status: inProgress ? 'In progress' : attempts.length === 0 ? 'Not started' : `${attempts.length} attempt${attempts.length === 1 ? '' : 's'} done`,
-			// To do: open and in progress or not started; done: finished at least once, or closed.
-			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || attempts.length === 0) ? 'todo' : 'done',
-			attemptsLeft: state === 'open' && !inProgress ? left : 0
+			status: inProgress
+				? 'In progress'
+				: attempts.length === 0
+					? 'Not started'
+					: left > 0 && state === 'open'
+						? `Attempt ${attempts.length + 1} of ${a.maxAttempts} available`
+						: `${attempts.length} attempt${attempts.length === 1 ? '' : 's'} done`,
+			feedback: FEEDBACK_WORDS[a.feedback],
+			maxAttempts: a.maxAttempts,
+			// To do: open, with an attempt under way or one left; done: every attempt used, or closed.
+			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || left > 0) ? 'todo' : 'done'
 		};
 	});
 	return {

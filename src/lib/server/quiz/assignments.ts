@@ -89,8 +89,9 @@ export async function createAssignment(
 ) {
 	const cls = await ownedClass(handle, teacherId, classId);
 	await usableQuiz(handle, teacherId, quizId);
+	// A time in the past is the likelier slip than one before the opening, so say that first.
+	if (settings.closesAt <= now) throw new DomainError('That closing time has already passed. Choose a time in the future.', 400);
 	const checked = checkSettings(settings);
-	if (checked.closesAt <= now) throw new DomainError('That closing time has already passed. Choose a time in the future.', 400);
 	const id = randomToken();
 	await handle.db.insert(handle.tables.assignments).values({ id, classId: cls.id, quizId, ...checked });
 	return id;

@@ -55,6 +55,8 @@ export async function writtenAnswers(handle: DatabaseHandle, a: AssignmentRow) {
 				text: r.answer.type === 'text' ? r.answer.text : '',
 				certainty: r.certainty,
 				rubricMet: r.rubricMet ?? [],
+				points: (r.rubricMet ?? []).reduce((sum, i) => sum + (q.rubric?.[i]?.points ?? 0), 0),
+				totalPoints: (q.rubric ?? []).reduce((sum, item) => sum + item.points, 0),
 				comment: r.comment ?? '',
 				graded: r.gradedAt !== null,
 				marks: r.marks

@@ -19,6 +19,8 @@ import { assignmentState, classAssignments } from '$lib/server/quiz/assignments'
 import { showTime } from '$lib/server/local-time';
 import type { Actions, PageServerLoad } from './$types';
 
+const FEEDBACK_WORDS = { 'each-question': 'after each question', 'after-submit': 'after submitting', 'after-close': 'after closing' };
+
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
@@ -28,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 		state: assignmentState(r.assignment),
 		closes: showTime(r.assignment.closesAt),
 		opens: showTime(r.assignment.opensAt),
-		started: r.students
+		started: r.students,
+		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_WORDS[r.assignment.feedback]}`
 	}));
 	return {
 		cls,

@@ -26,6 +26,8 @@ export const load: PageServerLoad = async (event) => {
 	const response = responses.get(q.id);
 	return {
 		...page,
+		// Said on the next screen, so a keyboard or screen reader user hears the save worked.
+		savedNumber: Number(event.url.searchParams.get('saved')) || null,
 		view: {
 			attemptId: current.id,
 			question: questionView(q, ctx.article, current.id, n, order.length),
@@ -56,6 +58,6 @@ export const actions: Actions = {
 		if (!('n' in result)) return result;
 		const base = `/me/assignments/${ctx.assignment.id}`;
 		if (ctx.assignment.feedback === 'each-question') redirect(303, `${base}/${result.n}#feedback`);
-		redirect(303, result.n < result.total ? `${base}/${result.n + 1}` : `${base}/submit`);
+		redirect(303, result.n < result.total ? `${base}/${result.n + 1}?saved=${result.n}` : `${base}/submit?saved=${result.n}`);
 	}
 };

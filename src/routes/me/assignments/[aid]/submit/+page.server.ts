@@ -16,6 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		id: ctx.assignment.id,
 		title: ctx.quiz.title,
+		savedNumber: Number(event.url.searchParams.get('saved')) || null,
 		view: {
 			attemptId: current.id,
 			number: current.number ?? 1,
