@@ -136,3 +136,18 @@ test('nothing served before an answer gives the key or the feedback away', async
 	const after = await (await request.get(`${PRACTICE}/1/__data.json`, { headers: { cookie } })).text();
 	expect(after).toContain(JSON.stringify(first.explanation.slice(0, 40)).slice(1, -1));
 });
+
+test('a headline-vs-body question shows the section beneath its heading', async ({ page, expectNoAxeViolations }) => {
+	const quiz = await shippedQuiz();
+	const pack = (await readPack(join(SHIPPED_CONTENT, 'articles', SLUG)))!;
+	const index = quiz.questions.findIndex((q) => q.type === 'headline-vs-body');
+	const heading = pack.claims.find((c) => c.id === quiz.questions[index].claim)!;
+	// The paragraph that follows the heading in the article text.
+	const after = pack.text.slice(pack.text.indexOf(heading.quote) + heading.quote.length).trim().split('\n')[0];
+	await page.goto(PRACTICE);
+	await page.getByRole('button', { name: 'Start practising' }).click();
+	await page.goto(`${PRACTICE}/${index + 1}`);
+	await page.getByText('Read the section beneath the heading').click();
+	await expect(page.locator('.section')).toContainText(after.slice(0, 60));
+	await expectNoAxeViolations();
+});

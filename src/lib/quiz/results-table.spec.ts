@@ -49,7 +49,8 @@ describe('resultsCsv', () => {
 		const rows = resultsTable(questions, students, [attempt('a1', 1, true)], [response('a1', 'q1', 3), response('a1', 'q2', null)], () => true);
 		const [header, ana, other] = resultsCsv(questions, rows).replace(/^\uFEFF/, '').split('\r\n');
 		expect(header).toBe('student,status,attempts used,attempt counted,submitted,Q1: Who said it?,Q2: Explain in your own words,marks,out of,awaiting grading');
-		expect(ana).toBe('Ana,finished,1,1,1970-01-01T00:00:01.000Z,3,to grade,3,3,1');
+		expect(ana).toBe('Ana,finished,1,1,1970-01-01T00:00:01.000Z,3,to grade,3,4,1');
+		expect(other.endsWith(',,,,4,')).toBe(true);
 		expect(other.startsWith(`"'=HYPERLINK(""x"")",not started`)).toBe(true);
 	});
 });

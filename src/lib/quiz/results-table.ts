@@ -127,6 +127,9 @@ function shortPrompt(prompt: string): string {
 /** The results table as CSV (with a byte-order mark so spreadsheets read it as UTF-8). */
 export function resultsCsv(questions: ResultQuestion[], rows: ResultRow[]): string {
 	const fields = ['student', 'status', 'attempts used', 'attempt counted', 'submitted', ...questions.map((q, i) => `Q${i + 1}: ${shortPrompt(q.prompt)}`), 'marks', 'out of', 'awaiting grading'];
+	// "Out of" is the whole quiz's, the same on every row; written answers not yet scored
+	// count for nothing until they are (the last column says how many).
+	const outOf = questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0);
 	const data = rows.map((r) => [
 		safe(r.name),
 		r.status,
@@ -134,9 +137,9 @@ export function resultsCsv(questions: ResultQuestion[], rows: ResultRow[]): stri
 		r.counted?.number ?? '',
 		r.counted?.submittedAt?.toISOString() ?? '',
 		...r.cells.map((c) => (!c ? '' : c.awaitingGrade ? 'to grade' : roundMarks(c.marks ?? 0))),
-		roundMarks(r.marks),
-		r.max,
-		r.awaiting
+		r.counted ? roundMarks(r.marks) : '',
+		outOf,
+		r.counted ? r.awaiting : ''
 	]);
 	return '\uFEFF' + Papa.unparse({ fields: fields.map(safe), data }, { newline: '\r\n' });
 }

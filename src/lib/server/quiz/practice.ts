@@ -79,6 +79,8 @@ export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: 
 		maxMarks: maxMarks(q.certainty),
 		// The claim's sentence gives context, except where finding it is the question.
 		passage: claimKey && q.type !== 'find-evidence' ? (article.claims.find((c) => c.key === claimKey)?.quote ?? null) : null,
+		// Headline vs body: the paragraphs beneath the heading, which the question asks about.
+		section: q.type === 'headline-vs-body' && claimKey ? sectionBelow(article, claimKey) : [],
 		// In an order fixed for this attempt, so the right one is not always first.
 		options,
 		// Find the evidence: the sentences of the article to choose from, and its blocks with
@@ -86,6 +88,17 @@ export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: 
 		sentences: q.type === 'find-evidence' ? article.claims.map((c) => ({ key: c.key, quote: c.quote })) : [],
 		blocks: q.type === 'find-evidence' ? blockOffsets(article) : []
 	};
+}
+
+/** The paragraphs after the heading that holds `claimKey`, up to the next heading. */
+function sectionBelow(article: ReaderArticle, claimKey: string): string[] {
+	const claim = article.claims.find((c) => c.key === claimKey);
+	if (!claim) return [];
+	const blocks = blockOffsets(article);
+	const at = blocks.findIndex((b) => b.heading && b.start <= claim.start && claim.start < b.start + b.text.length);
+	if (at === -1) return [];
+	const next = blocks.findIndex((b, i) => i > at && b.heading);
+	return blocks.slice(at + 1, next === -1 ? undefined : next).map((b) => b.text);
 }
 
 /** Each block's text and where it starts in the article's plain text. */
