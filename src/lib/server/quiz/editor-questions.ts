@@ -81,8 +81,8 @@ export async function addQuestion(handle: DatabaseHandle, teacherId: string, qui
 	const { quiz, article } = await editing(handle, teacherId, quizId);
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	const id = randomToken();
-	await handle.db.insert(handle.tables.quizQuestions).values({ id, key: id, quizId, sort: await nextSort(handle, quizId), facts: [], ...columns });
 	await touchQuiz(handle, quizId);
+	await handle.db.insert(handle.tables.quizQuestions).values({ id, key: id, quizId, sort: await nextSort(handle, quizId), facts: [], ...columns });
 	return { id };
 }
 
@@ -94,8 +94,8 @@ export async function updateQuestion(handle: DatabaseHandle, teacherId: string, 
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	// A copied pack question keeps the notes its author chose while its claim stays the same.
 	const notes = columns.claimId === before.claimId ? before.notes : columns.notes;
-	await handle.db.update(handle.tables.quizQuestions).set({ ...columns, notes }).where(eq(handle.tables.quizQuestions.id, questionId));
 	await touchQuiz(handle, quizId);
+	await handle.db.update(handle.tables.quizQuestions).set({ ...columns, notes }).where(eq(handle.tables.quizQuestions.id, questionId));
 }
 
 /** Swaps a question with its neighbour above or below; at either end nothing changes. */
@@ -110,12 +110,12 @@ export async function moveQuestion(handle: DatabaseHandle, teacherId: string, qu
 	// Renumber the whole order, so sorts stay distinct even if earlier ones were not.
 	const order = questions.map((q) => q.id);
 	[order[from], order[to]] = [order[to], order[from]];
+	await touchQuiz(handle, quizId);
 	await db.transaction(async (tx) => {
 		for (const [sort, id] of order.entries()) {
 			if (questions[sort].id !== id || questions[sort].sort !== sort) await tx.update(t.quizQuestions).set({ sort }).where(eq(t.quizQuestions.id, id));
 		}
 	});
-	await touchQuiz(handle, quizId);
 	return { moved: true };
 }
 
@@ -123,8 +123,8 @@ export async function moveQuestion(handle: DatabaseHandle, teacherId: string, qu
 export async function removeQuestion(handle: DatabaseHandle, teacherId: string, quizId: string, questionId: string) {
 	await editableQuiz(handle, teacherId, quizId);
 	const question = await questionOf(handle, quizId, questionId);
-	await handle.db.delete(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.id, questionId));
 	await touchQuiz(handle, quizId);
+	await handle.db.delete(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.id, questionId));
 	return { prompt: question.prompt };
 }
 
@@ -140,7 +140,7 @@ export async function addDrafts(handle: DatabaseHandle, teacherId: string, quizI
 		const id = randomToken();
 		return { id, key: id, quizId, sort: sort++, facts: [], ...questionColumns(article, quiz.articleId, checked(article, draft)) };
 	});
-	await handle.db.insert(handle.tables.quizQuestions).values(rows);
 	await touchQuiz(handle, quizId);
+	await handle.db.insert(handle.tables.quizQuestions).values(rows);
 	return { added: rows.length };
 }

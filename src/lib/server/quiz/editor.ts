@@ -166,7 +166,12 @@ export async function nextSort({ db, tables: t }: DatabaseHandle, quizId: string
 	return last === null ? 0 : Number(last) + 1;
 }
 
-/** Marks the quiz as changed now. */
+/**
+ * Marks the quiz as changed now. The editor calls it just before changing questions: the
+ * question cache reads a quiz changed in the last second afresh each time, so readers see
+ * the change as soon as it is written, and a write that fails leaves only a harmless bump.
+ * (Marking after the write would leave stale questions cached if the mark failed.)
+ */
 export async function touchQuiz({ db, tables: t }: DatabaseHandle, quizId: string) {
 	await db.update(t.quizzes).set({ updatedAt: new Date() }).where(eq(t.quizzes.id, quizId));
 }

@@ -7,8 +7,9 @@
  * stale; it can be dropped at any time.
  *
  * The contract with whoever edits a quiz (pack sync, the quiz editor): a change to its
- * questions sets `quizzes.updatedAt` to the time of the change, in the same transaction
- * or straight after it (until it does, readers may still get the list from before). Two
+ * questions sets `quizzes.updatedAt` to the time of the change: just before it (the quiz
+ * editor: the change lands within the second below), in the same transaction, or straight
+ * after it (until then, readers may still get the list from before). Two
  * edits within one millisecond could leave the same `updatedAt` for different questions,
  * so a quiz edited in the last second is read afresh on every use and cached only once
  * its `updatedAt` has settled.
