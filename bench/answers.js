@@ -101,7 +101,7 @@ async function seedAssignment(base) {
 	const exported = await (await fetch(`${base}/teach/classes/${classId}/export.json`, { headers: { cookie: teacher } })).json();
 	const code = exported.class.joinCode;
 	const joinPage = await (await fetch(`${base}/join/${code}`)).text();
-	const studentId = joinPage.match(/name="student" value="([^"]+)"/)[1];
+	const studentId = decodeURIComponent(joinPage.match(/href="\?me=([^"]+)"/)[1]);
 	const student = cookieOf(await mustRedirect(base, `/join/${code}?/pick`, { student: studentId }));
 
 	const pad = (n) => String(n).padStart(2, '0');

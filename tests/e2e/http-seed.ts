@@ -66,7 +66,7 @@ async function makeClass(teacher: APIRequestContext, name: string, names: string
 export async function joinChoices(ctx: APIRequestContext, code: string): Promise<Record<string, string>> {
 	const html = await (await ctx.get(`/join/${code}`)).text();
 	const ids: Record<string, string> = {};
-	for (const m of html.matchAll(/name="student" value="([^"]+)"[^>]*>([^<]+)</g)) ids[m[2].trim()] = m[1];
+	for (const m of html.matchAll(/href="\?me=([^"]+)"[^>]*>([^<]+)</g)) ids[m[2].trim()] = decodeURIComponent(m[1]);
 	return ids;
 }
 

@@ -79,7 +79,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await student.getByRole('button', { name: 'Next' }).click();
 			await expect(student.getByRole('heading', { name: 'Join Period 3 Civics' })).toBeVisible();
 			await axe(student);
-			await student.getByRole('button', { name: 'Ben Okafor' }).click();
+			// Tapping a name asks first, so a mis-tap cannot take a classmate's place.
+			await student.getByRole('link', { name: 'Ana Torres' }).click();
+			await expect(student.getByText('Are you Ana Torres?')).toBeVisible();
+			await student.getByRole('link', { name: 'No, go back' }).click();
+			await student.getByRole('link', { name: 'Ben Okafor' }).click();
+			await axe(student);
+			await student.getByRole('button', { name: "Yes, I'm Ben Okafor" }).click();
 			await expect(student.getByRole('heading', { name: 'Hi, Ben Okafor' })).toBeVisible();
 			await expect(student.getByRole('heading', { name: 'Period 3 Civics' })).toBeVisible();
 			await axe(student);
@@ -91,7 +97,7 @@ for (const javaScriptEnabled of [true, false]) {
 			// On another device Ben's name is taken: he needs a rejoin code from the teacher.
 			const newDevice = await newPage(browser, app, javaScriptEnabled);
 			await newDevice.goto(`/join/${code}`);
-			await expect(newDevice.getByRole('button', { name: 'Ben Okafor' })).toHaveCount(0);
+			await expect(newDevice.getByRole('link', { name: 'Ben Okafor' })).toHaveCount(0);
 			await expect(newDevice.getByText(/Already joined on another device: Ben Okafor/)).toBeVisible();
 
 			await teacher.goto(classUrl);

@@ -16,7 +16,9 @@ export const load: PageServerLoad = async (event) => {
 		className: cls.name,
 		openJoin: cls.openJoin,
 		seat: seat?.displayName ?? null,
-		choices: await joinChoices(appDb(), cls.id)
+		choices: await joinChoices(appDb(), cls.id),
+		// The name a student tapped, to confirm before it is theirs (a mis-tap would take a classmate's place).
+		confirming: event.url.searchParams.get('me')
 	};
 };
 
