@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { DomainError } from '../../src/lib/server/domain-error';
 import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
 import { syncPack } from '../../src/lib/server/content/sync-pack';
 import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
@@ -22,14 +21,9 @@ import {
 import { assignmentResults, gradeWrittenAnswer } from '../../src/lib/server/quiz/results';
 import { copyContent, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
+import { refusal } from '../fixtures/refusal';
 
 const HOUR = 3600_000;
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-	const error = await promise.then(() => null, (e: unknown) => e);
-	expect(error).toBeInstanceOf(DomainError);
-	return error as DomainError;
-}
 
 describe(`assignments on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;

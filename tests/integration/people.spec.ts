@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { DomainError } from '../../src/lib/server/domain-error';
 import {
 	authenticate,
 	createFirstTeacher,
@@ -26,16 +25,10 @@ import {
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { consume, createLimiters } from '../../src/lib/server/auth/rate-limit';
 import { ENGINE, freshDatabase } from '../fixtures/database';
+import { refusal } from '../fixtures/refusal';
 
 const ADA = { name: 'Ada', email: 'Ada@School.test', password: 'harbor lantern violet' };
 const OLU = { name: 'Olu', email: 'olu@school.test', password: 'meadow copper tunnel' };
-
-/** The DomainError a promise rejects with, to check its status and message. */
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-	const error = await promise.then(() => null, (e: unknown) => e);
-	expect(error).toBeInstanceOf(DomainError);
-	return error as DomainError;
-}
 
 describe(`teachers on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { DomainError } from '../../src/lib/server/domain-error';
 import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
 import { syncPack } from '../../src/lib/server/content/sync-pack';
 import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
@@ -21,12 +20,7 @@ import { NO_ONE_NAMED } from '../../src/lib/articles/vocabulary';
 import type { QuestionDraft } from '../../src/lib/quiz/question-rules';
 import { copyContent, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-	const error = await promise.then(() => null, (e: unknown) => e);
-	expect(error).toBeInstanceOf(DomainError);
-	return error as DomainError;
-}
+import { refusal } from '../fixtures/refusal';
 
 const base = { prompt: 'Pick one.', claim: '', certainty: true, explanation: 'Because.', options: [], evidence: [], tolerance: '', rubric: [] };
 const opt = (value: string, correct = false, label = '') => ({ value, label, correct, feedback: `About ${value}.` });

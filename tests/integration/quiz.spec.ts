@@ -10,12 +10,7 @@ import { createFirstTeacher } from '../../src/lib/server/people/teachers';
 import { addToRoster, createClass } from '../../src/lib/server/people/classes';
 import { copyContent, editPackFile, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-	const error = await promise.then(() => null, (e: unknown) => e);
-	expect(error).toBeInstanceOf(DomainError);
-	return error as DomainError;
-}
+import { refusal } from '../fixtures/refusal';
 
 describe(`the quiz engine on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;

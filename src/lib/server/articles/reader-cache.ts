@@ -7,7 +7,7 @@
  */
 import type { ReaderArticle } from '$lib/articles/types';
 import type { DatabaseHandle } from '../db/database';
-import { articleQuiz } from '../quiz/practice';
+import { articleQuiz } from '../quiz/question-views';
 import { articleStamp, loadReaderArticle } from './reader';
 
 /** An article's reader model and its seeded quiz: both change only with its content pack. */

@@ -7,7 +7,7 @@
 import type { ReaderArticle } from '$lib/articles/types';
 import { DomainError } from '../domain-error';
 import type { AnswerInput } from './responses';
-import { optionValues } from './practice';
+import { optionValues } from './question-views';
 
 type QuestionRow = Parameters<typeof optionValues>[0];
 

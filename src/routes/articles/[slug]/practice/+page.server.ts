@@ -4,7 +4,7 @@ import { attempt, clientAddress } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
 import { currentAttempt, PAUSED_MESSAGE, practicePaused, practiceQuiz } from '$lib/server/quiz/practice-context';
 import { DomainError } from '$lib/server/domain-error';
-import { responsesOf } from '$lib/server/quiz/practice';
+import { responsesOf } from '$lib/server/quiz/question-views';
 import { startPracticeAttempt } from '$lib/server/quiz/responses';
 import { setPracticeCookie } from '$lib/server/quiz/practice-cookie';
 import type { Actions, PageServerLoad } from './$types';

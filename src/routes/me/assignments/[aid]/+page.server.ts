@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt } from '$lib/server/auth/guards';
 import { assignmentState, attemptOver, feedbackShown, questionOrder, startAttempt } from '$lib/server/quiz/assignments';
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
-import { responsesOf } from '$lib/server/quiz/practice';
+import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { Actions, PageServerLoad } from './$types';

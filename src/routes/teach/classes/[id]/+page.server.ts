@@ -17,9 +17,8 @@ import {
 import { DomainError } from '$lib/server/domain-error';
 import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
+import { FEEDBACK_TIMING } from '$lib/quiz/labels';
 import type { Actions, PageServerLoad } from './$types';
-
-const FEEDBACK_WORDS = { 'each-question': 'after each question', 'after-submit': 'after submitting', 'after-close': 'after closing' };
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
@@ -31,7 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		closes: showTime(r.assignment.closesAt),
 		opens: showTime(r.assignment.opensAt),
 		started: r.students,
-		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_WORDS[r.assignment.feedback]}`
+		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
 	}));
 	return {
 		cls,

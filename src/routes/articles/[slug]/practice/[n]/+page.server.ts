@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, readForm } from '$lib/server/auth/guards';
-import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/practice';
+import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/question-views';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { practiceQuizWithAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';

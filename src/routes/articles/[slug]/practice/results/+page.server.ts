@@ -1,5 +1,5 @@
 import { appDb } from '$lib/server/app-db';
-import { responsesOf } from '$lib/server/quiz/practice';
+import { responsesOf } from '$lib/server/quiz/question-views';
 import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
 import { submitAttempt } from '$lib/server/quiz/responses';
 import { maxMarks } from '$lib/quiz/scoring';

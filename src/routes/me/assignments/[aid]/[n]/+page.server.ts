@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
 import { checkOwnAttempt, feedbackShown, questionOrder, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
 import { assignmentContext, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
-import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/practice';
+import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/question-views';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';

@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm } from '$lib/server/auth/guards';
 import { ownAttempt, questionOrder, submitAssignmentAttempt } from '$lib/server/quiz/assignments';
 import { assignmentContext, requireCurrentAttempt } from '$lib/server/quiz/assignment-context';
-import { responsesOf } from '$lib/server/quiz/practice';
+import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
 import type { Actions, PageServerLoad } from './$types';
 

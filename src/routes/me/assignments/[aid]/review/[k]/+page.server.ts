@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attemptOver, feedbackShown, questionOrder } from '$lib/server/quiz/assignments';
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
-import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/practice';
+import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { PageServerLoad } from './$types';

@@ -1,7 +1,8 @@
 /**
- * What a practice page may show. A question's view carries no key and no feedback; the
- * feedback view exists only for a question already answered (practice gives feedback
- * after each question), so nothing the browser gets before answering gives the answer away.
+ * What a quiz page may show, for practice and assignments alike. A question's view carries
+ * no key and no feedback; the feedback view is built only once the caller has decided the
+ * feedback may show (after each question in practice; as the assignment's setting says),
+ * so nothing the browser gets before then gives the answer away.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
