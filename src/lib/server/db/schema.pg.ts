@@ -109,6 +109,8 @@ export const teachers = pgTable('teachers', {
 	name: text('name').notNull(),
 	passwordHash: text('password_hash').notNull(),
 	isAdmin: boolean('is_admin').notNull(),
+	/** When the admin let this teacher in; null while an open sign-up waits for approval. */
+	approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
 	createdAt: createdAt()
 });
 
@@ -223,6 +225,8 @@ export const assignments = pgTable('assignments', {
 	maxAttempts: integer('max_attempts').notNull(),
 	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
 	shuffle: boolean('shuffle').notNull(),
+	/** Show the right answers in the review of every attempt, even while attempts remain. */
+	answersEachAttempt: boolean('answers_each_attempt').notNull().default(false),
 	createdAt: createdAt()
 });
 

@@ -105,6 +105,8 @@ export const teachers = sqliteTable('teachers', {
 	name: text('name').notNull(),
 	passwordHash: text('password_hash').notNull(),
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(),
+	/** When the admin let this teacher in; null while an open sign-up waits for approval. */
+	approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 
@@ -219,6 +221,8 @@ export const assignments = sqliteTable('assignments', {
 	maxAttempts: integer('max_attempts').notNull(),
 	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
 	shuffle: integer('shuffle', { mode: 'boolean' }).notNull(),
+	/** Show the right answers in the review of every attempt, even while attempts remain. */
+	answersEachAttempt: integer('answers_each_attempt', { mode: 'boolean' }).notNull().default(false),
 	createdAt: createdAt()
 });
 

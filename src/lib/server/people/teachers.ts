@@ -66,7 +66,7 @@ export async function createFirstTeacher(handle: DatabaseHandle, input: TeacherI
 			.onConflictDoNothing()
 			.returning();
 		if (claimed.length === 0) throw new DomainError('Setup is already done. Sign in instead.', 403);
-		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: true });
+		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: true, approvedAt: new Date() });
 		await tx
 			.insert(t.settings)
 			.values({ key: SIGNUP_MODE, value: mode })
@@ -104,7 +104,7 @@ export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput,
 				.returning();
 			if (used.length === 0 && mode === 'invite') throw new DomainError('This invite link has just been used.', 410);
 		}
-		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: false });
+		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: false, approvedAt: new Date() });
 	});
 	return { id };
 }
