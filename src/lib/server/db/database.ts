@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema.sqlite';
 import { serializeClient } from './sqlite-lock';
+import { memoryPubSub, postgresPubSub, type PubSub } from './pubsub';
 
 export type Schema = typeof pgSchema;
 
@@ -29,6 +30,8 @@ export interface DatabaseHandle {
 	engine: 'sqlite' | 'postgres';
 	db: Database;
 	tables: Schema;
+	/** Messages between app servers (PostgreSQL) or within this one (SQLite). */
+	pubsub: PubSub;
 	close(): Promise<void>;
 }
 
@@ -46,7 +49,17 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 		await migrateWithLock(url, resolve(migrationsRoot, 'pg'));
 		const client = postgres(url, { max: 10, onnotice: () => {} });
 		const db = drizzlePostgres(client, { schema: pgSchema });
-		return { engine: 'postgres', db, tables: pgSchema, close: () => client.end() };
+		const pubsub = postgresPubSub({ sql: client, openListener: () => postgres(url, { max: 1, onnotice: () => {} }) });
+		return {
+			engine: 'postgres',
+			db,
+			tables: pgSchema,
+			pubsub,
+			close: async () => {
+				await pubsub.close();
+				await client.end();
+			}
+		};
 	}
 
 	const file = url.replace(/^file:/, '');
@@ -69,11 +82,16 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 	await client.execute('PRAGMA foreign_keys = ON');
 	const db = drizzleLibsql(client, { schema: sqliteSchema });
 	await migrateLibsql(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') });
+	const pubsub = memoryPubSub();
 	return {
 		engine: 'sqlite',
 		db: db as unknown as Database,
 		tables: sqliteSchema as unknown as Schema,
-		close: async () => client.close()
+		pubsub,
+		close: async () => {
+			await pubsub.close();
+			client.close();
+		}
 	};
 }
 
