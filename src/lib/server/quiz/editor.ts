@@ -5,7 +5,7 @@
  * nothing. A quiz students have answered is locked, so no grade goes stale.
  */
 import { and, asc, count, eq, inArray, max, or } from 'drizzle-orm';
-import type { DatabaseHandle } from '../db/database';
+import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 
@@ -165,8 +165,6 @@ export async function nextSort({ db, tables: t }: DatabaseHandle, quizId: string
 	const [{ last }] = await db.select({ last: max(t.quizQuestions.sort) }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId));
 	return last === null ? 0 : Number(last) + 1;
 }
-
-type Transaction = Parameters<Parameters<DatabaseHandle['db']['transaction']>[0]>[0];
 
 /**
  * Changes a quiz's questions with `write`, and moves the quiz's `updatedAt` forward in the
