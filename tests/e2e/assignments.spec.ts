@@ -248,6 +248,19 @@ for (const javaScriptEnabled of [true, false]) {
 			await axe(student);
 			const shown = [right.feedback, q1.explanation, right.label!].map((t) => fold(t).slice(0, 50));
 			expect(found(await served(s.studentA, `${base}/review/1`), shown)).toEqual(shown);
+
+			// After each question, two attempts: the verdict at once, with the same note instead of the right answer.
+			const perQuestion = await assign(s.admin, s.classA.id, { maxAttempts: '2', feedback: 'each-question' });
+			await student.goto(`/me/assignments/${perQuestion}`);
+			await student.getByRole('button', { name: 'Start' }).click();
+			await student.getByRole('radio', { name: wrong.label!, exact: true }).check();
+			await student.getByRole('radio', { name: 'Not sure' }).check();
+			await student.getByRole('button', { name: 'Check my answer' }).click();
+			const verdict = student.getByRole('region', { name: 'Not right' });
+			await expect(verdict).toContainText(wrong.feedback.slice(0, 40));
+			await expect(verdict).toContainText(later);
+			await expect(verdict).not.toContainText(q1.explanation.slice(0, 40));
+			await axe(student);
 		} finally {
 			await app.stop();
 		}
