@@ -55,7 +55,8 @@ describe(`the quiz question cache on ${ENGINE}`, () => {
 			closesAt: new Date(now + HOUR),
 			maxAttempts: 1,
 			feedback: 'after-submit',
-			shuffle: false
+			shuffle: false,
+			answersEachAttempt: false
 		});
 	});
 	afterEach(async () => handle.close());
