@@ -14,7 +14,8 @@ type Outcome = number | 'to-signin' | 'to-join' | 'to-waiting';
 
 interface Case {
 	what: string;
-	method: 'GET' | 'POST';
+	/** STREAM: a GET of an event stream, read up to its first event and then closed. */
+	method: 'GET' | 'POST' | 'STREAM';
 	path: (s: Seeded) => string;
 	form?: (s: Seeded) => Record<string, string>;
 	expect: Record<Role, Outcome>;
@@ -94,6 +95,7 @@ const CASES: Case[] = [
 	{ what: 'create a class', method: 'POST', path: () => '/teach?/create', form: () => ({ name: 'Another class' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, pendingTeacher: 403, owner: 303 } },
 	{ what: 'class page', method: 'GET', path: A, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'class join screen', method: 'GET', path: (s) => `${A(s)}/join-screen`, expect: TEACHER_PAGE },
+	{ what: 'class join screen’s live updates', method: 'STREAM', path: (s) => `${A(s)}/join-screen/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"joined"'] } },
 	{ what: 'class export (JSON)', method: 'GET', path: (s) => `${A(s)}/export.json`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'class export (CSV)', method: 'GET', path: (s) => `${A(s)}/export.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'a class id that does not exist', method: 'GET', path: () => '/teach/classes/not-a-real-class-id', expect: { ...TEACHER_PAGE, owner: 404 } },
@@ -206,6 +208,29 @@ function contextFor(role: Role) {
 	}[role];
 }
 
+/**
+ * An event stream never ends, so it is opened with the visitor's cookies, read up to its
+ * first event (or to the end of a refusal) and closed. Answers in the shape the table reads.
+ */
+async function openStream(ctx: ReturnType<typeof contextFor>, path: string) {
+	const { cookies } = await ctx.storageState();
+	const abort = new AbortController();
+	const response = await fetch(new URL(path, app.url), {
+		headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+		redirect: 'manual',
+		signal: abort.signal
+	});
+	let body = '';
+	const reader = response.body?.getReader();
+	while (reader && !/\n\n(id|data):[^]*\n\n/.test(body)) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		body += new TextDecoder().decode(value);
+	}
+	abort.abort();
+	return { status: () => response.status, headers: () => Object.fromEntries(response.headers), text: async () => body };
+}
+
 test('every protected route and action answers each kind of visitor as the table says', async () => {
 	const mismatches: string[] = [];
 	// "sign out everywhere" ends the teachers' sessions, so it runs last.
@@ -214,7 +239,11 @@ test('every protected route and action answers each kind of visitor as the table
 			const ctx = contextFor(role);
 			const path = c.path(seeded);
 			const response =
-				c.method === 'GET' ? await ctx.get(path) : await ctx.post(path, { form: c.form?.(seeded) ?? {} });
+				c.method === 'STREAM'
+					? await openStream(ctx, path)
+					: c.method === 'GET'
+						? await ctx.get(path)
+						: await ctx.post(path, { form: c.form?.(seeded) ?? {} });
 			const location = response.headers()['location'] ?? '';
 			const outcome: Outcome =
 				response.status() === 303 && location.startsWith('/signin')
