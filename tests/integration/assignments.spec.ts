@@ -283,6 +283,76 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect([...one].sort()).toEqual(qs.map((q) => q.key).sort());
 	});
 
+	describe('writes that race a hand-in, a close or a change', () => {
+		/** The attempt row as a request read it before another request handed it in. */
+		async function staleAfterSubmit(a: Awaited<ReturnType<typeof assignment>>) {
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			return x; // still says submittedAt: null
+		}
+		const count = async () => (await handle.db.select().from(handle.tables.responses)).length;
+
+		it.each(['after-submit', 'each-question'] as const)('refuses an answer that lands after the attempt was handed in (%s), saving nothing', async (feedback) => {
+			const a = await assignment({ feedback });
+			const stale = await staleAfterSubmit(a);
+			const q = (await questions()).find((q) => q.type === 'who-said-it')!;
+			const refused = await refusal(saveAssignmentAnswer(handle, a, stale, q, { choices: [rightChoice(q)], certainty: q.certainty ? 2 : null }, pack.text.length, now));
+			expect(refused.status).toBe(409);
+			expect(refused.message).toMatch(/handed in/);
+			expect(await count()).toBe(0);
+		});
+
+		it('refuses a change to an answer saved before the hand-in, keeping the saved one', async () => {
+			const a = await assignment();
+			const x = await startAttempt(handle, students[0].id, a, now);
+			const q = (await questions()).find((q) => q.type === 'who-said-it')!;
+			const [first, second] = q.options!.map((o) => o.value);
+			await saveAssignmentAnswer(handle, a, x, q, { choices: [first], certainty: q.certainty ? 2 : null }, pack.text.length, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			expect((await refusal(saveAssignmentAnswer(handle, a, x, q, { choices: [second], certainty: q.certainty ? 2 : null }, pack.text.length, now))).status).toBe(409);
+			const [kept] = await handle.db.select().from(handle.tables.responses);
+			expect(kept.answer).toEqual({ type: 'choice', value: first });
+		});
+
+		it('hands open attempts in when the teacher closes now, so a late answer is refused', async () => {
+			const a = await assignment();
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await updateAssignment(handle, teacherId, classId, a.id, { ...settings(), opensAt: a.opensAt, closesAt: now }, now);
+			const [closed] = await attemptsAt(handle, students[0].id, a.id);
+			expect(closed.submittedAt).toEqual(now);
+			const q = (await questions())[0];
+			// The request read the assignment and attempt just before the close.
+			expect((await refusal(saveAssignmentAnswer(handle, a, x, q, { choices: [q.options![0].value], certainty: 2 }, pack.text.length, new Date(now.getTime() - 1)))).status).toBe(409);
+			expect(await count()).toBe(0);
+		});
+
+		it('lets the teacher grade an answer after the hand-in', async () => {
+			const a = await assignment();
+			const written = (await questions()).find((q) => q.type === 'short-answer')!;
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await saveAssignmentAnswer(handle, a, x, written, { text: 'Mine.', certainty: written.certainty ? 2 : null }, pack.text.length, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			const [response] = await handle.db.select().from(handle.tables.responses);
+			await gradeWrittenAnswer(handle, a, response.id, [0], 'Fine.', response.answeredAt.getTime());
+			const [graded] = await handle.db.select().from(handle.tables.responses);
+			expect(graded.gradedAt).not.toBeNull();
+		});
+
+		it('refuses a grade for an answer the student has changed since the teacher read it', async () => {
+			const a = await assignment();
+			const written = (await questions()).find((q) => q.type === 'short-answer')!;
+			const x = await startAttempt(handle, students[0].id, a, now);
+			const answer = (text: string, at: Date) => saveAssignmentAnswer(handle, a, x, written, { text, certainty: written.certainty ? 2 : null }, pack.text.length, at);
+			await answer('First thought.', now);
+			const [read] = await handle.db.select().from(handle.tables.responses);
+			await answer('Second thought.', new Date(now.getTime() + 1000));
+			const refused = await refusal(gradeWrittenAnswer(handle, a, read.id, [0], 'For the first.', read.answeredAt.getTime()));
+			expect(refused.status).toBe(409);
+			const [after] = await handle.db.select().from(handle.tables.responses);
+			expect(after).toMatchObject({ answer: { type: 'text', text: 'Second thought.' }, gradedAt: null, comment: null });
+		});
+	});
+
 	it('grades written answers against the rubric, and the results table counts them', async () => {
 		const a = await assignment();
 		const written = (await questions()).find((q) => q.type === 'short-answer')!;
@@ -294,9 +364,9 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect(rows.find((r) => r.studentId !== x.studentId)!.status).toBe('not started');
 
 		const [response] = await handle.db.select().from(handle.tables.responses);
-		expect((await refusal(gradeWrittenAnswer(handle, a, response.id, [99], ''))).status).toBe(400);
+		expect((await refusal(gradeWrittenAnswer(handle, a, response.id, [99], '', null))).status).toBe(400);
 		const rubric = written.rubric!;
-		const { points, total } = await gradeWrittenAnswer(handle, a, response.id, [0], 'Good start.');
+		const { points, total } = await gradeWrittenAnswer(handle, a, response.id, [0], 'Good start.', null);
 		expect(points).toBe(rubric[0].points);
 		expect(total).toBe(rubric.reduce((s, r) => s + r.points, 0));
 		const [graded] = await handle.db.select().from(handle.tables.responses);
@@ -317,6 +387,6 @@ describe(`assignments on ${ENGINE}`, () => {
 
 		// A response from another assignment cannot be graded through this one.
 		const other = await assignment();
-		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], ''))).status).toBe(404);
+		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], '', null))).status).toBe(404);
 	});
 });

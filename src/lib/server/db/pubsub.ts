@@ -24,6 +24,8 @@ export interface PubSub {
 	subscribe(topic: string, subscriber: Subscriber): Promise<() => void>;
 	/** Stops listening; later publishes and subscribes are refused. */
 	close(): Promise<void>;
+	/** True once closed (the database is shutting down). */
+	readonly closed: boolean;
 }
 
 /** Topics are short names of letters, digits and `:_.-`, e.g. `class:abc123`. */
@@ -103,6 +105,9 @@ export function memoryPubSub(): PubSub {
 		async close() {
 			closed = true;
 			topics.clear();
+		},
+		get closed() {
+			return closed;
 		}
 	};
 }
@@ -244,6 +249,9 @@ export function postgresPubSub({ openListener, sql, heartbeatMs = HEARTBEAT_MS }
 			unlistens.clear();
 			await listener?.end({ timeout: 0 });
 			listener = null;
+		},
+		get closed() {
+			return closed;
 		}
 	};
 }

@@ -32,7 +32,10 @@ const announcers = new WeakMap<DatabaseHandle, (classId: string) => void>();
 export function announceClassChange(handle: DatabaseHandle, classId: string) {
 	let touch = announcers.get(handle);
 	if (!touch) {
-		touch = coalescer(PUBLISH_INTERVAL_MS, async (id) => handle.pubsub.publish(joinScreenTopic(id), await joinScreenState(handle, id)));
+		touch = coalescer(PUBLISH_INTERVAL_MS, async (id) => {
+			if (handle.pubsub.closed) return; // shutting down: nobody is listening
+			await handle.pubsub.publish(joinScreenTopic(id), await joinScreenState(handle, id));
+		});
 		announcers.set(handle, touch);
 	}
 	touch(classId);

@@ -151,15 +151,22 @@ export async function updateAssignment(
 			throw new DomainError('Students have started, so the opening time cannot move into the future.', 409);
 		}
 	}
-	// Reopening a closed assignment must not reopen the attempts it closed: their students
-	// may have seen the answers since. Those attempts stay handed in, as of the old closing time.
-	if (now >= assignment.closesAt && checked.closesAt > now) {
-		await db
-			.update(t.attempts)
-			.set({ submittedAt: assignment.closesAt })
-			.where(and(eq(t.attempts.assignmentId, assignment.id), isNull(t.attempts.submittedAt)));
-	}
-	await db.update(t.assignments).set(checked).where(eq(t.assignments.id, assignment.id));
+	await db.transaction(async (tx) => {
+		// Attempts still open when the assignment closes are handed in as of the closing
+		// time: when it is closed now, and when a closed one is reopened (its students may
+		// have seen the answers since). Handing in is what stops late answers at the
+		// database (migration 0006), and doing it with the settings in one transaction means
+		// an answer either lands before the close or is refused.
+		const closingNow = checked.closesAt <= now && assignment.closesAt > now;
+		const reopening = now >= assignment.closesAt && checked.closesAt > now;
+		if (closingNow || reopening) {
+			await tx
+				.update(t.attempts)
+				.set({ submittedAt: closingNow ? checked.closesAt : assignment.closesAt })
+				.where(and(eq(t.attempts.assignmentId, assignment.id), isNull(t.attempts.submittedAt)));
+		}
+		await tx.update(t.assignments).set(checked).where(eq(t.assignments.id, assignment.id));
+	});
 }
 
 /** Deletes an assignment with every attempt and answer made for it. */
