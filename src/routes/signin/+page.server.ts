@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm, safeNext } from '$lib/server/auth/guards';
+import { setDeviceCookie } from '$lib/server/auth/cookies';
+import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { startSession } from '$lib/server/auth/start-session';
 import { signInTeacher } from '$lib/server/auth/teacher-sign-in';
 import { needsSetup, signupMode } from '$lib/server/people/teachers';
@@ -19,8 +21,10 @@ export const actions: Actions = {
 		const next = safeNext(field(form, 'next', 500), event.url.origin);
 		const result = await attempt('signin', { email }, async () => {
 			const password = String(form.get('password') ?? '');
-			const teacher = await signInTeacher(appDb(), appLimiters(), { email, password, address: clientAddress(event) });
+			const device = event.cookies.get(DEVICE_COOKIE);
+			const teacher = await signInTeacher(appDb(), appLimiters(), { email, password, address: clientAddress(event), device });
 			await startSession(event, { teacherId: teacher.id });
+			setDeviceCookie(event.cookies, event.url, teacher.device);
 		});
 		if (result) return result;
 		redirect(303, next);

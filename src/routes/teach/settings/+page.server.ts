@@ -1,4 +1,5 @@
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireAdmin } from '$lib/server/auth/guards';
 import { createInvite, openInviteCount, setSignupMode, signupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
@@ -6,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	return { mode: await signupMode(appDb()), openInvites: await openInviteCount(appDb()) };
+	return { mode: await signupMode(appDb()), openInvites: await openInviteCount(appDb()), codeFlood: await codeFlood(appLimiters()) };
 };
 
 export const actions: Actions = {

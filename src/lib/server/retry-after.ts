@@ -1,0 +1,29 @@
+/**
+ * The Retry-After header on every 429. A refusal happens deep inside an action or load
+ * (the limiter throws, attempt() or orError() turns it into the 429), far from the
+ * response; this request-scoped note carries the limiter's wait out to the handle that
+ * sets the header.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Handle } from '@sveltejs/kit';
+
+const waits = new AsyncLocalStorage<{ seconds?: number }>();
+
+/** Used only if a 429 comes from somewhere that gave no wait: the longest window any limit has. */
+const FALLBACK_SECONDS = 900;
+
+/** Records that this request was refused for `seconds` (the longest wait wins). */
+export function noteRetryAfter(seconds: number) {
+	const note = waits.getStore();
+	if (note) note.seconds = Math.max(note.seconds ?? 0, Math.ceil(seconds));
+}
+
+/** Sets Retry-After (in seconds) on any 429 response that has none. */
+export const retryAfterHeader: Handle = async ({ event, resolve }) => {
+	const note: { seconds?: number } = {};
+	const response = await waits.run(note, () => resolve(event));
+	if (response.status === 429 && !response.headers.has('retry-after')) {
+		response.headers.set('Retry-After', String(note.seconds ?? FALLBACK_SECONDS));
+	}
+	return response;
+};
