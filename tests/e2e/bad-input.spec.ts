@@ -187,6 +187,14 @@ test('a flood of wrong codes from many addresses slows the guessers but never sh
 	// A flooding address is held to the small flood allowance: refused, right code or not, with Retry-After.
 	expectWait(await fromAddress(flooders[0], app.url, '/join?/code', { form: { code: s.classA.code } }), 600);
 	expectWait(await fromAddress(flooders[1], app.url, `/join/${s.classA.code}`), 600);
+	// With JavaScript the form is sent by use:enhance, and SvelteKit answers 200 with the 429 inside: the header is there too.
+	const enhanced = await fromAddress(flooders[2], app.url, '/join?/code', {
+		form: { code: s.classA.code },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(enhanced.status).toBe(200);
+	expect(JSON.parse(enhanced.body)).toMatchObject({ type: 'failure', status: 429 });
+	expect(Number(enhanced.headers['retry-after'])).toBeGreaterThan(0);
 
 	// The admin is told, on the teacher home page and in Settings.
 	await page.context().addCookies((await s.admin.storageState()).cookies);

@@ -18,7 +18,7 @@ export function fromAddress(
 	from: string,
 	baseURL: string,
 	path: string,
-	options: { form?: Record<string, string>; cookie?: string } = {}
+	options: { form?: Record<string, string>; cookie?: string; headers?: Record<string, string> } = {}
 ): Promise<Answer> {
 	const url = new URL(path, baseURL);
 	const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
@@ -32,7 +32,8 @@ export function fromAddress(
 					origin: url.origin,
 					accept: 'text/html',
 					...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }),
-					...(options.cookie ? { cookie: options.cookie } : {})
+					...(options.cookie ? { cookie: options.cookie } : {}),
+					...options.headers
 				}
 			},
 			(res) => {

@@ -32,12 +32,14 @@ describe('Retry-After', () => {
 		expect(response.headers.get('retry-after')).toBe('4');
 	});
 
-	it('is on every 429, and only on 429s', async () => {
+	it('is on every 429, and on the JSON an enhanced form gets for a refusal, not on other answers', async () => {
 		expect((await handled(async () => new Response('', { status: 429 }))).headers.get('retry-after')).toMatch(/^\d+$/);
-		const ok = await handled(async () => {
+		const enhanced = await handled(async () => {
 			noteRetryAfter(30);
-			return new Response('fine');
+			return Response.json({ type: 'failure', status: 429 });
 		});
-		expect(ok.headers.has('retry-after')).toBe(false);
+		expect(enhanced.headers.get('retry-after')).toBe('30');
+		expect((await handled(async () => Response.json({ type: 'success' }))).headers.has('retry-after')).toBe(false);
+		expect((await handled(async () => new Response('fine'))).headers.has('retry-after')).toBe(false);
 	});
 });

@@ -18,11 +18,16 @@ export function noteRetryAfter(seconds: number) {
 	if (note) note.seconds = Math.max(note.seconds ?? 0, Math.ceil(seconds));
 }
 
-/** Sets Retry-After (in seconds) on any 429 response that has none. */
+/**
+ * Sets Retry-After (in seconds) on any 429 response that has none. An enhanced form
+ * (use:enhance) and client-side navigation get a limiter's refusal as a 200 whose JSON
+ * says 429 (SvelteKit's choice); those carry the header too, so scripts see the wait.
+ */
 export const retryAfterHeader: Handle = async ({ event, resolve }) => {
 	const note: { seconds?: number } = {};
 	const response = await waits.run(note, () => resolve(event));
-	if (response.status === 429 && !response.headers.has('retry-after')) {
+	const wrapped = note.seconds !== undefined && response.headers.get('content-type')?.startsWith('application/json');
+	if ((response.status === 429 || wrapped) && !response.headers.has('retry-after')) {
 		response.headers.set('Retry-After', String(note.seconds ?? FALLBACK_SECONDS));
 	}
 	return response;
