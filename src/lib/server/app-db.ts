@@ -11,7 +11,7 @@ import { installSecret } from './install-secret';
 import { setShuffleKey } from './quiz/shuffle-seed';
 import { setDeviceKey } from './auth/device-cookie';
 import { needsSetup } from './people/teachers';
-import { issueSetupToken } from './setup-gate';
+import { forgetSetupTokens, issueSetupToken } from './setup-gate';
 
 let handle: DatabaseHandle | undefined;
 let limiters: Limiters | undefined;
@@ -35,8 +35,10 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		console.log(
 			`No teacher account yet. Set up the kit at http://localhost:${port}/setup on this computer,\n` +
 				`or from another device with this one-time link (use this computer's network address):\n` +
-				`  http://<address>:${port}/setup?token=${issueSetupToken()}`
+				`  http://<address>:${port}/setup?token=${await issueSetupToken(opened)}`
 		);
+	} else {
+		await forgetSetupTokens(opened);
 	}
 	limiters = createLimiters(opened, { scale: Number(process.env.RATE_LIMIT_SCALE) || 1 });
 	return handle;

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
-import { requireTeacher } from '$lib/server/auth/guards';
+import { requireTeacherAccount } from '$lib/server/auth/guards';
 import { invalidateSession, invalidateTeacherSessions } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,9 +20,9 @@ export const actions: Actions = {
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/');
 	},
-	/** Sign a teacher out on every device. */
+	/** Sign a teacher out on every device (one still waiting for approval too). */
 	everywhere: async (event) => {
-		const teacher = requireTeacher(event);
+		const teacher = requireTeacherAccount(event);
 		await invalidateTeacherSessions(appDb(), teacher.id);
 		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/signin');

@@ -8,8 +8,27 @@ import type { SessionStudent, SessionTeacher } from './session';
 import { addressKey, TooManyAttempts } from './rate-limit';
 import { noteRetryAfter } from '../retry-after';
 
-/** The signed-in teacher; anonymous visitors go to sign-in, students get a 403. */
+/** Where a teacher whose account waits for the admin's approval is sent. */
+export const WAITING_PAGE = '/teach/waiting';
+
+/**
+ * The signed-in, approved teacher. Anonymous visitors go to sign-in, students get a 403.
+ * A teacher still waiting for approval is sent to the waiting page when opening a page or
+ * download (GET), and refused with a 403 for anything that changes data (form actions):
+ * until the admin says yes, an open sign-up sees no quiz, key, class or setting.
+ */
 export function requireTeacher(event: RequestEvent): SessionTeacher {
+	const teacher = requireTeacherAccount(event);
+	if (teacher.approved) return teacher;
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') redirect(303, WAITING_PAGE);
+	error(403, 'Your teacher account is waiting for the admin’s approval.');
+}
+
+/**
+ * The signed-in teacher, approved or still waiting; only for what a waiting teacher may
+ * do (see the waiting page, sign out). Everything else uses `requireTeacher`.
+ */
+export function requireTeacherAccount(event: RequestEvent): SessionTeacher {
 	const teacher = event.locals.session?.teacher;
 	if (teacher) return teacher;
 	if (event.locals.session) error(403, 'This page is for teachers.');
