@@ -6,6 +6,7 @@ import { PageCache } from '$lib/server/page-cache';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ContentPackError } from '$lib/server/content/read-pack';
+import { retryAfterHeader } from '$lib/server/retry-after';
 
 export const init: ServerInit = async () => {
 	try {
@@ -99,4 +100,4 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, publicPageCache, authenticate);
+export const handle = sequence(retryAfterHeader, securityHeaders, publicPageCache, authenticate);

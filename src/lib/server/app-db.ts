@@ -9,6 +9,7 @@ import { syncPack } from './content/sync-pack';
 import { createLimiters, setLimitKeySalt, type Limiters } from './auth/rate-limit';
 import { installSecret } from './install-secret';
 import { setShuffleKey } from './quiz/shuffle-seed';
+import { setDeviceKey } from './auth/device-cookie';
 import { needsSetup } from './people/teachers';
 import { forgetSetupTokens, issueSetupToken } from './setup-gate';
 
@@ -28,6 +29,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 	handle = opened;
 	setLimitKeySalt(await installSecret(opened, 'rate-limit-salt'));
 	setShuffleKey(await installSecret(opened, 'shuffle-key'));
+	setDeviceKey(await installSecret(opened, 'device-cookie-key'));
 	if (await needsSetup(opened)) {
 		const port = process.env.PORT || '3000';
 		console.log(

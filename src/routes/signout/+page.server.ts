@@ -9,6 +9,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return { signedIn: !!locals.session, isTeacher: !!locals.session?.teacher };
 };
 
+// Neither way out removes the device cookie (lab_device). It names the browser, not a
+// session, and grants nothing without the password: it only keeps this browser clear
+// of the throttles strangers can trip for the account. "Everywhere" is for a session
+// that may be in someone else's hands; that person still needs the password.
 export const actions: Actions = {
 	/** Sign out on this device (teacher or student device). */
 	here: async ({ locals, cookies, url }) => {

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { createClass, listClasses } from '$lib/server/people/classes';
 import { pendingTeacherCount } from '$lib/server/people/teachers';
@@ -13,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
 		classes: await listClasses(appDb(), teacher.id),
 		deleted: deleted?.slice(0, 80) ?? null,
 		// Only the admin can let them in, so only the admin is told.
-		waiting: teacher.isAdmin ? await pendingTeacherCount(appDb()) : 0
+		waiting: teacher.isAdmin ? await pendingTeacherCount(appDb()) : 0,
+		// The admin is told when someone is guessing class codes kit-wide.
+		codeFlood: teacher.isAdmin ? await codeFlood(appLimiters()) : null
 	};
 };
 

@@ -5,7 +5,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { DomainError } from '../domain-error';
 import type { SessionStudent, SessionTeacher } from './session';
-import { addressKey } from './rate-limit';
+import { addressKey, TooManyAttempts } from './rate-limit';
+import { noteRetryAfter } from '../retry-after';
 
 /** Where a teacher whose account waits for the admin's approval is sent. */
 export const WAITING_PAGE = '/teach/waiting';
@@ -86,22 +87,25 @@ export function safeNext(value: string | null, origin: string, fallback = '/teac
 
 /**
  * Runs an action body and turns a DomainError into `fail(status, { message, ...echo })`
- * under `form`, so a page with several forms shows the message by the right one.
+ * under `form`, so a page with several forms shows the message by the right one. A 429
+ * also tells the response how long to wait (the Retry-After header).
  */
 export async function attempt<T, E extends Record<string, unknown>>(form: string, echo: E, body: () => Promise<T>) {
 	try {
 		return await body();
 	} catch (e) {
+		if (e instanceof TooManyAttempts) noteRetryAfter(e.retryAfter);
 		if (e instanceof DomainError) return fail(e.status, { form, ok: false as const, message: e.message, ...echo });
 		throw e;
 	}
 }
 
-/** Runs a load body and turns a DomainError into an error page with its status. */
+/** Runs a load body and turns a DomainError into an error page with its status (and a 429's wait). */
 export async function orError<T>(body: () => Promise<T>): Promise<T> {
 	try {
 		return await body();
 	} catch (e) {
+		if (e instanceof TooManyAttempts) noteRetryAfter(e.retryAfter);
 		if (e instanceof DomainError) error(e.status, e.message);
 		throw e;
 	}

@@ -1,4 +1,5 @@
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireAdmin } from '$lib/server/auth/guards';
 import {
 	approveTeacher,
@@ -19,7 +20,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		mode: await signupMode(appDb()),
 		openInvites: await openInviteCount(appDb()),
-		pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt) }))
+		pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt) })),
+		codeFlood: await codeFlood(appLimiters())
 	};
 };
 
