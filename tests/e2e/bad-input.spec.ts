@@ -206,3 +206,28 @@ test('a flood of wrong codes from many addresses slows the guessers but never sh
 		await expectNoAxeViolations(page, false);
 	}
 });
+
+test('a whole school behind one address can join: joins count per class, not per address', async () => {
+	// Two open-join classes of 200; 400 students (more than the old limit of 300 joins per
+	// address in 10 minutes) join from one school address, each on a new device with a typed name.
+	const school = loopbacks(60, 1)[0];
+	const codes: string[] = [];
+	for (const name of ['Year 9 East', 'Year 9 West']) {
+		const created = await post(s.admin, '/teach?/create', { name });
+		const id = created.headers()['location'].split('/').pop()!;
+		await post(s.admin, `/teach/classes/${id}?/openJoin`, { open: 'true' }, 200);
+		codes.push((await (await s.admin.get(`/teach/classes/${id}/export.json`)).json()).class.joinCode);
+	}
+	const statuses: number[] = [];
+	for (let i = 0; i < 400; i++) {
+		const code = codes[i % 2];
+		const typed = await fromAddress(school, app.url, '/join?/code', { form: { code } });
+		const joined = await fromAddress(school, app.url, `/join/${code}?/name`, { form: { name: `Student ${i + 1}` } });
+		statuses.push(typed.status, joined.status);
+	}
+	expect(statuses.filter((status) => status !== 303)).toEqual([]);
+	// The class limit still holds: a 201st name in one class in 10 minutes waits.
+	const full = await fromAddress(school, app.url, `/join/${codes[0]}?/name`, { form: { name: 'One too many' } });
+	expect(full.status).toBe(429);
+	expect(Number(full.headers['retry-after'])).toBeGreaterThan(0);
+});

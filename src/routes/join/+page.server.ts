@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
-import { consume } from '$lib/server/auth/rate-limit';
 import { useRejoinCode } from '$lib/server/people/classes';
 import { classForCode, findRejoinTarget } from '$lib/server/people/class-code';
 import { ensureNoSeatInClass, ensureNotTeacher, signInStudent } from '$lib/server/people/student-sign-in';
@@ -20,7 +19,7 @@ export const actions: Actions = {
 		const input = field(await readForm(event), 'code', 40);
 		const result = await attempt('code', { code: input }, async () => {
 			ensureNotTeacher(event);
-			await consume(appLimiters().joinPerIp, clientAddress(event));
+			// Only wrong codes count against an address: a school of thousands may share one.
 			return (await classForCode(event, input)).joinCode;
 		});
 		if (typeof result === 'string') redirect(303, `/join/${result}`);
@@ -33,7 +32,6 @@ export const actions: Actions = {
 		const limits = appLimiters();
 		const result = await attempt('rejoin', { rejoin: input }, async () => {
 			ensureNotTeacher(event);
-			await consume(limits.joinPerIp, ip);
 			const target = await findRejoinTarget(appDb(), limits, ip, input);
 			ensureNoSeatInClass(event, target.classId, target.studentId);
 			const { studentId } = await useRejoinCode(appDb(), target.code);

@@ -42,7 +42,7 @@ export const LIMITS = {
 	signInFailuresPerDevice: { points: 10, seconds: 900 },
 	signUpPerIp: { points: 10, seconds: 600 },
 	setupPerIp: { points: 10, seconds: 600 },
-	joinPerIp: { points: 300, seconds: 600 },
+	/** Names joining one class (a roster holds at most 200); joins never count per address. */
 	joinPerClass: { points: 200, seconds: 600 },
 	/** Practice attempts started from one address (a class may share it). */
 	practiceStartsPerIp: { points: 300, seconds: 600 },

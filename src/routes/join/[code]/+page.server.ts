@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
-import { attempt, clientAddress, field, orError, readForm } from '$lib/server/auth/guards';
+import { attempt, field, orError, readForm } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
 import { joinAsRosterStudent, joinChoices, joinWithName } from '$lib/server/people/classes';
 import { classForCode } from '$lib/server/people/class-code';
@@ -25,10 +25,10 @@ export const load: PageServerLoad = async (event) => {
 /** What both ways in share: the class, the limits, and one seat per class per device. */
 async function prepareJoin(event: Parameters<Actions[string]>[0]) {
 	ensureNotTeacher(event);
-	const limits = appLimiters();
-	await consume(limits.joinPerIp, clientAddress(event));
+	// Joins count per class, not per address: a whole school may join from behind one
+	// address. Wrong codes still count per address (classForCode), so guessing stays limited.
 	const cls = await classForCode(event, event.params.code ?? '');
-	await consume(limits.joinPerClass, cls.id);
+	await consume(appLimiters().joinPerClass, cls.id);
 	ensureNoSeatInClass(event, cls.id);
 	return cls;
 }
