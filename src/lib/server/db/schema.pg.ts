@@ -5,6 +5,7 @@
  */
 import { pgTable, text, integer, boolean, jsonb, timestamp, doublePrecision, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
 import type { Block } from '../content/blocks';
+import type { LiveSessionState } from '$lib/live/session-state';
 import type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
 
 export type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
@@ -240,6 +241,8 @@ export const attempts = pgTable(
 		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
 		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
 		practiceKeyHash: text('practice_key_hash'),
+		/** The live session this attempt is a student's part in (null for assignments and practice). */
+		liveSessionId: text('live_session_id').references(() => liveSessions.id, { onDelete: 'cascade' }),
 		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
 		number: integer('number'),
 		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -247,7 +250,9 @@ export const attempts = pgTable(
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),
-		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number)
+		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number),
+		// One attempt per student per live session: joining twice (a reload, a second device) finds it.
+		uniqueIndex('attempts_live_student').on(t.liveSessionId, t.studentId)
 	]
 );
 
@@ -279,3 +284,42 @@ export const liveSpills = pgTable('live_spills', {
 	body: text('body').notNull(),
 	createdAt: createdAt()
 });
+
+/**
+ * A live, teacher-paced session of a quiz with a class. `state` is the session's state
+ * machine (src/lib/live/session-state.ts); `version` goes up with every command, so a
+ * command applies only to the state it was decided on (compare-and-set).
+ */
+export const liveSessions = pgTable(
+	'live_sessions',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		pacing: text('pacing').notNull().$type<'teacher' | 'student'>(),
+		askCertainty: boolean('ask_certainty').notNull(),
+		names: text('names').notNull().$type<'none' | 'initials' | 'full'>(),
+		state: jsonb('state').notNull().$type<LiveSessionState>(),
+		version: integer('version').notNull(),
+		createdAt: createdAt(),
+		endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [index('live_sessions_class').on(t.classId)]
+);
+
+/**
+ * Each question a live session has shown, and when its answers were locked. The database
+ * refuses an answer to a locked question (migration triggers), so an answer racing the
+ * lock either lands before it or is refused, never half-saved.
+ */
+export const liveQuestions = pgTable(
+	'live_questions',
+	{
+		sessionId: text('session_id').notNull().references(() => liveSessions.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull().references(() => quizQuestions.id, { onDelete: 'cascade' }),
+		openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+		lockedAt: timestamp('locked_at', { withTimezone: true, mode: 'date' }),
+		revealedAt: timestamp('revealed_at', { withTimezone: true, mode: 'date' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.questionId] })]
+);

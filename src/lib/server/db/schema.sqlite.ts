@@ -4,6 +4,7 @@
  */
 import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { Block } from '../content/blocks';
+import type { LiveSessionState } from '$lib/live/session-state';
 
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date());
 
@@ -236,6 +237,8 @@ export const attempts = sqliteTable(
 		studentId: text('student_id').references(() => students.id, { onDelete: 'cascade' }),
 		/** For practice without an account: SHA-256 of the attempt's cookie secret. */
 		practiceKeyHash: text('practice_key_hash'),
+		/** The live session this attempt is a student's part in (null for assignments and practice). */
+		liveSessionId: text('live_session_id').references(() => liveSessions.id, { onDelete: 'cascade' }),
 		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
 		number: integer('number'),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
@@ -243,7 +246,9 @@ export const attempts = sqliteTable(
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),
-		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number)
+		uniqueIndex('attempts_assignment_student_number').on(t.assignmentId, t.studentId, t.number),
+		// One attempt per student per live session: joining twice (a reload, a second device) finds it.
+		uniqueIndex('attempts_live_student').on(t.liveSessionId, t.studentId)
 	]
 );
 
@@ -316,3 +321,42 @@ export const liveSpills = sqliteTable('live_spills', {
 	body: text('body').notNull(),
 	createdAt: createdAt()
 });
+
+/**
+ * A live, teacher-paced session of a quiz with a class. `state` is the session's state
+ * machine (src/lib/live/session-state.ts); `version` goes up with every command, so a
+ * command applies only to the state it was decided on (compare-and-set).
+ */
+export const liveSessions = sqliteTable(
+	'live_sessions',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		pacing: text('pacing').notNull().$type<'teacher' | 'student'>(),
+		askCertainty: integer('ask_certainty', { mode: 'boolean' }).notNull(),
+		names: text('names').notNull().$type<'none' | 'initials' | 'full'>(),
+		state: text('state', { mode: 'json' }).notNull().$type<LiveSessionState>(),
+		version: integer('version').notNull(),
+		createdAt: createdAt(),
+		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('live_sessions_class').on(t.classId)]
+);
+
+/**
+ * Each question a live session has shown, and when its answers were locked. The database
+ * refuses an answer to a locked question (migration triggers), so an answer racing the
+ * lock either lands before it or is refused, never half-saved.
+ */
+export const liveQuestions = sqliteTable(
+	'live_questions',
+	{
+		sessionId: text('session_id').notNull().references(() => liveSessions.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull().references(() => quizQuestions.id, { onDelete: 'cascade' }),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+		lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
+		revealedAt: integer('revealed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.questionId] })]
+);

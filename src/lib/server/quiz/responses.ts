@@ -161,21 +161,27 @@ export async function saveResponse(
 		}
 		await upsertResponse(handle).execute(row);
 	} catch (error) {
-		if (handedIn(error)) throw new DomainError('This attempt has been handed in, so its answers can no longer change.', 409);
+		const refusal = databaseRefusal(error);
+		if (refusal) throw new DomainError(refusal, 409);
 		throw error;
 	}
 	return { fraction, marks: row.marks };
 }
 
-/**
- * Whether the database refused the write because the attempt was handed in meanwhile
- * (the `responses_attempt_open` triggers of migration 0006, on either engine).
- */
-function handedIn(error: unknown): boolean {
+/** The database's refusals of an answer (triggers of migrations 0006 and 0007), in words for the student. */
+const REFUSALS = [
+	{ code: 'AL409', text: 'attempt handed in', message: 'This attempt has been handed in, so its answers can no longer change.' },
+	{ code: 'AL423', text: 'question locked', message: 'Answers to this question are locked. Your teacher has moved on.' }
+];
+
+/** Why the database refused the write, if it was one of its own rules (on either engine); null otherwise. */
+function databaseRefusal(error: unknown): string | null {
 	for (let e = error; e instanceof Error; e = e.cause) {
-		if ((e as { code?: string }).code === 'AL409' || e.message.includes('attempt handed in')) return true;
+		const code = (e as { code?: string }).code;
+		const found = REFUSALS.find((r) => code === r.code || e.message.includes(r.text));
+		if (found) return found.message;
 	}
-	return false;
+	return null;
 }
 
 /** A response row's values as placeholders, for the prepared inserts below. */
