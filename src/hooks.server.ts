@@ -21,12 +21,18 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Security headers every page gets. */
-const securityHeaders: Handle = async ({ event, resolve }) => {
+/**
+ * Anything answered to a browser that sent a cookie, or that sets one, may be about that
+ * person (a signed-in header, a class, an export): no cache anywhere may keep it, nor
+ * the browser after the tab is gone (a shared classroom computer). Cookie-less visitors
+ * to public pages are unaffected. The other security headers are set for every response
+ * in scripts/security-headers.js.
+ */
+const privateResponses: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	if (event.request.headers.has('cookie') || response.headers.has('set-cookie')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };
 
@@ -90,4 +96,4 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, publicPageCache, authenticate);
+export const handle = sequence(privateResponses, publicPageCache, authenticate);

@@ -1,0 +1,151 @@
+/**
+ * What a school's security review reads off the wire: the page cache cannot be poisoned
+ * through the Host header, every response (pages, exports, static files) carries the
+ * security headers, pages get a script policy without 'unsafe-inline', and nothing said
+ * to a signed-in browser may be stored.
+ */
+import http from 'node:http';
+import { RESPONSE_HEADERS } from '../../scripts/security-headers.js';
+import { startApp, type AppProcess } from './app-process';
+import { expect, READER, test } from './fixtures';
+import { seed, type Seeded } from './http-seed';
+
+let app: AppProcess;
+let seeded: Seeded;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	app = await startApp();
+	expect(await app.ready).toBe(true);
+	seeded = await seed(app.url);
+});
+
+test.afterAll(async () => app?.stop());
+
+/** A GET with a Host header of our choosing, which fetch and Playwright would not send. */
+function getWithHost(path: string, host: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		http
+			.get(new URL(path, app.url), { headers: { host } }, (res) => {
+				let body = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk) => (body += chunk));
+				res.on('end', () => resolve(body));
+			})
+			.on('error', reject);
+	});
+}
+
+/** The headers every response must carry, whatever it is. */
+function expectSecurityHeaders(headers: Record<string, string>, what: string) {
+	for (const [name, value] of Object.entries(RESPONSE_HEADERS)) {
+		if (name === 'Content-Security-Policy') continue;
+		expect(headers[name.toLowerCase()], `${name} on ${what}`).toBe(value);
+	}
+	expect(headers['permissions-policy'], what).toContain('camera=()');
+	expect(headers['permissions-policy'], what).toContain('microphone=()');
+	expect(headers['permissions-policy'], what).toContain('geolocation=()');
+}
+
+/** A Content-Security-Policy header as directive → sources. */
+function directives(policy: string | undefined): Map<string, string[]> {
+	return new Map((policy ?? '').split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+}
+
+test('a forged Host header never decides what later visitors get', async () => {
+	// The first request to each public page in this fresh app comes with a made-up Host.
+	for (const path of [`${READER}/annotations.jsonld`, READER, `${READER}/claims`, `${READER}/text.txt`]) {
+		const forged = await getWithHost(path, 'evil.example');
+		if (path.endsWith('.jsonld')) expect(forged, 'the forger may see their own host').toContain('http://evil.example/');
+		// The pages hold no other address built from the Host, forged or not.
+		else expect(forged, path).not.toContain('evil.example');
+
+		const normal = await (await fetch(new URL(path, app.url))).text();
+		expect(normal, path).not.toContain('evil.example');
+		const again = await (await fetch(new URL(path, app.url))).text();
+		expect(again, path).toBe(normal);
+	}
+	const collection = await (await fetch(new URL(`${READER}/annotations.jsonld`, app.url))).json();
+	expect(collection.id).toBe(`${app.url}${READER}/annotations.jsonld`);
+});
+
+test('a page, a static file and an export carry the security headers', async () => {
+	const page = await seeded.anonymous.get(READER);
+	expect(page.status()).toBe(200);
+	expectSecurityHeaders(page.headers(), 'the reader');
+	const csp = directives(page.headers()['content-security-policy']);
+	expect(csp.get('script-src')).toContain("'self'");
+	expect(csp.get('script-src')?.some((s) => s.startsWith("'sha256-"))).toBe(true);
+	for (const name of ['default-src', 'script-src', 'script-src-elem', 'script-src-attr']) {
+		expect(csp.get(name) ?? [], name).not.toContain("'unsafe-inline'");
+	}
+	expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+	expect(csp.get('object-src')).toEqual(["'none'"]);
+	expect(csp.get('base-uri')).toEqual(["'self'"]);
+	expect(csp.get('form-action')).toEqual(["'self'"]);
+	expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
+
+	const html = await page.text();
+	const asset = html.match(/(_app\/immutable\/[^"'\s)]+\.js)/)?.[1];
+	expect(asset, 'the page loads a script from /_app/immutable/').toBeTruthy();
+	for (const path of [`/${asset}`, '/favicon.svg']) {
+		const file = await seeded.anonymous.get(path);
+		expect(file.status(), path).toBe(200);
+		expectSecurityHeaders(file.headers(), path);
+		expect(directives(file.headers()['content-security-policy']).get('default-src'), path).toEqual(["'none'"]);
+		expect(directives(file.headers()['content-security-policy']).get('frame-ancestors'), path).toEqual(["'none'"]);
+	}
+
+	const exported = await seeded.admin.get(`/teach/classes/${seeded.classA.id}/export.csv`);
+	expect(exported.status()).toBe(200);
+	expectSecurityHeaders(exported.headers(), 'the class export');
+	expect(directives(exported.headers()['content-security-policy']).get('default-src')).toEqual(["'none'"]);
+});
+
+test('nothing said to a signed-in browser may be stored; public pages keep their caching', async () => {
+	const privately = [
+		{ who: seeded.admin, path: '/teach' },
+		{ who: seeded.admin, path: `/teach/classes/${seeded.classA.id}` },
+		{ who: seeded.admin, path: `/teach/classes/${seeded.classA.id}/export.csv` },
+		{ who: seeded.admin, path: `/teach/classes/${seeded.classA.id}/export.json` },
+		{ who: seeded.admin, path: `/teach/classes/${seeded.classA.id}/assignments/${seeded.assignmentA}/results.csv` },
+		{ who: seeded.admin, path: READER },
+		{ who: seeded.studentA, path: '/me' },
+		{ who: seeded.studentA, path: `/me/assignments/${seeded.assignmentA}` }
+	];
+	for (const { who, path } of privately) {
+		const response = await who.get(path);
+		expect(response.status(), path).toBe(200);
+		expect(response.headers()['cache-control'], path).toBe('private, no-store');
+	}
+	const cookieless = await fetch(new URL(READER, app.url));
+	expect(cookieless.status).toBe(200);
+	expect(cookieless.headers.get('cache-control')).toBeNull();
+});
+
+test('the policy blocks nothing the reader and the join screen use', async ({ browser }) => {
+	const context = await browser.newContext({ baseURL: app.url, storageState: await seeded.admin.storageState() });
+	const page = await context.newPage();
+	const refused: string[] = [];
+	page.on('console', (message) => {
+		if (/Content[- ]Security[- ]Policy|Permissions[- ]Policy/i.test(message.text())) refused.push(message.text());
+	});
+
+	await page.goto(READER);
+	const claim = page.getByRole('link', { name: /Mexico must do more to protect Americans/ });
+	await claim.click();
+	// The panel only opens in place when the page's scripts run.
+	await expect(page.getByRole('complementary', { name: /Claim \d+ and its notes/ })).toBeVisible();
+
+	await page.goto(`/teach/classes/${seeded.classA.id}/join-screen`);
+	const qr = page.getByRole('img', { name: /QR code that opens/ });
+	await expect(qr).toBeVisible();
+	expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+	await page.goto('/teach/quizzes');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+	expect(refused).toEqual([]);
+	await context.close();
+});
