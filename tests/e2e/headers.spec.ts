@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { RESPONSE_HEADERS } from '../../scripts/security-headers.js';
 import { startApp, type AppProcess } from './app-process';
-import { expect, READER, test } from './fixtures';
+import { expect, POLICY_REFUSAL, READER, test } from './fixtures';
 import { seed, type Seeded } from './http-seed';
 
 let app: AppProcess;
@@ -149,17 +149,20 @@ test('public pages for visitors without cookies keep their caching', async () =>
 	}
 });
 
-test('the policy blocks nothing the reader and the join screen use', async ({ browser }) => {
-	const context = await browser.newContext({ baseURL: app.url, storageState: await seeded.admin.storageState() });
-	const page = await context.newPage();
+test('the policy blocks nothing the reader, the join screen and the quiz editor use', async ({ browser }) => {
 	const refused: string[] = [];
-	page.on('console', (message) => {
-		if (/Content[- ]Security[- ]Policy|Permissions[- ]Policy/i.test(message.text())) refused.push(message.text());
-	});
+	const open = async (who: typeof seeded.admin) => {
+		const context = await browser.newContext({ baseURL: app.url, storageState: await who.storageState() });
+		context.on('console', (message) => {
+			if (POLICY_REFUSAL.test(message.text())) refused.push(message.text());
+		});
+		return { context, page: await context.newPage() };
+	};
 
+	const teacher = await open(seeded.admin);
+	const page = teacher.page;
 	await page.goto(READER);
-	const claim = page.getByRole('link', { name: /Mexico must do more to protect Americans/ });
-	await claim.click();
+	await page.getByRole('link', { name: /Mexico must do more to protect Americans/ }).click();
 	// The panel only opens in place when the page's scripts run.
 	await expect(page.getByRole('complementary', { name: /Claim \d+ and its notes/ })).toBeVisible();
 
@@ -168,9 +171,18 @@ test('the policy blocks nothing the reader and the join screen use', async ({ br
 	await expect(qr).toBeVisible();
 	expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
+	// An enhanced form action, into the quiz editor.
+	const packTitle = 'Who Said That? Checking the Mexico Troops Story';
 	await page.goto('/teach/quizzes');
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.getByRole('link', { name: packTitle }).click();
+	await page.getByRole('button', { name: 'Copy to edit' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `${packTitle} (copy)` })).toBeVisible();
+	await teacher.context.close();
+
+	const student = await open(seeded.studentA);
+	await student.page.goto('/me');
+	await expect(student.page.getByRole('heading', { level: 1 })).toBeVisible();
+	await student.context.close();
 
 	expect(refused).toEqual([]);
-	await context.close();
 });
