@@ -70,7 +70,21 @@ export const RESPONSE_HEADERS = Object.freeze({
 	'Cross-Origin-Resource-Policy': 'same-origin'
 });
 
-/** Sets RESPONSE_HEADERS on `res` before anything answers; what the app sets later wins. */
-export function setSecurityHeaders(/** @type {import('node:http').ServerResponse} */ res) {
+/**
+ * Sets RESPONSE_HEADERS on `res` before anything answers; what the app sets later wins.
+ * A 304 is the exception: a browser revalidating a page it stored (SvelteKit gives pages
+ * an ETag) replaces the stored headers with the 304's, and SvelteKit's 304 carries no
+ * policy of its own, so the strict default one would replace the page's and block all
+ * its scripts and styles. A 304 therefore sends no policy, and the stored one stands.
+ * @param {import('node:http').ServerResponse} res
+ */
+export function setSecurityHeaders(res) {
 	for (const [name, value] of Object.entries(RESPONSE_HEADERS)) res.setHeader(name, value);
+	const writeHead = res.writeHead;
+	/** @type {typeof res.writeHead} */
+	const writeHeadKeepingStoredPolicy = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+		if (status === 304) res.removeHeader('Content-Security-Policy');
+		return writeHead.call(res, status, ...rest);
+	};
+	res.writeHead = writeHeadKeepingStoredPolicy;
 }

@@ -87,6 +87,17 @@ test('a page carries the security headers and a script policy without unsafe-inl
 	expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
 });
 
+test('a page revalidated by the browser keeps its own policy: the 304 sends none to replace it', async () => {
+	const page = await fetch(new URL(READER, app.url));
+	const etag = page.headers.get('etag');
+	expect(etag, 'pages carry an ETag, so browsers revalidate them').toBeTruthy();
+	const revalidated = await fetch(new URL(READER, app.url), { headers: { 'if-none-match': etag! } });
+	expect(revalidated.status).toBe(304);
+	// A browser replaces the stored page's headers with the 304's.
+	expect(revalidated.headers.get('content-security-policy')).toBeNull();
+	expect(revalidated.headers.get('x-content-type-options')).toBe('nosniff');
+});
+
 test('static files carry them too: a script the page loads and the favicon', async () => {
 	const html = await (await seeded.anonymous.get(READER)).text();
 	const asset = html.match(/(_app\/immutable\/[^"'\s)]+\.js)/)?.[1];
