@@ -19,7 +19,10 @@ const host = process.env.HOST || '0.0.0.0';
 
 // Pages go out gzipped when the browser asks (an annotated article is ~230 KB of HTML,
 // ~30 KB compressed: it matters on classroom Wi-Fi). Static assets are precompressed.
-const compress = compression();
+// Event streams are never compressed: gzip holds each event back until its buffer fills.
+const compress = compression({
+	filter: (req, res) => !String(res.getHeader('content-type') ?? '').startsWith('text/event-stream') && compression.filter(req, res)
+});
 
 const server = http.createServer((req, res) => {
 	if (!operatorDecides) req.headers[INTERNAL_HEADER] = 'http';

@@ -7,6 +7,7 @@ import { KnownHosts, hostSettingsFromEnv } from '$lib/server/known-hosts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ContentPackError } from '$lib/server/content/read-pack';
+import { retryAfterHeader } from '$lib/server/retry-after';
 
 export const init: ServerInit = async () => {
 	try {
@@ -30,7 +31,9 @@ export const init: ServerInit = async () => {
  */
 const privateResponses: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	if (event.request.headers.has('cookie') || response.headers.has('set-cookie')) {
+	const personal = event.request.headers.has('cookie') || response.headers.has('set-cookie');
+	// A route that already forbids storing keeps its own words (an event stream adds no-transform).
+	if (personal && !/\bno-store\b/i.test(response.headers.get('cache-control') ?? '')) {
 		response.headers.set('Cache-Control', 'private, no-store');
 	}
 	return response;
@@ -96,4 +99,4 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(privateResponses, publicPageCache, authenticate);
+export const handle = sequence(retryAfterHeader, privateResponses, publicPageCache, authenticate);

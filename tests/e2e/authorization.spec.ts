@@ -4,33 +4,46 @@
  */
 import { startApp, type AppProcess } from './app-process';
 import { expect, SLUG, test } from './fixtures';
-import { post, seed, type Seeded } from './http-seed';
+import { client, post, seed, signUpWaiting, waitingTeachers, type Seeded } from './http-seed';
 
-const ROLES = ['anonymous', 'studentOfClass', 'studentOfOtherClass', 'otherTeacher', 'owner'] as const;
+// The owner comes last, so in the approve and refuse rows everyone else tries first.
+const ROLES = ['anonymous', 'studentOfClass', 'studentOfOtherClass', 'otherTeacher', 'pendingTeacher', 'owner'] as const;
 type Role = (typeof ROLES)[number];
-/** A status, or a redirect to sign-in or to the join page. */
-type Outcome = number | 'to-signin' | 'to-join';
+/** A status, or a redirect to sign-in, to the join page, or to the waiting-for-approval page. */
+type Outcome = number | 'to-signin' | 'to-join' | 'to-waiting';
 
 interface Case {
 	what: string;
-	method: 'GET' | 'POST';
+	/** STREAM: a GET of an event stream, read up to its first event and then closed. */
+	method: 'GET' | 'POST' | 'STREAM';
 	path: (s: Seeded) => string;
 	form?: (s: Seeded) => Record<string, string>;
 	expect: Record<Role, Outcome>;
-	/** Text that must not appear in the response for these roles (data from class A). */
-	mustNotShow?: Partial<Record<Role, string>>;
+	/** Text that must not appear in the response for these roles (data from class A, answer keys). */
+	mustNotShow?: Partial<Record<Role, string[]>>;
+	/** Text that must appear for these roles: proof that what `mustNotShow` looks for is really there. */
+	mustShow?: Partial<Record<Role, string[]>>;
 }
 
-const TEACHER_PAGE: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 404, owner: 200 };
-const TEACHER_ACTION = TEACHER_PAGE;
+/** A teacher still waiting for approval is sent to the waiting page by every teacher page and download... */
+const TEACHER_PAGE: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 404, pendingTeacher: 'to-waiting', owner: 200 };
+/** ...and refused by every teacher action. */
+const TEACHER_ACTION: Record<Role, Outcome> = { ...TEACHER_PAGE, pendingTeacher: 403 };
+/** What only the admin may do. */
+const ADMIN_ACTION: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, pendingTeacher: 403, owner: 200 };
+const EVERYONE: Record<Role, Outcome> = { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, pendingTeacher: 200, owner: 200 };
 const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
 const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
-const STUDENT_PAGE: Record<Role, Outcome> = { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 403, owner: 403 };
+const STUDENT_PAGE: Record<Role, Outcome> = { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 403, pendingTeacher: 403, owner: 403 };
 /** The admin's own quiz (made in beforeAll) and the pack's quiz, by address. */
 const Q = () => `/teach/quizzes/${encodeURIComponent(quiz.id)}`;
 const PACK_QUIZ = `/teach/quizzes/${encodeURIComponent(`${SLUG}/quiz-mexico-attribution`)}`;
 const QUIZ_TITLE = 'Ada’s private quiz';
+/** In the pack quiz page's data for any approved teacher: a key, and the feedback on a wrong option. */
+const PACK_QUIZ_KEYS = ['correct:true', 'not something she rejects'];
+/** The same in a client-side navigation's page data, where values are stored apart from their keys. */
+const DATA_KEYS = ['"correct"', 'not something she rejects'];
 const MC_QUESTION = {
 	type: 'multiple-choice',
 	prompt: 'Is there a byline?',
@@ -46,32 +59,45 @@ const MC_QUESTION = {
 };
 
 const CASES: Case[] = [
-	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
-	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
-	{ what: 'practice quiz (open to all)', method: 'GET', path: () => `/articles/${SLUG}/practice`, expect: { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, owner: 200 } },
-	{ what: 'setup, once done', method: 'GET', path: () => '/setup', expect: { anonymous: 'to-signin', studentOfClass: 'to-signin', studentOfOtherClass: 'to-signin', otherTeacher: 'to-signin', owner: 'to-signin' } },
+	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: EVERYONE },
+	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: EVERYONE },
+	{ what: 'practice quiz (open to all)', method: 'GET', path: () => `/articles/${SLUG}/practice`, expect: EVERYONE },
+	{ what: 'setup, once done', method: 'GET', path: () => '/setup', expect: { anonymous: 'to-signin', studentOfClass: 'to-signin', studentOfOtherClass: 'to-signin', otherTeacher: 'to-signin', pendingTeacher: 'to-signin', owner: 'to-signin' } },
 	{
 		what: 'setup action, once done',
 		method: 'POST',
 		path: () => '/setup',
 		form: () => ({ name: 'Mallory', email: 'mallory@evil.test', password: 'quiet orchard lamp', mode: 'open' }),
-		expect: { anonymous: 403, studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 403 }
+		expect: { anonymous: 403, studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, pendingTeacher: 403, owner: 403 }
+	},
+	{
+		what: 'waiting-for-approval page',
+		method: 'GET',
+		path: () => '/teach/waiting',
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, pendingTeacher: 200, owner: 303 }
 	},
 	{
 		what: 'teacher dashboard',
 		method: 'GET',
 		path: () => '/teach',
-		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 },
-		mustNotShow: { otherTeacher: 'Class A' }
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, pendingTeacher: 'to-waiting', owner: 200 },
+		mustNotShow: { otherTeacher: ['Class A'] }
 	},
-	{ what: 'admin settings', method: 'GET', path: () => '/teach/settings', expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
-	{ what: 'create an invite', method: 'POST', path: () => '/teach/settings?/invite', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
-	{ what: 'change sign-up mode', method: 'POST', path: () => '/teach/settings?/mode', form: () => ({ mode: 'open' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 403, owner: 200 } },
-	{ what: 'create a class', method: 'POST', path: () => '/teach?/create', form: () => ({ name: 'Another class' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, owner: 303 } },
-	{ what: 'class page', method: 'GET', path: A, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'admin settings', method: 'GET', path: () => '/teach/settings', expect: { ...ADMIN_ACTION, pendingTeacher: 'to-waiting' }, mustShow: { owner: ['pat@school.test'] } },
+	{ what: 'create an invite', method: 'POST', path: () => '/teach/settings?/invite', form: () => ({}), expect: ADMIN_ACTION },
+	{ what: 'change sign-up mode', method: 'POST', path: () => '/teach/settings?/mode', form: () => ({ mode: 'open' }), expect: ADMIN_ACTION },
+	{ what: 'approve a waiting teacher', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: waiting['quinn@school.test'] }), expect: ADMIN_ACTION },
+	{ what: 'approve a teacher already approved', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: waiting['quinn@school.test'] }), expect: { ...ADMIN_ACTION, owner: 409 } },
+	{ what: 'refuse a teacher already approved', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['quinn@school.test'], confirm: 'yes' }), expect: { ...ADMIN_ACTION, owner: 409 } },
+	{ what: 'refuse without confirming', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['rae@school.test'] }), expect: { ...ADMIN_ACTION, owner: 400 } },
+	{ what: 'refuse a waiting teacher', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['rae@school.test'], confirm: 'yes' }), expect: ADMIN_ACTION },
+	{ what: 'approve a teacher id that does not exist', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: 'not-a-teacher' }), expect: { ...ADMIN_ACTION, owner: 404 } },
+	{ what: 'create a class', method: 'POST', path: () => '/teach?/create', form: () => ({ name: 'Another class' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, pendingTeacher: 403, owner: 303 } },
+	{ what: 'class page', method: 'GET', path: A, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'class join screen', method: 'GET', path: (s) => `${A(s)}/join-screen`, expect: TEACHER_PAGE },
-	{ what: 'class export (JSON)', method: 'GET', path: (s) => `${A(s)}/export.json`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
-	{ what: 'class export (CSV)', method: 'GET', path: (s) => `${A(s)}/export.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'class join screen’s live updates', method: 'STREAM', path: (s) => `${A(s)}/join-screen/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"joined"'] } },
+	{ what: 'class export (JSON)', method: 'GET', path: (s) => `${A(s)}/export.json`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
+	{ what: 'class export (CSV)', method: 'GET', path: (s) => `${A(s)}/export.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'a class id that does not exist', method: 'GET', path: () => '/teach/classes/not-a-real-class-id', expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'rename class', method: 'POST', path: (s) => `${A(s)}?/rename`, form: () => ({ name: 'Class A' }), expect: TEACHER_ACTION },
 	{ what: 'open join', method: 'POST', path: (s) => `${A(s)}?/openJoin`, form: () => ({ open: 'false' }), expect: TEACHER_ACTION },
@@ -88,8 +114,8 @@ const CASES: Case[] = [
 	{ what: 'delete class (wrong confirmation)', method: 'POST', path: (s) => `${A(s)}?/delete`, form: () => ({ confirm: 'nope' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'assign a quiz (page)', method: 'GET', path: (s) => `${A(s)}/assign`, expect: TEACHER_PAGE },
 	{ what: 'assign a quiz', method: 'POST', path: (s) => `${A(s)}/assign`, form: () => ({ quiz: 'mexico-says-no-to-us-troops/quiz-mexico-attribution', opensAt: '2099-01-01T09:00', closesAt: '2099-01-02T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 303 } },
-	{ what: 'assignment results', method: 'GET', path: ASSIGNMENT, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
-	{ what: 'assignment results (CSV)', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: 'Ana' } },
+	{ what: 'assignment results', method: 'GET', path: ASSIGNMENT, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
+	{ what: 'assignment results (CSV)', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'grade written answers', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/grade`, expect: TEACHER_PAGE },
 	{ what: 'grade an answer that is not in the assignment', method: 'POST', path: (s) => `${ASSIGNMENT(s)}/grade`, form: () => ({ response: 'not-a-response', met: '0' }), expect: { ...TEACHER_ACTION, owner: 404 } },
 	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
@@ -104,13 +130,29 @@ const CASES: Case[] = [
 		what: 'quiz list',
 		method: 'GET',
 		path: () => '/teach/quizzes',
-		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 },
-		mustNotShow: { otherTeacher: QUIZ_TITLE }
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, pendingTeacher: 'to-waiting', owner: 200 },
+		mustNotShow: { otherTeacher: [QUIZ_TITLE] }
 	},
-	{ what: 'create a quiz', method: 'POST', path: () => '/teach/quizzes?/create', form: () => ({ article: SLUG, title: 'Another quiz' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, owner: 303 } },
+	{ what: 'create a quiz', method: 'POST', path: () => '/teach/quizzes?/create', form: () => ({ article: SLUG, title: 'Another quiz' }), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 303, pendingTeacher: 403, owner: 303 } },
 	{ what: 'copy a quiz from the list', method: 'POST', path: () => '/teach/quizzes?/copy', form: () => ({ quiz: quiz.id }), expect: { ...TEACHER_ACTION, owner: 303 } },
-	{ what: 'quiz editor', method: 'GET', path: Q, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: QUIZ_TITLE } },
-	{ what: 'pack quiz (read-only, any teacher)', method: 'GET', path: () => PACK_QUIZ, expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, owner: 200 } },
+	{ what: 'quiz editor', method: 'GET', path: Q, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: [QUIZ_TITLE], pendingTeacher: [QUIZ_TITLE] } },
+	{
+		what: 'pack quiz (read-only, any approved teacher)',
+		method: 'GET',
+		path: () => PACK_QUIZ,
+		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, pendingTeacher: 'to-waiting', owner: 200 },
+		mustNotShow: { pendingTeacher: PACK_QUIZ_KEYS, anonymous: PACK_QUIZ_KEYS, studentOfClass: PACK_QUIZ_KEYS },
+		mustShow: { otherTeacher: PACK_QUIZ_KEYS, owner: PACK_QUIZ_KEYS }
+	},
+	{
+		// SvelteKit answers every data request 200 and puts a redirect or error inside it.
+		what: 'pack quiz page data (client-side navigation)',
+		method: 'GET',
+		path: () => `${PACK_QUIZ}/__data.json`,
+		expect: EVERYONE,
+		mustNotShow: { pendingTeacher: DATA_KEYS, anonymous: DATA_KEYS, studentOfClass: DATA_KEYS },
+		mustShow: { pendingTeacher: ['/teach/waiting'], owner: DATA_KEYS }
+	},
 	{ what: 'a quiz id that does not exist', method: 'GET', path: () => '/teach/quizzes/not-a-real-quiz', expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'edit quiz details', method: 'POST', path: () => `${Q()}?/details`, form: () => ({ title: QUIZ_TITLE, description: 'Mine.' }), expect: TEACHER_ACTION },
 	{ what: 'edit a pack quiz', method: 'POST', path: () => `${PACK_QUIZ}?/details`, form: () => ({ title: 'Taken over', description: '' }), expect: { ...TEACHER_ACTION, otherTeacher: 409, owner: 409 } },
@@ -125,15 +167,17 @@ const CASES: Case[] = [
 		what: 'student home',
 		method: 'GET',
 		path: () => '/me',
-		expect: { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 403, owner: 403 },
-		mustNotShow: { studentOfOtherClass: 'Class A' }
+		expect: { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 403, pendingTeacher: 403, owner: 403 },
+		mustNotShow: { studentOfOtherClass: ['Class A'] }
 	},
-	{ what: 'sign out everywhere', method: 'POST', path: () => '/signout?/everywhere', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 'to-signin', owner: 'to-signin' } }
+	{ what: 'sign out everywhere', method: 'POST', path: () => '/signout?/everywhere', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 'to-signin', pendingTeacher: 'to-signin', owner: 'to-signin' } }
 ];
 
 let app: AppProcess;
 let seeded: Seeded;
 let quiz: { id: string; questionId: string };
+/** Two more open sign-ups, for the admin to approve and refuse: email → teacher id. */
+let waiting: Record<string, string>;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -145,6 +189,10 @@ test.beforeAll(async () => {
 	const id = decodeURIComponent(created.headers()['location'].split('/').pop()!);
 	const added = await post(seeded.admin, `/teach/quizzes/${encodeURIComponent(id)}?/addQuestion`, MC_QUESTION);
 	quiz = { id, questionId: new URL(added.headers()['location'], app.url).searchParams.get('added')! };
+	await signUpWaiting(await client(app.url), 'Quinn', 'quinn@school.test');
+	await signUpWaiting(await client(app.url), 'Rae', 'rae@school.test');
+	waiting = await waitingTeachers(seeded.admin);
+	expect(Object.keys(waiting).sort()).toEqual(['pat@school.test', 'quinn@school.test', 'rae@school.test']);
 });
 
 test.afterAll(async () => app?.stop());
@@ -155,8 +203,32 @@ function contextFor(role: Role) {
 		studentOfClass: seeded.studentA,
 		studentOfOtherClass: seeded.studentB,
 		otherTeacher: seeded.otherTeacher,
+		pendingTeacher: seeded.pendingTeacher,
 		owner: seeded.admin
 	}[role];
+}
+
+/**
+ * An event stream never ends, so it is opened with the visitor's cookies, read up to its
+ * first event (or to the end of a refusal) and closed. Answers in the shape the table reads.
+ */
+async function openStream(ctx: ReturnType<typeof contextFor>, path: string) {
+	const { cookies } = await ctx.storageState();
+	const abort = new AbortController();
+	const response = await fetch(new URL(path, app.url), {
+		headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+		redirect: 'manual',
+		signal: abort.signal
+	});
+	let body = '';
+	const reader = response.body?.getReader();
+	while (reader && !/\n\n(id|data):[^]*\n\n/.test(body)) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		body += new TextDecoder().decode(value);
+	}
+	abort.abort();
+	return { status: () => response.status, headers: () => Object.fromEntries(response.headers), text: async () => body };
 }
 
 test('every protected route and action answers each kind of visitor as the table says', async () => {
@@ -167,17 +239,28 @@ test('every protected route and action answers each kind of visitor as the table
 			const ctx = contextFor(role);
 			const path = c.path(seeded);
 			const response =
-				c.method === 'GET' ? await ctx.get(path) : await ctx.post(path, { form: c.form?.(seeded) ?? {} });
+				c.method === 'STREAM'
+					? await openStream(ctx, path)
+					: c.method === 'GET'
+						? await ctx.get(path)
+						: await ctx.post(path, { form: c.form?.(seeded) ?? {} });
 			const location = response.headers()['location'] ?? '';
 			const outcome: Outcome =
 				response.status() === 303 && location.startsWith('/signin')
 					? 'to-signin'
 					: response.status() === 303 && location === '/join'
 						? 'to-join'
-						: response.status();
+						: response.status() === 303 && location === '/teach/waiting'
+							? 'to-waiting'
+							: response.status();
 			if (outcome !== c.expect[role]) mismatches.push(`${c.what} as ${role}: expected ${c.expect[role]}, got ${outcome}`);
-			const secret = c.mustNotShow?.[role];
-			if (secret && (await response.text()).includes(secret)) mismatches.push(`${c.what} as ${role}: shows “${secret}”`);
+			const body = await response.text();
+			for (const secret of c.mustNotShow?.[role] ?? []) {
+				if (body.includes(secret)) mismatches.push(`${c.what} as ${role}: shows “${secret}”`);
+			}
+			for (const text of c.mustShow?.[role] ?? []) {
+				if (!body.includes(text)) mismatches.push(`${c.what} as ${role}: does not show “${text}”`);
+			}
 		}
 	}
 	expect(mismatches).toEqual([]);

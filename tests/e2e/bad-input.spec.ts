@@ -3,8 +3,9 @@
  * clear message and a 4xx, and nothing already saved is lost.
  */
 import { startApp, type AppProcess } from './app-process';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 import { client, joinChoices, post, seed, type Seeded } from './http-seed';
+import { fromAddress, loopbacks, type Answer } from './loopback';
 
 let app: AppProcess;
 let s: Seeded;
@@ -81,15 +82,44 @@ test('a teacher cannot join as a student from the same browser', async () => {
 	await refused(s.admin, '/join?/code', { code: s.classA.code }, 403, /signed in as a teacher/);
 });
 
-test('repeated wrong passwords lock the account for a while and say how long', async () => {
-	const attacker = await client(app.url);
+/** A 429 that says how long to wait, in the page and in Retry-After (whole seconds, within the limit's window). */
+function expectWait(answer: Answer, windowSeconds: number) {
+	expect(answer.status, answer.body.slice(0, 200)).toBe(429);
+	expect(answer.body).toMatch(/Please wait \d+ (minutes?|seconds?) and try again/);
+	const seconds = Number(answer.headers['retry-after']);
+	expect(seconds).toBeGreaterThan(0);
+	expect(seconds).toBeLessThanOrEqual(windowSeconds);
+}
+
+test('wrong passwords stop guessing from that address, never the teacher from a browser or address of their own', async () => {
+	const ADA = { email: 'ada@school.test', password: 'harbor lantern violet' };
+	const [home, attacker] = loopbacks(40, 2);
+	// Ada signs in at home once: that browser gets a long-lived HttpOnly device cookie.
+	const signedIn = await fromAddress(home, app.url, '/signin', { form: ADA });
+	expect(signedIn.status).toBe(303);
+	const device = `lab_device=${signedIn.cookies['lab_device']}`;
+	const setDevice = [signedIn.headers['set-cookie'] ?? []].flat().find((line) => line.startsWith('lab_device='));
+	expect(setDevice).toMatch(/; HttpOnly/i);
+	expect(new Date(setDevice!.match(/Expires=([^;]+)/i)![1]).getTime()).toBeGreaterThan(Date.now() + 300 * 24 * 3600_000);
+	// Signing out ends the session but keeps the device cookie: it names the browser, not a session.
+	const session = `lab_session=${signedIn.cookies['lab_session']}`;
+	const signedOut = await fromAddress(home, app.url, '/signout?/here', { form: {}, cookie: `${session}; ${device}` });
+	expect(signedOut.status).toBe(303);
+	expect(Object.keys(signedOut.cookies)).not.toContain('lab_device');
+
 	for (let i = 0; i < 10; i++) {
-		await refused(attacker, '/signin', { email: 'ada@school.test', password: `wrong guess ${i}` }, 400, /do not match/);
+		const guess = await fromAddress(attacker, app.url, '/signin', { form: { email: ADA.email, password: `wrong guess ${i}` } });
+		expect(guess.status).toBe(400);
+		expect(guess.body).toMatch(/do not match/);
 	}
-	await refused(attacker, '/signin', { email: 'ada@school.test', password: 'wrong again' }, 429, /Please wait \d+ minutes? and try again/);
-	// Even the right password waits, so guessing cannot continue; other accounts are unaffected.
-	await refused(attacker, '/signin', { email: 'ada@school.test', password: 'harbor lantern violet' }, 429, /Please wait/);
-	await post(attacker, '/signin', { email: 'olu@school.test', password: 'meadow copper tunnel' });
+	// That address is over its own limit for this account: even the right password waits, so guessing cannot go on.
+	expectWait(await fromAddress(attacker, app.url, '/signin', { form: { email: ADA.email, password: 'wrong again' } }), 900);
+	expectWait(await fromAddress(attacker, app.url, '/signin', { form: ADA }), 900);
+	// The same address with Ada's device cookie is her own browser: it gets in. Other accounts are unaffected.
+	expect((await fromAddress(attacker, app.url, '/signin', { form: ADA, cookie: device })).status).toBe(303);
+	expect((await fromAddress(attacker, app.url, '/signin', { form: { email: 'olu@school.test', password: 'meadow copper tunnel' } })).status).toBe(303);
+	// And from any other address the right password works.
+	expect((await fromAddress(loopbacks(41, 1)[0], app.url, '/signin', { form: ADA })).status).toBe(303);
 });
 
 test('a form body that cannot be read is a 400, not a 500', async () => {
@@ -123,6 +153,56 @@ test('guessing codes, on the form or through the name-list page, is limited', as
 		if (status === 404) status = (await guesser.post('/join?/code', { form: { code: 'ZZZZZX' } })).status();
 	}
 	expect(status).toBe(429);
+	// Refused for the right code too, or the address could tell a right guess from a wrong one.
 	await refused(guesser, '/join?/code', { code: s.classA.code }, 429, /Please wait/);
-	expect((await guesser.get(`/join/${s.classA.code}`)).status()).toBe(429);
+	const page = await guesser.get(`/join/${s.classA.code}`);
+	expect(page.status()).toBe(429);
+	expect(Number(page.headers()['retry-after'])).toBeGreaterThan(0);
+});
+
+test('a flood of wrong codes from many addresses slows the guessers but never shuts a class out', async ({ page }) => {
+	// The issue's flood: ten addresses, 110 wrong codes each (over the old kit-wide ceiling of 1,000).
+	const flooders = loopbacks(50, 10);
+	const answers = await Promise.all(
+		flooders.map(async (from) => {
+			const mine: number[] = [];
+			for (let i = 0; i < 110; i++) {
+				const path = i % 2 ? '/join/ZZZZZZ' : '/join?/code';
+				mine.push((await fromAddress(from, app.url, path, i % 2 ? {} : { form: { code: 'ZZZZZY' } })).status);
+			}
+			return mine;
+		})
+	);
+	expect(new Set(answers.flat())).toEqual(new Set([404, 429]));
+
+	// A fresh address gets in with the right code, on the form and by the link on the join screen.
+	const [pupil, other] = loopbacks(51, 2);
+	const typed = await fromAddress(pupil, app.url, '/join?/code', { form: { code: s.classA.code.toLowerCase() } });
+	expect(typed.status, typed.body.slice(0, 200)).toBe(303);
+	expect(typed.headers['location']).toBe(`/join/${s.classA.code}`);
+	const list = await fromAddress(other, app.url, `/join/${s.classA.code}`);
+	expect(list.status).toBe(200);
+	expect(list.body).toContain('Amir');
+
+	// A flooding address is held to the small flood allowance: refused, right code or not, with Retry-After.
+	expectWait(await fromAddress(flooders[0], app.url, '/join?/code', { form: { code: s.classA.code } }), 600);
+	expectWait(await fromAddress(flooders[1], app.url, `/join/${s.classA.code}`), 600);
+	// With JavaScript the form is sent by use:enhance, and SvelteKit answers 200 with the 429 inside: the header is there too.
+	const enhanced = await fromAddress(flooders[2], app.url, '/join?/code', {
+		form: { code: s.classA.code },
+		headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(enhanced.status).toBe(200);
+	expect(JSON.parse(enhanced.body)).toMatchObject({ type: 'failure', status: 429 });
+	expect(Number(enhanced.headers['retry-after'])).toBeGreaterThan(0);
+
+	// The admin is told, on the teacher home page and in Settings.
+	await page.context().addCookies((await s.admin.storageState()).cookies);
+	for (const path of ['/teach', '/teach/settings']) {
+		await page.goto(`${app.url}${path}`);
+		await expect(page.getByRole('heading', { name: 'Someone is guessing class codes' })).toBeVisible();
+		await expect(page.getByText('Right codes still work')).toBeVisible();
+		await expectNoAxeViolations(page, true);
+		await expectNoAxeViolations(page, false);
+	}
 });

@@ -1,6 +1,7 @@
 /**
  * Seeding a fresh app through its own forms over HTTP (no browser): an admin, another
- * teacher, a class each with one rostered student, and a signed-in device for each
+ * teacher (by invite link), a teacher who signed up openly and waits for approval, a
+ * class each for the first two with rostered students, and a signed-in device for each
  * student. Used by the authorization matrix and the bad-input tests.
  */
 import { request, type APIRequestContext } from '@playwright/test';
@@ -9,6 +10,8 @@ import { expect } from './fixtures';
 export interface Seeded {
 	admin: APIRequestContext;
 	otherTeacher: APIRequestContext;
+	/** Signed up while sign-up was open; not approved, so it may see only the waiting page. */
+	pendingTeacher: APIRequestContext;
 	studentA: APIRequestContext;
 	studentB: APIRequestContext;
 	anonymous: APIRequestContext;
@@ -70,12 +73,41 @@ export async function joinChoices(ctx: APIRequestContext, code: string): Promise
 	return ids;
 }
 
+/** A new one-time invite token, from the link the admin's Settings page makes. */
+export async function inviteToken(admin: APIRequestContext): Promise<string> {
+	const html = await (await post(admin, '/teach/settings?/invite', {}, 200)).text();
+	return /\/signup\?invite=([a-z2-7]+)/.exec(html)![1];
+}
+
+/** The teachers waiting for approval as the admin's Settings page lists them: email → teacher id. */
+export async function waitingTeachers(admin: APIRequestContext): Promise<Record<string, string>> {
+	const html = await (await admin.get('/teach/settings')).text();
+	const ids: Record<string, string> = {};
+	for (const item of html.split('<li').slice(1)) {
+		const email = /<\/strong> · ([^<\s]+)/.exec(item);
+		const id = /name="teacher" value="([^"]+)"/.exec(item);
+		if (email && id) ids[email[1]] = id[1];
+	}
+	return ids;
+}
+
+/** Signs up a teacher through the open sign-up form; they land on the waiting page. */
+export async function signUpWaiting(ctx: APIRequestContext, name: string, email: string) {
+	const response = await post(ctx, '/signup', { name, email, password: 'gravel orchid signal' });
+	expect(response.headers()['location']).toBe('/teach/waiting');
+}
+
 export async function seed(baseURL: string, options: { assignment?: boolean } = {}): Promise<Seeded> {
-	const [admin, otherTeacher, studentA, studentB, anonymous] = await Promise.all(
-		Array.from({ length: 5 }, () => client(baseURL))
+	const [admin, otherTeacher, pendingTeacher, studentA, studentB, anonymous] = await Promise.all(
+		Array.from({ length: 6 }, () => client(baseURL))
 	);
-	await post(admin, '/setup', { name: 'Ada Admin', email: 'ada@school.test', password: 'harbor lantern violet', mode: 'open' });
-	await post(otherTeacher, '/signup', { name: 'Olu Other', email: 'olu@school.test', password: 'meadow copper tunnel' });
+	// Invite-only, as setup suggests; the other teacher comes by invite link (approved at once).
+	await post(admin, '/setup', { name: 'Ada Admin', email: 'ada@school.test', password: 'harbor lantern violet', mode: 'invite' });
+	const invite = await inviteToken(admin);
+	await post(otherTeacher, '/signup', { name: 'Olu Other', email: 'olu@school.test', password: 'meadow copper tunnel', invite });
+	// Then sign-up opens, and a stranger signs up: they wait for approval.
+	await post(admin, '/teach/settings?/mode', { mode: 'open' }, 200);
+	await signUpWaiting(pendingTeacher, 'Pat Pending', 'pat@school.test');
 	const a = await makeClass(admin, 'Class A', 'Ana\nAmir');
 	const b = await makeClass(otherTeacher, 'Class B', 'Ben\nBea');
 	const idsA = await joinChoices(anonymous, a.code);
@@ -91,6 +123,7 @@ export async function seed(baseURL: string, options: { assignment?: boolean } = 
 		assignmentA,
 		admin,
 		otherTeacher,
+		pendingTeacher,
 		studentA,
 		studentB,
 		anonymous,

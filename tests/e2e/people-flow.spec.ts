@@ -17,25 +17,28 @@ for (const javaScriptEnabled of [true, false]) {
 		expect(await app.ready).toBe(true);
 		const axe = (page: Page) => expectNoAxeViolations(page, javaScriptEnabled);
 		try {
-			// First run: the admin sets up the kit and opens sign-up to everyone.
+			// First run: the admin sets up the kit, keeping sign-up by invitation as suggested.
 			const admin = await newPage(browser, app, javaScriptEnabled);
 			await admin.goto('/setup');
 			await axe(admin);
 			await admin.getByLabel('Your name').fill(ADMIN.name);
 			await admin.getByLabel('Email').fill(ADMIN.email);
 			await admin.getByLabel('Password').fill(ADMIN.password);
-			await admin.getByLabel('Anyone who can reach this server').check();
+			await expect(admin.getByLabel('Only people with an invite link')).toBeChecked();
 			await admin.getByRole('button', { name: 'Create admin account' }).click();
 			await expect(admin).toHaveURL(/\/teach$/);
-			await expect(admin.getByRole('link', { name: 'Settings' })).toBeVisible();
+			await admin.getByRole('link', { name: 'Settings' }).click();
+			await admin.getByRole('button', { name: 'Create an invite link' }).click();
+			const invite = await admin.getByLabel('Send this link to the teacher').inputValue();
+			expect(invite).toMatch(/\/signup\?invite=[a-z2-7]+$/);
 
 			// Setup is closed now, for everyone.
 			const teacher = await newPage(browser, app, javaScriptEnabled);
 			await teacher.goto('/setup');
 			await expect(teacher).toHaveURL(/\/signin/);
 
-			// A second teacher signs up; a common password is refused with a reason.
-			await teacher.goto('/signup');
+			// A second teacher signs up with the invite; a common password is refused with a reason.
+			await teacher.goto(invite);
 			await teacher.getByLabel('Your name').fill(TEACHER.name);
 			await teacher.getByLabel('Email').fill(TEACHER.email);
 			await teacher.getByLabel('Password').fill('password123');

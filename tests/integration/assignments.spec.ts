@@ -8,9 +8,9 @@ import { addToRoster, createClass } from '../../src/lib/server/people/classes';
 import {
 	attemptsAt,
 	createAssignment,
-	feedbackShown,
 	ownAttempt,
 	questionOrder,
+	reviewPolicyFor,
 	saveAssignmentAnswer,
 	startAttempt,
 	submitAssignmentAttempt,
@@ -19,6 +19,10 @@ import {
 	type AssignmentSettings
 } from '../../src/lib/server/quiz/assignments';
 import { assignmentResults, gradeWrittenAnswer } from '../../src/lib/server/quiz/results';
+import { feedbackView } from '../../src/lib/server/quiz/question-views';
+import { readSettings } from '../../src/lib/server/quiz/assignment-form';
+import { loadReaderArticle } from '../../src/lib/server/articles/reader';
+import { toLocalInput } from '../../src/lib/server/local-time';
 import { copyContent, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { refusal } from '../fixtures/refusal';
@@ -39,6 +43,7 @@ describe(`assignments on ${ENGINE}`, () => {
 		maxAttempts: 1,
 		feedback: 'after-submit',
 		shuffle: false,
+		answersEachAttempt: false,
 		...over
 	});
 
@@ -168,15 +173,103 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect(row.answer).toEqual({ type: 'choice', value: rightChoice(q) });
 	});
 
-	it('shows feedback only when the setting allows', async () => {
-		const open = { submittedAt: null } as never;
-		const done = { submittedAt: now } as never;
-		const each = await assignment({ feedback: 'each-question' });
-		const submit = await assignment({ feedback: 'after-submit' });
-		const close = await assignment({ feedback: 'after-close' });
-		expect([feedbackShown(each, open, false, now), feedbackShown(each, open, true, now)]).toEqual([false, true]);
-		expect([feedbackShown(submit, open, true, now), feedbackShown(submit, done, true, now)]).toEqual([false, true]);
-		expect([feedbackShown(close, done, true, now), feedbackShown(close, done, true, close.closesAt)]).toEqual([false, true]);
+	it('shows feedback as the setting allows, and the right answers only once the student cannot use them', async () => {
+		const policy = async (a: Awaited<ReturnType<typeof assignment>>, x: { id: string }, answered = true, at = now) => {
+			const attempts = await attemptsAt(handle, students[0].id, a.id);
+			return reviewPolicyFor(a, attempts.find((y) => y.id === x.id)!, attempts, answered, at);
+		};
+		const HELD = { feedback: true, rightAnswers: false };
+		const ALL = { feedback: true, rightAnswers: true };
+		const NONE = { feedback: false, rightAnswers: false };
+
+		// Two attempts, feedback after submitting: the new-user trial's case.
+		const two = await assignment({ maxAttempts: 2 });
+		const first = await startAttempt(handle, students[0].id, two, now);
+		expect(await policy(two, first)).toEqual(NONE);
+		await submitAssignmentAttempt(handle, two, first, now);
+		expect(await policy(two, first)).toEqual(HELD);
+		// Attempt 2 under way: attempt 1's review still holds them back.
+		const second = await startAttempt(handle, students[0].id, two, now);
+		expect(await policy(two, first)).toEqual(HELD);
+		expect(await policy(two, second)).toEqual(NONE);
+		await submitAssignmentAttempt(handle, two, second, now);
+		expect([await policy(two, first), await policy(two, second)]).toEqual([ALL, ALL]);
+
+		// An attempt left but the assignment closed: everything.
+		const unused = await assignment({ maxAttempts: 3 });
+		const only = await startAttempt(handle, students[0].id, unused, now);
+		await submitAssignmentAttempt(handle, unused, only, now);
+		expect([await policy(unused, only), await policy(unused, only, true, unused.closesAt)]).toEqual([HELD, ALL]);
+
+		// The teacher chose right answers after every attempt.
+		const each = await assignment({ maxAttempts: 2, answersEachAttempt: true });
+		const early = await startAttempt(handle, students[0].id, each, now);
+		await submitAssignmentAttempt(handle, each, early, now);
+		expect(await policy(each, early)).toEqual(ALL);
+
+		// After each question, two attempts: right or not at once, the right answer later.
+		const perQuestion = await assignment({ feedback: 'each-question', maxAttempts: 2 });
+		const going = await startAttempt(handle, students[0].id, perQuestion, now);
+		expect([await policy(perQuestion, going, false), await policy(perQuestion, going, true)]).toEqual([NONE, HELD]);
+		// One attempt: as before, everything once a question is answered (the answer is final).
+		const once = await assignment({ feedback: 'each-question' });
+		const sole = await startAttempt(handle, students[0].id, once, now);
+		expect([await policy(once, sole, false), await policy(once, sole, true)]).toEqual([NONE, ALL]);
+
+		// After closing: nothing before, whatever the other settings.
+		const close = await assignment({ feedback: 'after-close', answersEachAttempt: true });
+		const done = await startAttempt(handle, students[0].id, close, now);
+		await submitAssignmentAttempt(handle, close, done, now);
+		expect([await policy(close, done), await policy(close, done, true, close.closesAt)]).toEqual([NONE, ALL]);
+	});
+
+	it('keeps the right answers out of the feedback while they are held back', async () => {
+		const article = (await loadReaderArticle(handle, SLUG))!;
+		const a = await assignment({ maxAttempts: 2 });
+		const qs = await questions();
+		const choice = qs.find((q) => q.type === 'multiple-choice')!;
+		const evidence = qs.find((q) => q.type === 'find-evidence')!;
+		const x = await startAttempt(handle, students[0].id, a, now);
+		const wrong = choice.options!.find((o) => !o.correct)!;
+		await saveAssignmentAnswer(handle, a, x, choice, { choices: [wrong.value], certainty: 2 }, pack.text.length, now);
+		// A selection far from the key words.
+		await saveAssignmentAnswer(handle, a, x, evidence, { span: { start: 0, end: 20 }, certainty: 1 }, pack.text.length, now);
+		const responses = await handle.db.select().from(handle.tables.responses);
+		const of = (q: { id: string }) => responses.find((r) => r.questionId === q.id)!;
+
+		const held = feedbackView(choice, of(choice), article, { feedback: true, rightAnswers: false })!;
+		expect(held).toMatchObject({ rightAnswers: false, fraction: 0, explanation: null, claim: null, notes: [], evidence: [] });
+		expect(held.options).toEqual([expect.objectContaining({ value: wrong.value, chosen: true, correct: false, feedback: wrong.feedback })]);
+		const heldEvidence = feedbackView(evidence, of(evidence), article, { feedback: true, rightAnswers: false })!;
+		expect(heldEvidence).toMatchObject({ evidence: [], explanation: null, claim: null, selected: pack.text.slice(0, 20) });
+		expect(JSON.stringify([held, heldEvidence])).not.toContain('"correct":true');
+
+		const all = feedbackView(choice, of(choice), article, { feedback: true, rightAnswers: true })!;
+		expect(all.options.map((o) => [o.chosen, o.correct])).toEqual(expect.arrayContaining([[true, false], [false, true]]));
+		expect(all.explanation).toBe(choice.explanation);
+		expect(feedbackView(evidence, of(evidence), article, { feedback: true, rightAnswers: true })!.evidence.length).toBeGreaterThan(0);
+		expect(feedbackView(choice, of(choice), article, { feedback: false, rightAnswers: false })).toBeNull();
+	});
+
+	it('stores the right-answers choice from the form, refuses anything else, and lets it change after students start', async () => {
+		const form = (answers?: string) => {
+			const f = new FormData();
+			for (const [k, v] of Object.entries({ opensAt: toLocalInput(new Date(now.getTime() - HOUR)), closesAt: toLocalInput(new Date(now.getTime() + HOUR)), maxAttempts: '2', feedback: 'after-submit' })) f.set(k, v);
+			if (answers !== undefined) f.set('answers', answers);
+			return readSettings(f).settings;
+		};
+		const created = await createAssignment(handle, teacherId, classId, quizId(), form('each'), now);
+		expect((await teacherAssignment(handle, teacherId, classId, created)).assignment.answersEachAttempt).toBe(true);
+		// A form without the field (an older page) takes the safe choice.
+		const older = await createAssignment(handle, teacherId, classId, quizId(), form(), now);
+		expect((await teacherAssignment(handle, teacherId, classId, older)).assignment.answersEachAttempt).toBe(false);
+		const refused = await refusal(createAssignment(handle, teacherId, classId, quizId(), form('always'), now));
+		expect([refused.status, refused.message]).toEqual([400, 'Choose when students see the right answers.']);
+
+		const { assignment: a } = await teacherAssignment(handle, teacherId, classId, created);
+		await startAttempt(handle, students[0].id, a, now);
+		await updateAssignment(handle, teacherId, classId, created, form('last'), now);
+		expect((await teacherAssignment(handle, teacherId, classId, created)).assignment.answersEachAttempt).toBe(false);
 	});
 
 	it('shuffles the question order per attempt when asked, and keeps it stable', async () => {
@@ -190,6 +283,76 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect([...one].sort()).toEqual(qs.map((q) => q.key).sort());
 	});
 
+	describe('writes that race a hand-in, a close or a change', () => {
+		/** The attempt row as a request read it before another request handed it in. */
+		async function staleAfterSubmit(a: Awaited<ReturnType<typeof assignment>>) {
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			return x; // still says submittedAt: null
+		}
+		const count = async () => (await handle.db.select().from(handle.tables.responses)).length;
+
+		it.each(['after-submit', 'each-question'] as const)('refuses an answer that lands after the attempt was handed in (%s), saving nothing', async (feedback) => {
+			const a = await assignment({ feedback });
+			const stale = await staleAfterSubmit(a);
+			const q = (await questions()).find((q) => q.type === 'who-said-it')!;
+			const refused = await refusal(saveAssignmentAnswer(handle, a, stale, q, { choices: [rightChoice(q)], certainty: q.certainty ? 2 : null }, pack.text.length, now));
+			expect(refused.status).toBe(409);
+			expect(refused.message).toMatch(/handed in/);
+			expect(await count()).toBe(0);
+		});
+
+		it('refuses a change to an answer saved before the hand-in, keeping the saved one', async () => {
+			const a = await assignment();
+			const x = await startAttempt(handle, students[0].id, a, now);
+			const q = (await questions()).find((q) => q.type === 'who-said-it')!;
+			const [first, second] = q.options!.map((o) => o.value);
+			await saveAssignmentAnswer(handle, a, x, q, { choices: [first], certainty: q.certainty ? 2 : null }, pack.text.length, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			expect((await refusal(saveAssignmentAnswer(handle, a, x, q, { choices: [second], certainty: q.certainty ? 2 : null }, pack.text.length, now))).status).toBe(409);
+			const [kept] = await handle.db.select().from(handle.tables.responses);
+			expect(kept.answer).toEqual({ type: 'choice', value: first });
+		});
+
+		it('hands open attempts in when the teacher closes now, so a late answer is refused', async () => {
+			const a = await assignment();
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await updateAssignment(handle, teacherId, classId, a.id, { ...settings(), opensAt: a.opensAt, closesAt: now }, now);
+			const [closed] = await attemptsAt(handle, students[0].id, a.id);
+			expect(closed.submittedAt).toEqual(now);
+			const q = (await questions())[0];
+			// The request read the assignment and attempt just before the close.
+			expect((await refusal(saveAssignmentAnswer(handle, a, x, q, { choices: [q.options![0].value], certainty: 2 }, pack.text.length, new Date(now.getTime() - 1)))).status).toBe(409);
+			expect(await count()).toBe(0);
+		});
+
+		it('lets the teacher grade an answer after the hand-in', async () => {
+			const a = await assignment();
+			const written = (await questions()).find((q) => q.type === 'short-answer')!;
+			const x = await startAttempt(handle, students[0].id, a, now);
+			await saveAssignmentAnswer(handle, a, x, written, { text: 'Mine.', certainty: written.certainty ? 2 : null }, pack.text.length, now);
+			await submitAssignmentAttempt(handle, a, x, now);
+			const [response] = await handle.db.select().from(handle.tables.responses);
+			await gradeWrittenAnswer(handle, a, response.id, [0], 'Fine.', response.answeredAt.getTime());
+			const [graded] = await handle.db.select().from(handle.tables.responses);
+			expect(graded.gradedAt).not.toBeNull();
+		});
+
+		it('refuses a grade for an answer the student has changed since the teacher read it', async () => {
+			const a = await assignment();
+			const written = (await questions()).find((q) => q.type === 'short-answer')!;
+			const x = await startAttempt(handle, students[0].id, a, now);
+			const answer = (text: string, at: Date) => saveAssignmentAnswer(handle, a, x, written, { text, certainty: written.certainty ? 2 : null }, pack.text.length, at);
+			await answer('First thought.', now);
+			const [read] = await handle.db.select().from(handle.tables.responses);
+			await answer('Second thought.', new Date(now.getTime() + 1000));
+			const refused = await refusal(gradeWrittenAnswer(handle, a, read.id, [0], 'For the first.', read.answeredAt.getTime()));
+			expect(refused.status).toBe(409);
+			const [after] = await handle.db.select().from(handle.tables.responses);
+			expect(after).toMatchObject({ answer: { type: 'text', text: 'Second thought.' }, gradedAt: null, comment: null });
+		});
+	});
+
 	it('grades written answers against the rubric, and the results table counts them', async () => {
 		const a = await assignment();
 		const written = (await questions()).find((q) => q.type === 'short-answer')!;
@@ -201,9 +364,9 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect(rows.find((r) => r.studentId !== x.studentId)!.status).toBe('not started');
 
 		const [response] = await handle.db.select().from(handle.tables.responses);
-		expect((await refusal(gradeWrittenAnswer(handle, a, response.id, [99], ''))).status).toBe(400);
+		expect((await refusal(gradeWrittenAnswer(handle, a, response.id, [99], '', null))).status).toBe(400);
 		const rubric = written.rubric!;
-		const { points, total } = await gradeWrittenAnswer(handle, a, response.id, [0], 'Good start.');
+		const { points, total } = await gradeWrittenAnswer(handle, a, response.id, [0], 'Good start.', null);
 		expect(points).toBe(rubric[0].points);
 		expect(total).toBe(rubric.reduce((s, r) => s + r.points, 0));
 		const [graded] = await handle.db.select().from(handle.tables.responses);
@@ -224,6 +387,6 @@ describe(`assignments on ${ENGINE}`, () => {
 
 		// A response from another assignment cannot be graded through this one.
 		const other = await assignment();
-		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], ''))).status).toBe(404);
+		expect((await refusal(gradeWrittenAnswer(handle, other, response.id, [0], '', null))).status).toBe(404);
 	});
 });

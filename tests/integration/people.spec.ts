@@ -2,10 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import {
+	approveTeacher,
 	authenticate,
 	createFirstTeacher,
 	createInvite,
 	needsSetup,
+	pendingTeacherCount,
+	pendingTeachers,
+	refuseTeacher,
 	setSignupMode,
 	signUpTeacher
 } from '../../src/lib/server/people/teachers';
@@ -74,6 +78,101 @@ describe(`teachers on ${ENGINE}`, () => {
 		expect(await authenticate(handle, ' ADA@school.TEST ', ADA.password)).not.toBeNull();
 		expect(await authenticate(handle, ADA.email, 'harbor lantern violet!')).toBeNull();
 		expect(await authenticate(handle, 'nobody@school.test', ADA.password)).toBeNull();
+	});
+});
+
+describe(`approving open sign-ups on ${ENGINE}`, () => {
+	let handle: DatabaseHandle;
+	let admin: string;
+	beforeEach(async () => {
+		handle = await freshDatabase();
+		({ id: admin } = await createFirstTeacher(handle, ADA, 'open'));
+	});
+	afterEach(async () => handle.close());
+
+	const PAT = { name: 'Pat', email: 'pat@school.test', password: 'gravel orchid signal' };
+	async function approvedAt(id: string) {
+		const [row] = await handle.db.select().from(handle.tables.teachers).where(eq(handle.tables.teachers.id, id));
+		return row ? row.approvedAt : 'deleted';
+	}
+	async function sessionTeacher(token: string) {
+		return (await validateSessionToken(handle, token))?.teacher ?? null;
+	}
+
+	it('approves the admin at setup, and makes an open sign-up wait', async () => {
+		expect(await approvedAt(admin)).toBeInstanceOf(Date);
+		const { id, approved } = await signUpTeacher(handle, OLU, null);
+		expect(approved).toBe(false);
+		expect(await approvedAt(id)).toBeNull();
+		expect(await pendingTeacherCount(handle)).toBe(1);
+		expect((await pendingTeachers(handle)).map((p) => [p.id, p.name, p.email])).toEqual([[id, 'Olu', 'olu@school.test']]);
+		expect((await pendingTeachers(handle))[0].createdAt).toBeInstanceOf(Date);
+	});
+
+	it('approves an invite sign-up at once, whichever the sign-up mode', async () => {
+		const first = await signUpTeacher(handle, OLU, await createInvite(handle, admin));
+		expect(first.approved).toBe(true);
+		expect(await approvedAt(first.id)).toBeInstanceOf(Date);
+		await setSignupMode(handle, 'invite');
+		const second = await signUpTeacher(handle, PAT, await createInvite(handle, admin));
+		expect(second.approved).toBe(true);
+		expect(await pendingTeacherCount(handle)).toBe(0);
+	});
+
+	it('marks a waiting teacher’s session pending, and approval shows on its next check', async () => {
+		const { id } = await signUpTeacher(handle, OLU, null);
+		const { token } = await createSession(handle, { teacherId: id });
+		expect(await sessionTeacher(token)).toMatchObject({ id, approved: false, isAdmin: false });
+		const { token: adminToken } = await createSession(handle, { teacherId: admin });
+		expect(await sessionTeacher(adminToken)).toMatchObject({ approved: true, isAdmin: true });
+
+		expect(await approveTeacher(handle, admin, id)).toEqual({ name: 'Olu', email: 'olu@school.test' });
+		expect(await sessionTeacher(token)).toMatchObject({ id, approved: true });
+		expect(await pendingTeachers(handle)).toEqual([]);
+	});
+
+	it('refuses a waiting teacher by deleting the account and its sessions', async () => {
+		const { id } = await signUpTeacher(handle, OLU, null);
+		const { token } = await createSession(handle, { teacherId: id });
+		expect(await refuseTeacher(handle, admin, id)).toEqual({ name: 'Olu', email: 'olu@school.test' });
+		expect(await approvedAt(id)).toBe('deleted');
+		expect(await validateSessionToken(handle, token)).toBeNull();
+		expect(await authenticate(handle, OLU.email, OLU.password)).toBeNull();
+		// The address is free again: they may sign up anew, and wait again.
+		expect((await signUpTeacher(handle, OLU, null)).approved).toBe(false);
+	});
+
+	it('lets only the admin approve or refuse', async () => {
+		const { id: olu } = await signUpTeacher(handle, OLU, await createInvite(handle, admin));
+		const { id: pat } = await signUpTeacher(handle, PAT, null);
+		for (const actor of [olu, pat, 'not-a-teacher']) {
+			expect((await refusal(approveTeacher(handle, actor, pat))).status).toBe(403);
+			expect((await refusal(refuseTeacher(handle, actor, pat))).status).toBe(403);
+		}
+		// A waiting account marked admin by hand is still no admin until approved.
+		await handle.db.update(handle.tables.teachers).set({ isAdmin: true }).where(eq(handle.tables.teachers.id, pat));
+		expect((await refusal(approveTeacher(handle, pat, pat))).status).toBe(403);
+		expect(await approvedAt(pat)).toBeNull();
+	});
+
+	it('never refuses an approved teacher, and approves once', async () => {
+		const { id: olu } = await signUpTeacher(handle, OLU, await createInvite(handle, admin));
+		expect((await refusal(refuseTeacher(handle, admin, olu))).status).toBe(409);
+		expect((await refusal(refuseTeacher(handle, admin, admin))).status).toBe(409);
+		expect(await approvedAt(olu)).toBeInstanceOf(Date);
+
+		const { id: pat } = await signUpTeacher(handle, PAT, null);
+		const results = await Promise.allSettled([approveTeacher(handle, admin, pat), approveTeacher(handle, admin, pat)]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((await refusal(approveTeacher(handle, admin, pat))).status).toBe(409);
+		expect((await refusal(refuseTeacher(handle, admin, pat))).status).toBe(409);
+	});
+
+	it('answers ids that cannot exist with a 404', async () => {
+		for (const id of ['bad\u0000id', 'x'.repeat(300), '', 'abcdefghijklmnopqrstuvwx']) {
+			expect((await refusal(approveTeacher(handle, admin, id))).status).toBe(404);
+			expect((await refusal(refuseTeacher(handle, admin, id))).status).toBe(404);
+		}
 	});
 });
 

@@ -10,6 +10,7 @@ import { createFirstTeacher } from '../../src/lib/server/people/teachers';
 import { addToRoster, createClass } from '../../src/lib/server/people/classes';
 import { checkOwnAttempt, createAssignment, startAttempt, studentAssignment } from '../../src/lib/server/quiz/assignments';
 import { quizQuestions } from '../../src/lib/server/quiz/question-cache';
+import { changeQuestions } from '../../src/lib/server/quiz/editor';
 import { copyContent, editPackFile, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
@@ -54,7 +55,8 @@ describe(`the quiz question cache on ${ENGINE}`, () => {
 			closesAt: new Date(now + HOUR),
 			maxAttempts: 1,
 			feedback: 'after-submit',
-			shuffle: false
+			shuffle: false,
+			answersEachAttempt: false
 		});
 	});
 	afterEach(async () => handle.close());
@@ -70,13 +72,31 @@ describe(`the quiz question cache on ${ENGINE}`, () => {
 		expect((await quizQuestions(handle, await quizRow()))[0].prompt).toBe('Changed without marking the quiz as changed');
 	});
 
-	it('reads a quiz edited in the last second afresh each time (two edits may share a millisecond)', async () => {
-		const editedAt = new Date(Date.now() - HOUR);
-		await setUpdatedAt(editedAt);
-		const soon = editedAt.getTime() + 500;
-		await quizQuestions(handle, await quizRow(), soon);
-		await changeFirstPrompt('A second edit in the same millisecond');
-		expect((await quizQuestions(handle, await quizRow(), soon))[0].prompt).toBe('A second edit in the same millisecond');
+	it('gets a new updatedAt from every edit, even two in one millisecond or from a clock running behind', async () => {
+		const t = handle.tables;
+		const frozen = () => Date.now() - HOUR; // another server, its clock an hour behind and standing still
+		const [first] = await quizQuestions(handle, await quizRow());
+		const rename = (prompt: string) => changeQuestions(handle, quizId(), (tx) => tx.update(t.quizQuestions).set({ prompt }).where(eq(t.quizQuestions.id, first.id)), frozen);
+
+		const before = (await quizRow()).updatedAt.getTime();
+		await rename('The first edit');
+		const once = (await quizRow()).updatedAt.getTime();
+		expect(once).toBeGreaterThan(before);
+		expect((await quizQuestions(handle, await quizRow()))[0].prompt).toBe('The first edit');
+
+		await rename('A second edit in the same millisecond');
+		expect((await quizRow()).updatedAt.getTime()).toBeGreaterThan(once);
+		expect((await quizQuestions(handle, await quizRow()))[0].prompt).toBe('A second edit in the same millisecond');
+	});
+
+	it('leaves updatedAt alone when the edit fails', async () => {
+		const before = (await quizRow()).updatedAt.getTime();
+		await expect(
+			changeQuestions(handle, quizId(), async () => {
+				throw new Error('refused');
+			})
+		).rejects.toThrow('refused');
+		expect((await quizRow()).updatedAt.getTime()).toBe(before);
 	});
 
 	it('shows an edited content pack at once to a student’s assignment', async () => {

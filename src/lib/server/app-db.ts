@@ -9,8 +9,9 @@ import { syncPack } from './content/sync-pack';
 import { createLimiters, setLimitKeySalt, type Limiters } from './auth/rate-limit';
 import { installSecret } from './install-secret';
 import { setShuffleKey } from './quiz/shuffle-seed';
+import { setDeviceKey } from './auth/device-cookie';
 import { needsSetup } from './people/teachers';
-import { issueSetupToken } from './setup-gate';
+import { forgetSetupTokens, issueSetupToken } from './setup-gate';
 
 let handle: DatabaseHandle | undefined;
 let limiters: Limiters | undefined;
@@ -28,13 +29,16 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 	handle = opened;
 	setLimitKeySalt(await installSecret(opened, 'rate-limit-salt'));
 	setShuffleKey(await installSecret(opened, 'shuffle-key'));
+	setDeviceKey(await installSecret(opened, 'device-cookie-key'));
 	if (await needsSetup(opened)) {
 		const port = process.env.PORT || '3000';
 		console.log(
 			`No teacher account yet. Set up the kit at http://localhost:${port}/setup on this computer,\n` +
 				`or from another device with this one-time link (use this computer's network address):\n` +
-				`  http://<address>:${port}/setup?token=${issueSetupToken()}`
+				`  http://<address>:${port}/setup?token=${await issueSetupToken(opened)}`
 		);
+	} else {
+		await forgetSetupTokens(opened);
 	}
 	limiters = createLimiters(opened, { scale: Number(process.env.RATE_LIMIT_SCALE) || 1 });
 	return handle;

@@ -1,12 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
-import { consume, ensureNotBlocked } from '$lib/server/auth/rate-limit';
-import { rejoinTarget, useRejoinCode } from '$lib/server/people/classes';
-import { classForCode } from '$lib/server/people/class-code';
+import { consume } from '$lib/server/auth/rate-limit';
+import { useRejoinCode } from '$lib/server/people/classes';
+import { classForCode, findRejoinTarget } from '$lib/server/people/class-code';
 import { ensureNoSeatInClass, ensureNotTeacher, signInStudent } from '$lib/server/people/student-sign-in';
-import { normalizeCode, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
-import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -35,18 +33,10 @@ export const actions: Actions = {
 		const limits = appLimiters();
 		const result = await attempt('rejoin', { rejoin: input }, async () => {
 			ensureNotTeacher(event);
-			await ensureNotBlocked(limits.wrongCodesPerIp, ip);
 			await consume(limits.joinPerIp, ip);
-			const code = normalizeCode(input, REJOIN_CODE_LENGTH);
-			const target = code ? await rejoinTarget(appDb(), code) : null;
-			if (!code || !target) {
-				await consume(limits.wrongCodesPerIp, ip);
-				throw code
-					? new DomainError('That rejoin code is not right or has expired. Ask your teacher for a new one.', 400)
-					: new DomainError(`A rejoin code has ${REJOIN_CODE_LENGTH} letters and numbers.`);
-			}
+			const target = await findRejoinTarget(appDb(), limits, ip, input);
 			ensureNoSeatInClass(event, target.classId, target.studentId);
-			const { studentId } = await useRejoinCode(appDb(), code);
+			const { studentId } = await useRejoinCode(appDb(), target.code);
 			await signInStudent(event, studentId);
 		});
 		if (result) return result;

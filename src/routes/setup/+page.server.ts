@@ -5,7 +5,7 @@ import { consume } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/start-session';
 import { createFirstTeacher, needsSetup, type SignupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
-import { maySetUp } from '$lib/server/setup-gate';
+import { forgetSetupTokens, maySetUp } from '$lib/server/setup-gate';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const closed = !(await needsSetup(appDb()));
 	if (closed && event.request.method === 'GET') redirect(303, '/signin');
 	const token = event.url.searchParams.get('token') ?? '';
-	const allowed = maySetUp(event.getClientAddress(), token);
+	const allowed = await maySetUp(appDb(), event.getClientAddress(), token);
 	if (!allowed && event.request.method === 'GET') {
 		error(403, 'For safety, setup works only in a browser on the computer running Attribution Lab (at localhost), or with the one-time setup link printed in its console when it started.');
 	}
@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const result = await attempt('setup', echo, async () => {
 			await consume(appLimiters().setupPerIp, clientAddress(event));
 			if (!(await needsSetup(appDb()))) throw new DomainError('Setup is already done. Sign in instead.', 403);
-			if (!maySetUp(event.getClientAddress(), field(form, 'token', 64))) {
+			if (!(await maySetUp(appDb(), event.getClientAddress(), field(form, 'token', 64)))) {
 				throw new DomainError('Setup works on the computer running Attribution Lab, or with the setup link printed in its console.', 403);
 			}
 			if (echo.mode !== 'open' && echo.mode !== 'invite') throw new DomainError('Choose who may create teacher accounts.');
@@ -37,6 +37,7 @@ export const actions: Actions = {
 				{ name: echo.name, email: echo.email, password: String(form.get('password') ?? '') },
 				echo.mode as SignupMode
 			);
+			await forgetSetupTokens(appDb());
 			await startSession(event, { teacherId: id });
 		});
 		if (result) return result;

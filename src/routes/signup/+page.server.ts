@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
-import { attempt, clientAddress, field, readForm } from '$lib/server/auth/guards';
+import { attempt, clientAddress, field, readForm, WAITING_PAGE } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/start-session';
 import { liveInvite, needsSetup, signupMode, signUpTeacher } from '$lib/server/people/teachers';
@@ -24,10 +24,11 @@ export const actions: Actions = {
 		const invite = field(form, 'invite', 100) || null;
 		const result = await attempt('signup', echo, async () => {
 			await consume(appLimiters().signUpPerIp, clientAddress(event));
-			const { id } = await signUpTeacher(appDb(), { ...echo, password: String(form.get('password') ?? '') }, invite);
+			const { id, approved } = await signUpTeacher(appDb(), { ...echo, password: String(form.get('password') ?? '') }, invite);
 			await startSession(event, { teacherId: id });
+			return { approved };
 		});
-		if (result) return result;
-		redirect(303, '/teach');
+		if ('approved' in result) redirect(303, result.approved ? '/teach' : WAITING_PAGE);
+		return result;
 	}
 };

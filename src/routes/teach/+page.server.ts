@@ -1,13 +1,23 @@
 import { redirect } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { createClass, listClasses } from '$lib/server/people/classes';
+import { pendingTeacherCount } from '$lib/server/people/teachers';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const deleted = event.url.searchParams.get('deleted');
-	return { teacher, classes: await listClasses(appDb(), teacher.id), deleted: deleted?.slice(0, 80) ?? null };
+	return {
+		teacher,
+		classes: await listClasses(appDb(), teacher.id),
+		deleted: deleted?.slice(0, 80) ?? null,
+		// Only the admin can let them in, so only the admin is told.
+		waiting: teacher.isAdmin ? await pendingTeacherCount(appDb()) : 0,
+		// The admin is told when someone is guessing class codes kit-wide.
+		codeFlood: teacher.isAdmin ? await codeFlood(appLimiters()) : null
+	};
 };
 
 export const actions: Actions = {

@@ -1,7 +1,9 @@
 /** The session cookie: HttpOnly, SameSite=Lax, Secure whenever the kit is served over https. */
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './device-cookie';
 
+/** Sets the session cookie to `token` until `expiresAt`. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
 	cookies.set(SESSION_COOKIE, token, {
 		path: '/',
@@ -12,6 +14,21 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 	});
 }
 
+/** Removes the session cookie. */
 export function deleteSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+}
+
+/**
+ * The device cookie (see device-cookie.ts): HttpOnly like the session's, but long-lived,
+ * and kept when the teacher signs out, since it names the browser, not a session.
+ */
+export function setDeviceCookie(cookies: Cookies, url: URL, value: string) {
+	cookies.set(DEVICE_COOKIE, value, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		expires: new Date(Date.now() + DEVICE_LIFETIME_MS)
+	});
 }

@@ -5,10 +5,30 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { DomainError } from '../domain-error';
 import type { SessionStudent, SessionTeacher } from './session';
-import { addressKey } from './rate-limit';
+import { addressKey, TooManyAttempts } from './rate-limit';
+import { noteRetryAfter } from '../retry-after';
 
-/** The signed-in teacher; anonymous visitors go to sign-in, students get a 403. */
+/** Where a teacher whose account waits for the admin's approval is sent. */
+export const WAITING_PAGE = '/teach/waiting';
+
+/**
+ * The signed-in, approved teacher. Anonymous visitors go to sign-in, students get a 403.
+ * A teacher still waiting for approval is sent to the waiting page when opening a page or
+ * download (GET), and refused with a 403 for anything that changes data (form actions):
+ * until the admin says yes, an open sign-up sees no quiz, key, class or setting.
+ */
 export function requireTeacher(event: RequestEvent): SessionTeacher {
+	const teacher = requireTeacherAccount(event);
+	if (teacher.approved) return teacher;
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') redirect(303, WAITING_PAGE);
+	error(403, 'Your teacher account is waiting for the admin’s approval.');
+}
+
+/**
+ * The signed-in teacher, approved or still waiting; only for what a waiting teacher may
+ * do (see the waiting page, sign out). Everything else uses `requireTeacher`.
+ */
+export function requireTeacherAccount(event: RequestEvent): SessionTeacher {
 	const teacher = event.locals.session?.teacher;
 	if (teacher) return teacher;
 	if (event.locals.session) error(403, 'This page is for teachers.');
@@ -67,22 +87,25 @@ export function safeNext(value: string | null, origin: string, fallback = '/teac
 
 /**
  * Runs an action body and turns a DomainError into `fail(status, { message, ...echo })`
- * under `form`, so a page with several forms shows the message by the right one.
+ * under `form`, so a page with several forms shows the message by the right one. A 429
+ * also tells the response how long to wait (the Retry-After header).
  */
 export async function attempt<T, E extends Record<string, unknown>>(form: string, echo: E, body: () => Promise<T>) {
 	try {
 		return await body();
 	} catch (e) {
+		if (e instanceof TooManyAttempts) noteRetryAfter(e.retryAfter);
 		if (e instanceof DomainError) return fail(e.status, { form, ok: false as const, message: e.message, ...echo });
 		throw e;
 	}
 }
 
-/** Runs a load body and turns a DomainError into an error page with its status. */
+/** Runs a load body and turns a DomainError into an error page with its status (and a 429's wait). */
 export async function orError<T>(body: () => Promise<T>): Promise<T> {
 	try {
 		return await body();
 	} catch (e) {
+		if (e instanceof TooManyAttempts) noteRetryAfter(e.retryAfter);
 		if (e instanceof DomainError) error(e.status, e.message);
 		throw e;
 	}

@@ -8,28 +8,50 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { hashSecret } from './tokens';
 
+/** A 429 refusal that knows how long the limiter says to wait (for the Retry-After header). */
+export class TooManyAttempts extends DomainError {
+	/** Whole seconds until the limit's window ends. */
+	readonly retryAfter: number;
+	constructor(msBeforeNext: number) {
+		const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+		super(`Too many attempts. Please wait ${waitText(seconds)} and try again.`, 429);
+		this.retryAfter = seconds;
+	}
+}
+
 interface LimitSpec {
 	points: number;
 	seconds: number;
 }
 
-/** Attempts allowed per window. Joining is generous per IP: a class may share one address. */
+/**
+ * Attempts allowed per window. Joining is generous per IP: a class may share one address.
+ * No kit-wide or account-wide count ever refuses anyone by itself (a stranger could trip
+ * it on purpose); those counts only switch on the smaller "under attack" allowances.
+ */
 export const LIMITS = {
+	/** Sign-in attempts from one address, for any account (browsers trusted for the account skip it). */
 	signInPerIp: { points: 30, seconds: 600 },
-	/** Wrong passwords for one account from one address: the brute-force brake. */
+	/** Sign-in attempts for one account from one address: the brute-force brake. */
 	signInFailuresPerAccount: { points: 10, seconds: 900 },
-	/** Wrong passwords for one account from anywhere: high, so strangers cannot lock a teacher out cheaply. */
-	signInFailuresPerAccountTotal: { points: 100, seconds: 900 },
+	/** The same, checked only while the account is under attack (see the next line). */
+	signInFailuresPerAccountInAttack: { points: 3, seconds: 900 },
+	/** Wrong passwords for one account from anywhere; more than this means it is under attack. Never a lock. */
+	signInFailuresPerAccountTotal: { points: 50, seconds: 900 },
+	/** Sign-in attempts through one trusted device cookie, so a stolen cookie cannot brute-force. */
+	signInFailuresPerDevice: { points: 10, seconds: 900 },
 	signUpPerIp: { points: 10, seconds: 600 },
 	setupPerIp: { points: 10, seconds: 600 },
 	joinPerIp: { points: 300, seconds: 600 },
 	joinPerClass: { points: 200, seconds: 600 },
 	/** Practice attempts started from one address (a class may share it). */
 	practiceStartsPerIp: { points: 300, seconds: 600 },
-	/** A school behind one address shares this; generous, with a kit-wide ceiling below. */
+	/** Wrong class and rejoin codes from one address. A school behind one address shares this, so it is generous. */
 	wrongCodesPerIp: { points: 200, seconds: 600 },
-	/** Wrong class codes from everyone: keeps guessing the code space out of reach. */
-	wrongCodesTotal: { points: 1000, seconds: 600 }
+	/** The same codes, checked only during a flood: what one address may still get wrong then. */
+	wrongCodesPerIpInFlood: { points: 20, seconds: 600 },
+	/** Wrong codes from everyone; more than this is a flood. It slows guessers and alerts the admin, never refuses a right code. */
+	wrongCodesTotal: { points: 300, seconds: 600 }
 } satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -96,24 +118,32 @@ export function addressKey(address: string): string {
 	return address;
 }
 
-/** Counts one attempt against `key`; throws a 429 DomainError saying how long to wait once over. */
+/** Counts one attempt against `key`; throws a 429 TooManyAttempts saying how long to wait once over. */
 export async function consume(limiter: RateLimiterDrizzle, key: string): Promise<void> {
 	try {
 		await limiter.consume(storedKey(key));
 	} catch (error) {
-		if (error instanceof RateLimiterRes) {
-			throw new DomainError(`Too many attempts. Please wait ${waitText(error.msBeforeNext / 1000)} and try again.`, 429);
-		}
+		if (error instanceof RateLimiterRes) throw new TooManyAttempts(error.msBeforeNext);
 		throw error;
 	}
+}
+
+/** Counts one attempt against `key` without refusing; returns the count in this window and the milliseconds left in it. */
+export async function count(limiter: RateLimiterDrizzle, key: string): Promise<{ points: number; msLeft: number }> {
+	const state = await limiter.penalty(storedKey(key), 1);
+	return { points: state.consumedPoints, msLeft: Math.max(0, state.msBeforeNext) };
+}
+
+/** The attempts counted against `key` in its current window, and the milliseconds until it ends. */
+export async function counted(limiter: RateLimiterDrizzle, key: string): Promise<{ points: number; msLeft: number }> {
+	const state = await limiter.get(storedKey(key));
+	return state && state.msBeforeNext > 0 ? { points: state.consumedPoints, msLeft: state.msBeforeNext } : { points: 0, msLeft: 0 };
 }
 
 /** Throws the same 429 if `key` is already over its limit, without counting an attempt. */
 export async function ensureNotBlocked(limiter: RateLimiterDrizzle, key: string): Promise<void> {
 	const state = await limiter.get(storedKey(key));
-	if (state && state.remainingPoints <= 0 && state.msBeforeNext > 0) {
-		throw new DomainError(`Too many attempts. Please wait ${waitText(state.msBeforeNext / 1000)} and try again.`, 429);
-	}
+	if (state && state.remainingPoints <= 0 && state.msBeforeNext > 0) throw new TooManyAttempts(state.msBeforeNext);
 }
 
 /** Forgets the attempts against `key` (a successful sign-in clears its failures). */

@@ -20,6 +20,8 @@ export interface SessionTeacher {
 	name: string;
 	email: string;
 	isAdmin: boolean;
+	/** False while an open sign-up waits for the admin's approval; such a teacher may only see the waiting page. */
+	approved: boolean;
 }
 
 export interface SessionStudent {
@@ -77,6 +79,7 @@ const sessionWithOwners = preparedFor(({ db, tables: t }) =>
 			teacherName: t.teachers.name,
 			teacherEmail: t.teachers.email,
 			teacherIsAdmin: t.teachers.isAdmin,
+			teacherApprovedAt: t.teachers.approvedAt,
 			studentId: t.students.id,
 			displayName: t.students.displayName,
 			classId: t.classes.id,
@@ -120,7 +123,8 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 	if (row.teacherId) {
 		const [r] = rows;
 		if (r.teacherId === null || r.teacherName === null || r.teacherEmail === null || r.teacherIsAdmin === null) return null;
-		return { id, teacher: { id: r.teacherId, name: r.teacherName, email: r.teacherEmail, isAdmin: r.teacherIsAdmin }, students: [], expiresAt };
+		const teacher = { id: r.teacherId, name: r.teacherName, email: r.teacherEmail, isAdmin: r.teacherIsAdmin, approved: r.teacherApprovedAt !== null };
+		return { id, teacher, students: [], expiresAt };
 	}
 
 	const students: SessionStudent[] = [];

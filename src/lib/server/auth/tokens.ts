@@ -21,6 +21,11 @@ export function randomToken(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** True when `value` has the shape `randomToken` makes, so a forged id (NUL bytes, megabytes) never reaches a query. */
+export function isToken(value: string): boolean {
+	return /^[a-z2-7]{24}$/.test(value);
+}
+
 /** A random string of `length` characters drawn from `alphabet`, without modulo bias. */
 export function randomCode(alphabet: string, length: number): string {
 	return generateRandomString(random, alphabet, length);

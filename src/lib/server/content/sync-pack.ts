@@ -6,7 +6,7 @@
  */
 import { and, eq, getTableColumns, inArray, isNotNull, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database, DatabaseHandle } from '../db/database';
+import type { DatabaseHandle, Transaction } from '../db/database';
 import { ContentPackError, type ContentPack } from './read-pack';
 
 export type SyncResult = 'created' | 'updated' | 'unchanged';
@@ -14,7 +14,7 @@ export type SyncResult = 'created' | 'updated' | 'unchanged';
 /** Stable row id for an item of an article's pack. */
 export const rowId = (articleId: string, key: string) => `${articleId}/${key}`;
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Tx = Transaction;
 
 /** Inserts rows, or updates every column but the key when the id is already there. */
 async function upsert(tx: Tx, table: PgTable, idColumn: string, rows: Record<string, unknown>[]) {

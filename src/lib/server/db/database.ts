@@ -14,21 +14,37 @@ import postgres from 'postgres';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema.sqlite';
 import { serializeClient } from './sqlite-lock';
+import { memoryPubSub, postgresPubSub, type PubSub } from './pubsub';
+import { guardTransactions } from './transaction-guard';
 
 export type Schema = typeof pgSchema;
+
+type PostgresTransaction = Parameters<Parameters<PostgresJsDatabase<Schema>['transaction']>[0]>[0];
+
+/** What both engines do alike: no raw `execute` (its result differs per engine). */
+type SharedQueries<D> = Omit<D, 'execute' | 'transaction' | '$client'>;
+
+/** A transaction's builder, narrowed like the handle's. */
+export type Transaction = SharedQueries<PostgresTransaction>;
 
 /**
  * The query builder the domain layer writes against. SQLite's builder is handed out
  * under the PostgreSQL type: the two share the subset we use (select, insert with
  * returning and onConflictDoUpdate, update, delete, async transactions), and the
- * server test suite runs on both engines to keep it that way.
+ * server test suite runs on both engines to keep it that way. Raw `execute` is left out
+ * of the type, since its result has a different shape per engine. Inside a transaction,
+ * queries on the handle are refused at run time (see transaction-guard.ts).
  */
-export type Database = PostgresJsDatabase<Schema>;
+export type Database = SharedQueries<PostgresJsDatabase<Schema>> & {
+	transaction<T>(body: (tx: Transaction) => Promise<T>): Promise<T>;
+};
 
 export interface DatabaseHandle {
 	engine: 'sqlite' | 'postgres';
 	db: Database;
 	tables: Schema;
+	/** Messages between app servers (PostgreSQL) or within this one (SQLite). */
+	pubsub: PubSub;
 	close(): Promise<void>;
 }
 
@@ -45,8 +61,18 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 	if (isPostgresUrl(url)) {
 		await migrateWithLock(url, resolve(migrationsRoot, 'pg'));
 		const client = postgres(url, { max: 10, onnotice: () => {} });
-		const db = drizzlePostgres(client, { schema: pgSchema });
-		return { engine: 'postgres', db, tables: pgSchema, close: () => client.end() };
+		const db = guardTransactions(drizzlePostgres(client, { schema: pgSchema }));
+		const pubsub = postgresPubSub({ sql: client, openListener: () => postgres(url, { max: 1, onnotice: () => {} }) });
+		return {
+			engine: 'postgres',
+			db,
+			tables: pgSchema,
+			pubsub,
+			close: async () => {
+				await pubsub.close();
+				await client.end();
+			}
+		};
 	}
 
 	const file = url.replace(/^file:/, '');
@@ -67,13 +93,18 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 	// blocks Node's one thread (libsql runs statements synchronously) for milliseconds.
 	await client.execute('PRAGMA synchronous = NORMAL');
 	await client.execute('PRAGMA foreign_keys = ON');
-	const db = drizzleLibsql(client, { schema: sqliteSchema });
+	const db = guardTransactions(drizzleLibsql(client, { schema: sqliteSchema }));
 	await migrateLibsql(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') });
+	const pubsub = memoryPubSub();
 	return {
 		engine: 'sqlite',
 		db: db as unknown as Database,
 		tables: sqliteSchema as unknown as Schema,
-		close: async () => client.close()
+		pubsub,
+		close: async () => {
+			await pubsub.close();
+			client.close();
+		}
 	};
 }
 

@@ -272,3 +272,10 @@ export const responses = pgTable(
 	},
 	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
 );
+
+/** Pub/sub messages too large for a NOTIFY payload (PostgreSQL only; kept a minute). */
+export const liveSpills = pgTable('live_spills', {
+	id: text('id').primaryKey(),
+	body: text('body').notNull(),
+	createdAt: createdAt()
+});

@@ -309,3 +309,10 @@ export type StoredAnswer =
 	| { type: 'choices'; values: string[] }
 	| { type: 'span'; span: { start: number; end: number } }
 	| { type: 'text'; text: string };
+
+/** Pub/sub messages too large for a NOTIFY payload (PostgreSQL only; kept a minute). */
+export const liveSpills = sqliteTable('live_spills', {
+	id: text('id').primaryKey(),
+	body: text('body').notNull(),
+	createdAt: createdAt()
+});

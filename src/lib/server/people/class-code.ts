@@ -1,33 +1,50 @@
 /**
- * Looking up a class by the code a student typed or followed. Every miss counts
- * against the address and against a kit-wide ceiling, wherever it happens (the code
- * form, the name-list page, the join actions), so the code space cannot be searched.
+ * Looking up a class by the code a student typed or followed, and a rejoin code. Every
+ * miss counts against the address, wherever it happens (the code form, the name-list
+ * page, the join actions), and against the kit-wide flood count (see code-guessing.ts);
+ * a right code gets in unless its address is over its own allowance. The lookups take
+ * the address as a string, so tests can drive many addresses without HTTP.
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { appDb, appLimiters } from '../app-db';
 import { clientAddress } from '../auth/guards';
-import { consume, ensureNotBlocked } from '../auth/rate-limit';
+import { countWrongCode, ensureMayTryCode } from '../auth/code-guessing';
+import type { Limiters } from '../auth/rate-limit';
+import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
-import { JOIN_CODE_LENGTH, normalizeCode } from '$lib/classes/codes';
-import { classByJoinCode } from './classes';
+import { JOIN_CODE_LENGTH, normalizeCode, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
+import { classByJoinCode, rejoinTarget } from './classes';
 
-const EVERYONE = 'all';
-
-/** The joinable class for `input`; a wrong, malformed or closed code is a 4xx DomainError. */
-export async function classForCode(event: RequestEvent, input: string) {
-	const limits = appLimiters();
-	const ip = clientAddress(event);
-	await ensureNotBlocked(limits.wrongCodesPerIp, ip);
-	await ensureNotBlocked(limits.wrongCodesTotal, EVERYONE);
+/** The joinable class for `input` tried from `address`; a wrong, malformed or closed code is a 4xx DomainError. */
+export async function findClassByCode(handle: DatabaseHandle, limits: Limiters, address: string, input: string) {
+	await ensureMayTryCode(limits, address);
 	const code = normalizeCode(input, JOIN_CODE_LENGTH);
-	const cls = code ? await classByJoinCode(appDb(), code) : null;
+	const cls = code ? await classByJoinCode(handle, code) : null;
 	if (!code || !cls) {
-		await consume(limits.wrongCodesPerIp, ip);
-		await consume(limits.wrongCodesTotal, EVERYONE);
+		await countWrongCode(limits, address);
 		throw code
 			? new DomainError('That class code is not right. Check it with your teacher.', 404)
 			: new DomainError(`A class code has ${JOIN_CODE_LENGTH} letters and numbers.`, 400);
 	}
 	if (cls.archivedAt) throw new DomainError('That class is closed. Ask your teacher.', 410);
 	return cls;
+}
+
+/** The student and class a live rejoin code `input` belongs to; a wrong one counts against `address`. */
+export async function findRejoinTarget(handle: DatabaseHandle, limits: Limiters, address: string, input: string) {
+	await ensureMayTryCode(limits, address);
+	const code = normalizeCode(input, REJOIN_CODE_LENGTH);
+	const target = code ? await rejoinTarget(handle, code) : null;
+	if (!code || !target) {
+		await countWrongCode(limits, address);
+		throw code
+			? new DomainError('That rejoin code is not right or has expired. Ask your teacher for a new one.', 400)
+			: new DomainError(`A rejoin code has ${REJOIN_CODE_LENGTH} letters and numbers.`);
+	}
+	return { ...target, code };
+}
+
+/** The joinable class for `input`, for the request's address. */
+export async function classForCode(event: RequestEvent, input: string) {
+	return findClassByCode(appDb(), appLimiters(), clientAddress(event), input);
 }

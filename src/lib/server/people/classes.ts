@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { hashSecret, randomCode, randomToken } from '../auth/tokens';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
+import { announceClassChange } from './join-screen';
 import { MAX_ROSTER_CHARS, MAX_ROSTER_NAMES, nameKey, nameProblem, parseRoster, tidyName } from '$lib/classes/roster';
 
 export const REJOIN_LIFETIME_MS = 15 * 60 * 1000;
@@ -80,6 +81,7 @@ export async function roster({ db, tables: t }: DatabaseHandle, classId: string)
 export async function renameClass(handle: DatabaseHandle, teacherId: string, classId: string, name: string) {
 	await ownedClass(handle, teacherId, classId);
 	await handle.db.update(handle.tables.classes).set({ name: className(name) }).where(eq(handle.tables.classes.id, classId));
+	announceClassChange(handle, classId);
 }
 
 export async function setArchived(handle: DatabaseHandle, teacherId: string, classId: string, archived: boolean) {
@@ -88,6 +90,7 @@ export async function setArchived(handle: DatabaseHandle, teacherId: string, cla
 		.update(handle.tables.classes)
 		.set({ archivedAt: archived ? new Date() : null })
 		.where(eq(handle.tables.classes.id, classId));
+	announceClassChange(handle, classId);
 }
 
 export async function setOpenJoin(handle: DatabaseHandle, teacherId: string, classId: string, open: boolean) {
@@ -100,6 +103,7 @@ export async function regenerateJoinCode(handle: DatabaseHandle, teacherId: stri
 	await ownedClass(handle, teacherId, classId);
 	const joinCode = await freshJoinCode(handle);
 	await handle.db.update(handle.tables.classes).set({ joinCode }).where(eq(handle.tables.classes.id, classId));
+	announceClassChange(handle, classId);
 	return joinCode;
 }
 
@@ -160,6 +164,7 @@ export async function removeStudent(handle: DatabaseHandle, teacherId: string, c
 	await ownedClass(handle, teacherId, classId);
 	const student = await studentOf(handle, classId, studentId);
 	await handle.db.delete(handle.tables.students).where(eq(handle.tables.students.id, studentId));
+	announceClassChange(handle, classId);
 	return { name: student.displayName };
 }
 
@@ -215,6 +220,7 @@ export async function joinAsRosterStudent(handle: DatabaseHandle, code: string, 
 		await studentOf(handle, cls!.id, studentId);
 		throw new DomainError('That name has already joined on another device. Ask your teacher for a rejoin code.', 409);
 	}
+	announceClassChange(handle, cls!.id);
 	return { studentId: claimed[0].id, classId: cls!.id };
 }
 
@@ -245,6 +251,7 @@ export async function joinWithName(handle: DatabaseHandle, code: string, name: s
 		}
 		throw error;
 	}
+	announceClassChange(handle, cls!.id);
 	return { studentId: id, classId: cls!.id };
 }
 
@@ -295,4 +302,5 @@ export async function exportClass(handle: DatabaseHandle, teacherId: string, cla
 export async function deleteClass(handle: DatabaseHandle, teacherId: string, classId: string) {
 	await ownedClass(handle, teacherId, classId);
 	await handle.db.delete(handle.tables.classes).where(eq(handle.tables.classes.id, classId));
+	announceClassChange(handle, classId);
 }

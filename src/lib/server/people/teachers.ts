@@ -1,12 +1,13 @@
 /**
  * Teacher accounts: the first-run setup that creates the admin, sign-up (open, or by
- * invite link when the admin says so), sign-in, and the admin's settings.
+ * invite link when the admin says so), the admin's approval of open sign-ups, sign-in,
+ * and the admin's settings.
  */
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { hashSecret, randomToken } from '../auth/tokens';
+import { hashSecret, isToken, randomToken } from '../auth/tokens';
 
 export type SignupMode = 'open' | 'invite';
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -75,7 +76,11 @@ export async function createFirstTeacher(handle: DatabaseHandle, input: TeacherI
 	return { id };
 }
 
-/** Creates a teacher account; with invite-only sign-up, `inviteToken` must be a live invite. */
+/**
+ * Creates a teacher account; with invite-only sign-up, `inviteToken` must be a live invite.
+ * An invite is the admin's consent, so its account is approved at once; an open sign-up
+ * waits (approvedAt null) until the admin approves it, and `approved` says which.
+ */
 export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput, inviteToken: string | null) {
 	if (await needsSetup(handle)) throw new DomainError('The kit is not set up yet. Open /setup first.', 403);
 	const mode = await signupMode(handle);
@@ -95,7 +100,8 @@ export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput,
 
 	const passwordHash = await hashPassword(checked.password);
 	const id = randomToken();
-	await db.transaction(async (tx) => {
+	const approved = await db.transaction(async (tx) => {
+		let invited = false;
 		if (invite) {
 			const used = await tx
 				.update(t.teacherInvites)
@@ -103,10 +109,78 @@ export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput,
 				.where(and(eq(t.teacherInvites.id, invite.id), isNull(t.teacherInvites.usedAt)))
 				.returning();
 			if (used.length === 0 && mode === 'invite') throw new DomainError('This invite link has just been used.', 410);
+			// Under open sign-up an invite someone else has just used is no consent: this account waits.
+			invited = used.length > 0;
 		}
-		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: false, approvedAt: new Date() });
+		const approvedAt = invited ? new Date() : null;
+		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: false, approvedAt });
+		return invited;
 	});
-	return { id };
+	return { id, approved };
+}
+
+/** Teachers waiting for the admin's approval, oldest sign-up first. */
+export async function pendingTeachers({ db, tables: t }: DatabaseHandle) {
+	return db
+		.select({ id: t.teachers.id, name: t.teachers.name, email: t.teachers.email, createdAt: t.teachers.createdAt })
+		.from(t.teachers)
+		.where(isNull(t.teachers.approvedAt))
+		.orderBy(asc(t.teachers.createdAt), asc(t.teachers.email));
+}
+
+/** How many teachers wait for the admin's approval. */
+export async function pendingTeacherCount({ db, tables: t }: DatabaseHandle): Promise<number> {
+	const [row] = await db.select({ n: count() }).from(t.teachers).where(isNull(t.teachers.approvedAt));
+	return row.n;
+}
+
+/** Throws a 403 unless `adminId` is the (approved) admin: approving and refusing are theirs alone. */
+async function checkAdmin({ db, tables: t }: DatabaseHandle, adminId: string) {
+	const [admin] = await db
+		.select({ id: t.teachers.id })
+		.from(t.teachers)
+		.where(and(eq(t.teachers.id, adminId), eq(t.teachers.isAdmin, true), isNotNull(t.teachers.approvedAt)));
+	if (!admin) throw new DomainError('Only the admin can approve or refuse teachers.', 403);
+}
+
+const NOT_WAITING = 'No teacher with that account is waiting for approval.';
+
+/** Why nothing was changed for `teacherId`: no such teacher (404), or already approved (409). */
+async function notWaiting({ db, tables: t }: DatabaseHandle, teacherId: string, already: string): Promise<never> {
+	const [row] = await db.select({ id: t.teachers.id }).from(t.teachers).where(eq(t.teachers.id, teacherId));
+	throw row ? new DomainError(already, 409) : new DomainError(NOT_WAITING, 404);
+}
+
+/**
+ * Lets a waiting teacher in; it takes effect on their next request, since the session
+ * reads the approval each time. Only a waiting account changes (a conditional write), so
+ * two admins' tabs approving at once approve it once.
+ */
+export async function approveTeacher(handle: DatabaseHandle, adminId: string, teacherId: string, now = new Date()) {
+	await checkAdmin(handle, adminId);
+	if (!isToken(teacherId)) throw new DomainError(NOT_WAITING, 404);
+	const { db, tables: t } = handle;
+	const [row] = await db
+		.update(t.teachers)
+		.set({ approvedAt: now })
+		.where(and(eq(t.teachers.id, teacherId), isNull(t.teachers.approvedAt)))
+		.returning({ name: t.teachers.name, email: t.teachers.email });
+	return row ?? notWaiting(handle, teacherId, 'That teacher is already approved.');
+}
+
+/**
+ * Refuses a waiting teacher by deleting the account (its sessions go with it, so it is
+ * signed out at once). An approved teacher is never deleted this way (409).
+ */
+export async function refuseTeacher(handle: DatabaseHandle, adminId: string, teacherId: string) {
+	await checkAdmin(handle, adminId);
+	if (!isToken(teacherId)) throw new DomainError(NOT_WAITING, 404);
+	const { db, tables: t } = handle;
+	const [row] = await db
+		.delete(t.teachers)
+		.where(and(eq(t.teachers.id, teacherId), isNull(t.teachers.approvedAt)))
+		.returning({ name: t.teachers.name, email: t.teachers.email });
+	return row ?? notWaiting(handle, teacherId, 'That teacher is already approved, so their account cannot be refused.');
 }
 
 // A real argon2id hash of a random string, checked when the email is unknown so that

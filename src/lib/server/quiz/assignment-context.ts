@@ -31,12 +31,13 @@ export async function studentAttempts(ctx: AssignmentContext, now = new Date()) 
 }
 
 /**
- * The attempt in progress. Without one, a visit goes back to the assignment's page; a
- * refused form post gets null instead, so the page can show why it was refused (with its
- * 4xx status) rather than a redirect that would lose the message.
+ * The attempt in progress, with all the student's attempts (what may be shown depends on
+ * them). Without one, a visit goes back to the assignment's page; a refused form post gets
+ * a null `current` instead, so the page can show why it was refused (with its 4xx status)
+ * rather than a redirect that would lose the message.
  */
 export async function requireCurrentAttempt(event: RequestEvent, ctx: AssignmentContext) {
-	const { current } = await studentAttempts(ctx);
-	if (!current && event.request.method !== 'POST') redirect(303, `/me/assignments/${ctx.assignment.id}`);
-	return current;
+	const found = await studentAttempts(ctx);
+	if (!found.current && event.request.method !== 'POST') redirect(303, `/me/assignments/${ctx.assignment.id}`);
+	return found;
 }

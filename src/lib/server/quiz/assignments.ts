@@ -17,8 +17,9 @@ import { quizQuestions } from './question-cache';
 import { saveResponse, submitAttempt, type AnswerInput } from './responses';
 import { ownedOrPackQuiz } from './editor';
 
-export const FEEDBACK_MODES = ['each-question', 'after-submit', 'after-close'] as const;
-export type FeedbackMode = (typeof FEEDBACK_MODES)[number];
+import { FEEDBACK_MODES, reviewPolicy, type FeedbackMode, type ReviewPolicy } from '$lib/quiz/review-policy';
+
+export { FEEDBACK_MODES, type FeedbackMode };
 export const MAX_ATTEMPTS_LIMIT = 10;
 
 type Tables = DatabaseHandle['tables'];
@@ -33,10 +34,12 @@ export interface AssignmentSettings {
 	maxAttempts: number;
 	feedback: FeedbackMode;
 	shuffle: boolean;
+	/** Show the right answers after every attempt, not only after the last one (or the close); null when neither was chosen. */
+	answersEachAttempt: boolean | null;
 }
 
 /** Refuses rules that cannot work, with a message for the teacher. */
-export function checkSettings(s: AssignmentSettings): AssignmentSettings {
+export function checkSettings(s: AssignmentSettings): AssignmentSettings & { answersEachAttempt: boolean } {
 	if (Number.isNaN(s.opensAt.getTime())) throw new DomainError('Give the date and time the assignment opens.', 400);
 	if (Number.isNaN(s.closesAt.getTime())) throw new DomainError('Give the date and time the assignment closes.', 400);
 	if (s.closesAt <= s.opensAt) throw new DomainError('The closing time must be after the opening time.', 400);
@@ -44,8 +47,17 @@ export function checkSettings(s: AssignmentSettings): AssignmentSettings {
 		throw new DomainError(`Allow between 1 and ${MAX_ATTEMPTS_LIMIT} attempts.`, 400);
 	}
 	if (!FEEDBACK_MODES.includes(s.feedback)) throw new DomainError('Choose when feedback shows.', 400);
+	// A form that sent something else than the two choices: refuse rather than guess.
+	if (typeof s.answersEachAttempt !== 'boolean') throw new DomainError('Choose when students see the right answers.', 400);
 	// Only the rules: never let a caller's other fields through to the row.
-	return { opensAt: s.opensAt, closesAt: s.closesAt, maxAttempts: s.maxAttempts, feedback: s.feedback, shuffle: !!s.shuffle };
+	return {
+		opensAt: s.opensAt,
+		closesAt: s.closesAt,
+		maxAttempts: s.maxAttempts,
+		feedback: s.feedback,
+		shuffle: !!s.shuffle,
+		answersEachAttempt: s.answersEachAttempt
+	};
 }
 
 /** Whether an assignment has opened, is open, or has closed at `now`. */
@@ -60,13 +72,20 @@ export function attemptOver(a: AssignmentRow, attempt: AttemptRow, now = new Dat
 }
 
 /**
- * Whether the key and feedback for an answered question may be shown: after each
- * question, once the attempt is over, or once the assignment has closed.
+ * What the student may see of a question of `attempt` now (see review-policy): whether it
+ * was right with its marks and their own feedback, and whether the right answers too.
+ * `attempts` are all of this student's attempts at the assignment.
  */
-export function feedbackShown(a: AssignmentRow, attempt: AttemptRow, answered: boolean, now = new Date()): boolean {
-	if (a.feedback === 'each-question') return answered || attemptOver(a, attempt, now);
-	if (a.feedback === 'after-submit') return attemptOver(a, attempt, now);
-	return now >= a.closesAt;
+export function reviewPolicyFor(a: AssignmentRow, attempt: AttemptRow, attempts: AttemptRow[], answered: boolean, now = new Date()): ReviewPolicy {
+	return reviewPolicy({
+		mode: a.feedback,
+		answersEachAttempt: a.answersEachAttempt,
+		closed: now >= a.closesAt,
+		attemptOver: attemptOver(a, attempt, now),
+		answered,
+		attemptsLeft: Math.max(0, a.maxAttempts - attempts.length),
+		anotherUnderWay: attempts.some((x) => x.id !== attempt.id && !attemptOver(a, x, now))
+	});
 }
 
 /** A quiz the teacher may assign (a content pack's, or one of their own) that has questions. */
@@ -132,15 +151,22 @@ export async function updateAssignment(
 			throw new DomainError('Students have started, so the opening time cannot move into the future.', 409);
 		}
 	}
-	// Reopening a closed assignment must not reopen the attempts it closed: their students
-	// may have seen the answers since. Those attempts stay handed in, as of the old closing time.
-	if (now >= assignment.closesAt && checked.closesAt > now) {
-		await db
-			.update(t.attempts)
-			.set({ submittedAt: assignment.closesAt })
-			.where(and(eq(t.attempts.assignmentId, assignment.id), isNull(t.attempts.submittedAt)));
-	}
-	await db.update(t.assignments).set(checked).where(eq(t.assignments.id, assignment.id));
+	await db.transaction(async (tx) => {
+		// Attempts still open when the assignment closes are handed in as of the closing
+		// time: when it is closed now, and when a closed one is reopened (its students may
+		// have seen the answers since). Handing in is what stops late answers at the
+		// database (migration 0006), and doing it with the settings in one transaction means
+		// an answer either lands before the close or is refused.
+		const closingNow = checked.closesAt <= now && assignment.closesAt > now;
+		const reopening = now >= assignment.closesAt && checked.closesAt > now;
+		if (closingNow || reopening) {
+			await tx
+				.update(t.attempts)
+				.set({ submittedAt: closingNow ? checked.closesAt : assignment.closesAt })
+				.where(and(eq(t.attempts.assignmentId, assignment.id), isNull(t.attempts.submittedAt)));
+		}
+		await tx.update(t.assignments).set(checked).where(eq(t.assignments.id, assignment.id));
+	});
 }
 
 /** Deletes an assignment with every attempt and answer made for it. */

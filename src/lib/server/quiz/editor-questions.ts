@@ -14,7 +14,7 @@ import type { EvidenceSpan } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { readerArticle } from '../articles/reader-cache';
-import { editableQuiz, nextSort, questionsOf, quizArticle, touchQuiz, type QuizQuestionRow, type QuizRow } from './editor';
+import { changeQuestions, editableQuiz, nextSort, questionsOf, quizArticle, type QuizQuestionRow, type QuizRow } from './editor';
 
 /** A question draft that broke the rules; `problems` say which fields, and why. */
 export class InvalidQuestion extends DomainError {
@@ -81,8 +81,8 @@ export async function addQuestion(handle: DatabaseHandle, teacherId: string, qui
 	const { quiz, article } = await editing(handle, teacherId, quizId);
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	const id = randomToken();
-	await touchQuiz(handle, quizId);
-	await handle.db.insert(handle.tables.quizQuestions).values({ id, key: id, quizId, sort: await nextSort(handle, quizId), facts: [], ...columns });
+	const sort = await nextSort(handle, quizId);
+	await changeQuestions(handle, quizId, (tx) => tx.insert(handle.tables.quizQuestions).values({ id, key: id, quizId, sort, facts: [], ...columns }));
 	return { id };
 }
 
@@ -94,8 +94,9 @@ export async function updateQuestion(handle: DatabaseHandle, teacherId: string, 
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	// A copied pack question keeps the notes its author chose while its claim stays the same.
 	const notes = columns.claimId === before.claimId ? before.notes : columns.notes;
-	await touchQuiz(handle, quizId);
-	await handle.db.update(handle.tables.quizQuestions).set({ ...columns, notes }).where(eq(handle.tables.quizQuestions.id, questionId));
+	await changeQuestions(handle, quizId, (tx) =>
+		tx.update(handle.tables.quizQuestions).set({ ...columns, notes }).where(eq(handle.tables.quizQuestions.id, questionId))
+	);
 }
 
 /** Swaps a question with its neighbour above or below; at either end nothing changes. */
@@ -106,12 +107,11 @@ export async function moveQuestion(handle: DatabaseHandle, teacherId: string, qu
 	const from = questions.findIndex((q) => q.id === questionId);
 	const to = direction === 'up' ? from - 1 : from + 1;
 	if (to < 0 || to >= questions.length) return { moved: false };
-	const { db, tables: t } = handle;
+	const t = handle.tables;
 	// Renumber the whole order, so sorts stay distinct even if earlier ones were not.
 	const order = questions.map((q) => q.id);
 	[order[from], order[to]] = [order[to], order[from]];
-	await touchQuiz(handle, quizId);
-	await db.transaction(async (tx) => {
+	await changeQuestions(handle, quizId, async (tx) => {
 		for (const [sort, id] of order.entries()) {
 			if (questions[sort].id !== id || questions[sort].sort !== sort) await tx.update(t.quizQuestions).set({ sort }).where(eq(t.quizQuestions.id, id));
 		}
@@ -123,8 +123,7 @@ export async function moveQuestion(handle: DatabaseHandle, teacherId: string, qu
 export async function removeQuestion(handle: DatabaseHandle, teacherId: string, quizId: string, questionId: string) {
 	await editableQuiz(handle, teacherId, quizId);
 	const question = await questionOf(handle, quizId, questionId);
-	await touchQuiz(handle, quizId);
-	await handle.db.delete(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.id, questionId));
+	await changeQuestions(handle, quizId, (tx) => tx.delete(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.id, questionId)));
 	return { prompt: question.prompt };
 }
 
@@ -140,7 +139,6 @@ export async function addDrafts(handle: DatabaseHandle, teacherId: string, quizI
 		const id = randomToken();
 		return { id, key: id, quizId, sort: sort++, facts: [], ...questionColumns(article, quiz.articleId, checked(article, draft)) };
 	});
-	await touchQuiz(handle, quizId);
-	await handle.db.insert(handle.tables.quizQuestions).values(rows);
+	await changeQuestions(handle, quizId, (tx) => tx.insert(handle.tables.quizQuestions).values(rows));
 	return { added: rows.length };
 }

@@ -5,7 +5,7 @@
  * nothing. A quiz students have answered is locked, so no grade goes stale.
  */
 import { and, asc, count, eq, inArray, max, or } from 'drizzle-orm';
-import type { DatabaseHandle } from '../db/database';
+import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 
@@ -167,11 +167,27 @@ export async function nextSort({ db, tables: t }: DatabaseHandle, quizId: string
 }
 
 /**
- * Marks the quiz as changed now. The editor calls it just before changing questions: the
- * question cache reads a quiz changed in the last second afresh each time, so readers see
- * the change as soon as it is written, and a write that fails leaves only a harmless bump.
- * (Marking after the write would leave stale questions cached if the mark failed.)
+ * Changes a quiz's questions with `write`, and moves the quiz's `updatedAt` forward in the
+ * same transaction. The question cache files questions under the `updatedAt` read before
+ * them, so each edit must give a value no earlier edit gave: the later of `now` and the
+ * old value + 1 ms, set only while no other edit has moved it (a compare-and-set, which
+ * holds on both engines). No server's clock is compared with another's.
  */
-export async function touchQuiz({ db, tables: t }: DatabaseHandle, quizId: string) {
-	await db.update(t.quizzes).set({ updatedAt: new Date() }).where(eq(t.quizzes.id, quizId));
+export async function changeQuestions<T>(handle: DatabaseHandle, quizId: string, write: (tx: Transaction) => Promise<T>, now = () => Date.now()): Promise<T> {
+	const t = handle.tables;
+	return handle.db.transaction(async (tx) => {
+		const result = await write(tx);
+		for (let tries = 0; tries < 5; tries++) {
+			const [row] = await tx.select({ updatedAt: t.quizzes.updatedAt }).from(t.quizzes).where(eq(t.quizzes.id, quizId));
+			if (!row) return result;
+			const next = new Date(Math.max(now(), row.updatedAt.getTime() + 1));
+			const moved = await tx
+				.update(t.quizzes)
+				.set({ updatedAt: next })
+				.where(and(eq(t.quizzes.id, quizId), eq(t.quizzes.updatedAt, row.updatedAt)))
+				.returning({ id: t.quizzes.id });
+			if (moved.length > 0) return result;
+		}
+		throw new Error(`Quiz ${quizId} kept changing under this edit.`);
+	});
 }

@@ -6,21 +6,17 @@
  * answer. It holds no per-user state and is rebuilt from the database when missing or
  * stale; it can be dropped at any time.
  *
- * The contract with whoever edits a quiz (pack sync, the quiz editor): a change to its
- * questions sets `quizzes.updatedAt` to the time of the change: just before it (the quiz
- * editor: the change lands within the second below), in the same transaction, or straight
- * after it (until then, readers may still get the list from before). Two
- * edits within one millisecond could leave the same `updatedAt` for different questions,
- * so a quiz edited in the last second is read afresh on every use and cached only once
- * its `updatedAt` has settled.
+ * The contract with whoever edits a quiz (pack sync, the quiz editor's `changeQuestions`):
+ * a change to its questions gives `quizzes.updatedAt` a value it never had before, in the
+ * same transaction as the change. A reader that read the old value may file the new
+ * questions under it, or the old ones; either way the next reader sees the new value and
+ * reads afresh. No clock is compared, so app servers whose clocks disagree stay correct.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
-/** How long after an edit a quiz's questions are read afresh each time. */
-const SETTLE_MS = 1000;
 /** Quizzes kept per database (least recently used go first). */
 const MAX_QUIZZES = 500;
 
@@ -37,7 +33,7 @@ const caches = new WeakMap<DatabaseHandle, Map<string, Entry>>();
  * returns). `quiz` must have been read before this call, so that the questions read here
  * are never older than the `updatedAt` they are filed under.
  */
-export async function quizQuestions(handle: DatabaseHandle, quiz: { id: string; updatedAt: Date }, now = Date.now()): Promise<QuestionRow[]> {
+export async function quizQuestions(handle: DatabaseHandle, quiz: { id: string; updatedAt: Date }): Promise<QuestionRow[]> {
 	let cache = caches.get(handle);
 	if (!cache) caches.set(handle, (cache = new Map()));
 	const updatedAt = quiz.updatedAt.getTime();
@@ -51,12 +47,10 @@ export async function quizQuestions(handle: DatabaseHandle, quiz: { id: string; 
 	const { db, tables: t } = handle;
 	const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quiz.id)).orderBy(asc(t.quizQuestions.sort));
 	cache.delete(quiz.id);
-	if (now - updatedAt >= SETTLE_MS) {
-		cache.set(quiz.id, { updatedAt, questions });
-		for (const oldest of cache.keys()) {
-			if (cache.size <= MAX_QUIZZES) break;
-			cache.delete(oldest);
-		}
+	cache.set(quiz.id, { updatedAt, questions });
+	for (const oldest of cache.keys()) {
+		if (cache.size <= MAX_QUIZZES) break;
+		cache.delete(oldest);
 	}
 	return questions;
 }

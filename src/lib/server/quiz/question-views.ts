@@ -1,8 +1,8 @@
 /**
  * What a quiz page may show, for practice and assignments alike. A question's view carries
- * no key and no feedback; the feedback view is built only once the caller has decided the
- * feedback may show (after each question in practice; as the assignment's setting says),
- * so nothing the browser gets before then gives the answer away.
+ * no key and no feedback; the feedback view holds only what review-policy allows at the
+ * time (nothing before feedback may show; no right answers while the student could still
+ * use them), so nothing the browser gets gives an answer away early.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
@@ -12,6 +12,7 @@ import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import { stableShuffle } from '$lib/quiz/shuffle';
 import { attemptSeed } from './shuffle-seed';
 import { maxMarks } from '$lib/quiz/scoring';
+import type { ReviewPolicy } from '$lib/quiz/review-policy';
 
 const COMPARISON_LABELS: Record<string, string> = {
 	more: 'The heading claims more than the text beneath it',
@@ -115,31 +116,45 @@ function blockOffsets(article: ReaderArticle) {
 
 type ResponseRow = DatabaseHandle['tables']['responses']['$inferSelect'];
 
-/** Feedback for an answered question: the student's answer, marks, and why, with links back. */
-export function feedbackView(q: QuestionRow, response: ResponseRow, article: ReaderArticle) {
+/**
+ * Feedback for an answered question: the student's answer, marks, and why, with links back.
+ * The caller passes what review-policy allows: null while feedback may not show. Without
+ * `rightAnswers` the view keeps only what is about the student's own answer (right or
+ * not, the marks, the feedback on the options they chose, their selection or text and the
+ * teacher's comment): no correct option, key passage, other option's feedback, explanation
+ * (the pack's explanations state the answer), or link to the passage and its notes (which
+ * name the claim's speaker and form).
+ */
+export function feedbackView(q: QuestionRow, response: ResponseRow, article: ReaderArticle, policy: ReviewPolicy) {
+	if (!policy.feedback) return null;
+	const { rightAnswers } = policy;
 	const chosen =
 		response.answer.type === 'choice' ? [response.answer.value] : response.answer.type === 'choices' ? response.answer.values : [];
-	const options = (q.options ?? []).map((o) => ({
-		value: o.value,
-		label: optionLabel(q, o.value, article, o.label),
-		correct: o.correct,
-		chosen: chosen.includes(o.value),
-		feedback: o.feedback
-	}));
+	const options = (q.options ?? [])
+		.filter((o) => chosen.includes(o.value) || (rightAnswers && o.correct))
+		.map((o) => ({
+			value: o.value,
+			label: optionLabel(q, o.value, article, o.label),
+			// Whether a chosen option is right is about the student's own answer (Moodle's "whether correct").
+			correct: o.correct,
+			chosen: chosen.includes(o.value),
+			feedback: o.feedback
+		}));
 	const claimKey = q.claimId?.split('/').pop() ?? null;
 	const span = response.answer.type === 'span' ? response.answer.span : null;
-	const noteKeys = q.notes.map((n) => n.split('/').pop()!);
+	const noteKeys = rightAnswers ? q.notes.map((n) => n.split('/').pop()!) : [];
 	return {
+		rightAnswers,
 		fraction: response.fraction,
 		marks: response.marks,
 		certainty: response.certainty,
-		options: options.filter((o) => o.chosen || o.correct),
+		options,
 		selected: span ? article.text.slice(span.start, span.end) : null,
-		evidence: (q.evidence ?? []).map((e) => e.exact),
+		evidence: rightAnswers ? (q.evidence ?? []).map((e) => e.exact) : [],
 		written: response.answer.type === 'text' ? response.answer.text : null,
 		comment: response.comment,
-		explanation: q.explanation,
-		claim: claimKey,
+		explanation: rightAnswers ? q.explanation : null,
+		claim: rightAnswers ? claimKey : null,
 		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer }))
 	};
 }

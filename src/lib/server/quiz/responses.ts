@@ -150,16 +150,32 @@ export async function saveResponse(
 		claimId: question.claimId,
 		answeredAt: now
 	};
-	if (options.lockOnceAnswered) {
-		const inserted = await insertFirstResponse(handle).execute(row);
-		if (inserted.length === 0) {
-			const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
-			return first;
+	try {
+		if (options.lockOnceAnswered) {
+			const inserted = await insertFirstResponse(handle).execute(row);
+			if (inserted.length === 0) {
+				const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
+				return first;
+			}
+			return { fraction, marks: row.marks };
 		}
-		return { fraction, marks: row.marks };
+		await upsertResponse(handle).execute(row);
+	} catch (error) {
+		if (handedIn(error)) throw new DomainError('This attempt has been handed in, so its answers can no longer change.', 409);
+		throw error;
 	}
-	await upsertResponse(handle).execute(row);
 	return { fraction, marks: row.marks };
+}
+
+/**
+ * Whether the database refused the write because the attempt was handed in meanwhile
+ * (the `responses_attempt_open` triggers of migration 0006, on either engine).
+ */
+function handedIn(error: unknown): boolean {
+	for (let e = error; e instanceof Error; e = e.cause) {
+		if ((e as { code?: string }).code === 'AL409' || e.message.includes('attempt handed in')) return true;
+	}
+	return false;
 }
 
 /** A response row's values as placeholders, for the prepared inserts below. */

@@ -47,6 +47,8 @@ export async function writtenAnswers(handle: DatabaseHandle, a: AssignmentRow) {
 			const attempt = attemptById.get(r.attemptId)!;
 			return {
 				responseId: r.id,
+				/** Which version of the answer the teacher is reading: the grade form sends it back. */
+				answeredAt: r.answeredAt.getTime(),
 				student: names.get(attempt.studentId ?? '') ?? 'Removed student',
 				attemptNumber: attempt.number ?? 1,
 				questionNumber: number,
@@ -75,6 +77,8 @@ export async function gradeWrittenAnswer(
 	responseId: string,
 	met: number[],
 	comment: string,
+	/** The answer's answeredAt (ms) as the teacher read it; a grade for an older version is refused. */
+	seenAnsweredAt: number | null,
 	now = new Date()
 ) {
 	const [row] = await db
@@ -85,6 +89,8 @@ export async function gradeWrittenAnswer(
 		.where(and(eq(t.responses.id, responseId.slice(0, 64)), eq(t.attempts.assignmentId, a.id)));
 	if (!row) throw new DomainError('There is no such answer in this assignment.', 404);
 	if (row.question.type !== 'short-answer') throw new DomainError('Only written answers are scored by hand.', 400);
+	const changed = 'The student changed this answer while you were grading it. Read the new answer and grade it again.';
+	if (seenAnsweredAt !== null && seenAnsweredAt !== row.response.answeredAt.getTime()) throw new DomainError(changed, 409);
 	const rubric = row.question.rubric ?? [];
 	const ticked = [...new Set(met)].sort((x, y) => x - y);
 	if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= rubric.length)) throw new DomainError('That rubric item is not part of this question.', 400);
@@ -92,9 +98,13 @@ export async function gradeWrittenAnswer(
 	const total = rubric.reduce((sum, r) => sum + r.points, 0);
 	const points = ticked.reduce((sum, i) => sum + rubric[i].points, 0);
 	const fraction = total > 0 ? points / total : 0;
-	await db
+	// The grade is for the answer the teacher read: if the student changed it meanwhile (a
+	// new answeredAt), nothing is written, and the new answer waits in the queue.
+	const graded = await db
 		.update(t.responses)
 		.set({ rubricMet: ticked, comment: comment || null, gradedAt: now, fraction, marks: marks(fraction, row.response.certainty as Certainty | null) })
-		.where(eq(t.responses.id, row.response.id));
+		.where(and(eq(t.responses.id, row.response.id), eq(t.responses.answeredAt, row.response.answeredAt)))
+		.returning({ id: t.responses.id });
+	if (graded.length === 0) throw new DomainError(changed, 409);
 	return { points, total };
 }

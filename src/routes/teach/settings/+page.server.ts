@@ -1,12 +1,28 @@
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
+import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireAdmin } from '$lib/server/auth/guards';
-import { createInvite, openInviteCount, setSignupMode, signupMode } from '$lib/server/people/teachers';
+import {
+	approveTeacher,
+	createInvite,
+	openInviteCount,
+	pendingTeachers,
+	refuseTeacher,
+	setSignupMode,
+	signupMode
+} from '$lib/server/people/teachers';
+import { showTime } from '$lib/server/local-time';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireAdmin(event);
-	return { mode: await signupMode(appDb()), openInvites: await openInviteCount(appDb()) };
+	const pending = await pendingTeachers(appDb());
+	return {
+		mode: await signupMode(appDb()),
+		openInvites: await openInviteCount(appDb()),
+		pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt) })),
+		codeFlood: await codeFlood(appLimiters())
+	};
 };
 
 export const actions: Actions = {
@@ -23,5 +39,24 @@ export const actions: Actions = {
 		const admin = requireAdmin(event);
 		const token = await createInvite(appDb(), admin.id);
 		return { form: 'invite', ok: true, message: 'Invite link created.', link: `${event.url.origin}/signup?invite=${token}` };
+	},
+	approve: async (event) => {
+		const admin = requireAdmin(event);
+		const teacherId = field(await readForm(event), 'teacher', 64);
+		return attempt('pending', {}, async () => {
+			const { name, email } = await approveTeacher(appDb(), admin.id, teacherId);
+			return { form: 'pending', ok: true, message: `Approved ${name} (${email}). They can use the kit from their next click.` };
+		});
+	},
+	refuse: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event);
+		const teacherId = field(form, 'teacher', 64);
+		return attempt('pending', {}, async () => {
+			// The confirmation step is the form inside "Refuse…"; a bare post without it is not a decision.
+			if (field(form, 'confirm', 10) !== 'yes') throw new DomainError('Confirm that you want to refuse this account.');
+			const { name, email } = await refuseTeacher(appDb(), admin.id, teacherId);
+			return { form: 'pending', ok: true, message: `Refused ${name} (${email}); their account is deleted.` };
+		});
 	}
 };

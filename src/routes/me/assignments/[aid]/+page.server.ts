@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt } from '$lib/server/auth/guards';
-import { assignmentState, attemptOver, feedbackShown, questionOrder, startAttempt } from '$lib/server/quiz/assignments';
+import { assignmentState, attemptOver, questionOrder, reviewPolicyFor, startAttempt } from '$lib/server/quiz/assignments';
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		const responses = await responsesOf(appDb(), x.id);
 		const over = attemptOver(a, x);
 		// Marks say which answers were right, so they show only when feedback may.
-		const shown = over && feedbackShown(a, x, true);
+		const shown = over && reviewPolicyFor(a, x, attempts, true).feedback;
 		const scored = [...responses.values()];
 		rows.push({
 			number: x.number ?? 1,
@@ -42,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		closes: showTime(a.closesAt),
 		maxAttempts: a.maxAttempts,
 		feedback: a.feedback,
+		// Whether the right answers wait for the last attempt or the close (said on the page).
+		answersLater: a.maxAttempts > 1 && !a.answersEachAttempt,
 		questions: questions.length,
 		max,
 		attempts: rows,

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, readForm } from '$lib/server/auth/guards';
 import { feedbackView, questionView, responsesOf } from '$lib/server/quiz/question-views';
+import { practicePolicy } from '$lib/quiz/review-policy';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { practiceQuizWithAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		slug: article.slug,
 		question: questionView(q, article, current.id, n, questions.length),
 		// Feedback and the key only once this question has been answered.
-		feedback: response ? feedbackView(q, response, article) : null,
+		feedback: response ? feedbackView(q, response, article, practicePolicy(true)) : null,
 		finished: !!current.submittedAt
 	};
 };

@@ -1,11 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
-import { checkOwnAttempt, feedbackShown, questionOrder, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
+import { checkOwnAttempt, questionOrder, reviewPolicyFor, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
 import { assignmentContext, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/question-views';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { DomainError } from '$lib/server/domain-error';
+import { showTime } from '$lib/server/local-time';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The attempt's question at position `raw` (in the attempt's order), or a 404. */
@@ -18,8 +19,8 @@ function questionAt(ctx: AssignmentContext, attemptId: string, raw: string) {
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await assignmentContext(event);
-	const current = await requireCurrentAttempt(event, ctx);
-	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug };
+	const { current, attempts } = await requireCurrentAttempt(event, ctx);
+	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug, closes: showTime(ctx.assignment.closesAt) };
 	if (!current) return { ...page, view: null };
 	const { order, n, q } = questionAt(ctx, current.id, event.params.n);
 	const responses = await responsesOf(appDb(), current.id);
@@ -31,8 +32,9 @@ export const load: PageServerLoad = async (event) => {
 		view: {
 			attemptId: current.id,
 			question: questionView(q, ctx.article, current.id, n, order.length),
-			// The key and feedback only once they may be shown (after each question, in that mode).
-			feedback: response && feedbackShown(ctx.assignment, current, true) ? feedbackView(q, response, ctx.article) : null,
+			// Feedback only once it may be shown (after each question, in that mode), and the
+			// right answers only once this student cannot use them in another attempt.
+			feedback: response ? feedbackView(q, response, ctx.article, reviewPolicyFor(ctx.assignment, current, attempts, true)) : null,
 			saved: response ? savedAnswerView(q, response, ctx.article, current.id) : null,
 			eachQuestion: ctx.assignment.feedback === 'each-question',
 			answered: order.map((x) => responses.has(x.id))

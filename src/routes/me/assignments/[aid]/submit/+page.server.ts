@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm } from '$lib/server/auth/guards';
-import { ownAttempt, questionOrder, submitAssignmentAttempt } from '$lib/server/quiz/assignments';
+import { ownAttempt, questionOrder, reviewPolicyFor, submitAssignmentAttempt } from '$lib/server/quiz/assignments';
 import { assignmentContext, requireCurrentAttempt } from '$lib/server/quiz/assignment-context';
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = await assignmentContext(event);
-	const current = await requireCurrentAttempt(event, ctx);
+	const { current, attempts } = await requireCurrentAttempt(event, ctx);
 	if (!current) return { id: ctx.assignment.id, title: ctx.quiz.title, view: null };
 	const responses = await responsesOf(appDb(), current.id);
 	const order = questionOrder(ctx.assignment, current.id, ctx.questions);
@@ -22,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			number: current.number ?? 1,
 			closes: showTime(ctx.assignment.closesAt),
 			feedback: ctx.assignment.feedback,
+			// What the review will show once this attempt is handed in, so the page can say so.
+			rightAnswersAfter: reviewPolicyFor(ctx.assignment, { ...current, submittedAt: new Date() }, attempts, true).rightAnswers,
 			questions: order.map((q, i) => ({ number: i + 1, prompt: q.prompt, answered: responses.has(q.id) }))
 		}
 	};

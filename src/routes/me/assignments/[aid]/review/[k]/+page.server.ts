@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { attemptOver, feedbackShown, questionOrder } from '$lib/server/quiz/assignments';
+import { assignmentState, attemptOver, questionOrder, reviewPolicyFor } from '$lib/server/quiz/assignments';
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
 import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
@@ -15,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	// An attempt in progress is answered, not reviewed.
 	if (!attemptOver(ctx.assignment, x)) redirect(303, `/me/assignments/${ctx.assignment.id}`);
 	const responses = await responsesOf(appDb(), x.id);
-	const shown = feedbackShown(ctx.assignment, x, true);
+	// The attempt is over, so every answered question has the same policy.
+	const policy = reviewPolicyFor(ctx.assignment, x, attempts, true);
+	const shown = policy.feedback;
 	const order = questionOrder(ctx.assignment, x.id, ctx.questions);
 	const items = order.map((q, i) => {
 		const r = responses.get(q.id);
@@ -26,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			answered: !!r,
 			// Before feedback may show, only the student's own answer, in words.
 			answer: r && !shown ? answerSummary(q, r, ctx.article) : null,
-			feedback: r && shown ? feedbackView(q, r, ctx.article) : null
+			feedback: r ? feedbackView(q, r, ctx.article, policy) : null
 		};
 	});
 	const all = [...responses.values()];
@@ -36,6 +38,9 @@ export const load: PageServerLoad = async (event) => {
 		slug: ctx.article.slug,
 		number: x.number ?? 1,
 		shown,
+		rightAnswers: policy.rightAnswers,
+		// Said beside the held-back answers, so the student knows what comes next.
+		attemptsLeft: assignmentState(ctx.assignment) === 'open' ? Math.max(0, ctx.assignment.maxAttempts - attempts.length) : 0,
 		closes: showTime(ctx.assignment.closesAt),
 		marks: shown ? all.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
 		max: order.reduce((sum, q) => sum + maxMarks(q.certainty), 0),

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 			closes: showTime(a.closesAt),
 			maxAttempts: a.maxAttempts,
 			feedback: a.feedback,
-			shuffle: a.shuffle
+			shuffle: a.shuffle,
+			answersEachAttempt: a.answersEachAttempt
 		},
 		quiz: { id: quiz.id, title: quiz.title },
 		questions: questions.map((q, i) => ({ number: i + 1, prompt: q.prompt, type: q.type, max: maxMarks(q.certainty) })),
@@ -50,7 +51,7 @@ export const actions: Actions = {
 			const now = new Date();
 			if (now >= a.closesAt) throw new DomainError('This assignment has already closed.', 409);
 			const opensAt = a.opensAt < now ? a.opensAt : new Date(now.getTime() - 1000);
-			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, { opensAt, closesAt: now, maxAttempts: a.maxAttempts, feedback: a.feedback, shuffle: a.shuffle });
+			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, { opensAt, closesAt: now, maxAttempts: a.maxAttempts, feedback: a.feedback, shuffle: a.shuffle, answersEachAttempt: a.answersEachAttempt });
 			return { form: 'closeNow', ok: true, message: 'Closed. Answers saved so far count, and no more can be given.' };
 		});
 	},

@@ -26,9 +26,10 @@ export const actions: Actions = {
 			.slice(0, 50)
 			.map((v) => (typeof v === 'string' && /^\d{1,2}$/.test(v) ? Number(v) : -1));
 		const comment = field(form, 'comment', 5000);
+		const seen = field(form, 'answered', 20);
 		return attempt(`grade-${responseId}`, { comment }, async () => {
 			const { assignment } = await teacherAssignment(appDb(), teacher.id, event.params.id, event.params.aid);
-			const { points, total } = await gradeWrittenAnswer(appDb(), assignment, responseId, met, comment);
+			const { points, total } = await gradeWrittenAnswer(appDb(), assignment, responseId, met, comment, /^\d{1,15}$/.test(seen) ? Number(seen) : null);
 			return { form: `grade-${responseId}`, ok: true, message: `Scored ${points} of ${total} points.` };
 		});
 	}

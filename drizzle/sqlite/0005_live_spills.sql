@@ -1,0 +1,5 @@
+CREATE TABLE `live_spills` (
+	`id` text PRIMARY KEY NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer NOT NULL
+);

@@ -1,0 +1,164 @@
+/**
+ * The live-update transport: Server-Sent Events. This is the one module that opens event
+ * streams on the server (components use `$lib/live/live-connection.svelte` on the client).
+ *
+ * A stream carries the current state of one topic, as the publisher made it: the first
+ * event is a snapshot read from the database, and each later one is a message published
+ * through the database seam's pub/sub. Each event's id is a hash of its data, so a client
+ * that reconnects with `Last-Event-ID` already holding the current state is sent nothing
+ * again. Every stream of a topic on this server shares one subscription, and a message is
+ * encoded once and the same bytes are queued to every stream.
+ */
+import { createHash } from 'node:crypto';
+import type { DatabaseHandle } from '../db/database';
+
+/** What a stream shows: a topic and how to read its current state from the database. */
+export interface LiveSource {
+	topic: string;
+	snapshot(): Promise<string>;
+}
+
+/** A comment line every 20 s keeps proxies and phones from closing an idle stream. */
+export const HEARTBEAT_MS = 20_000;
+/** How long a browser waits before reconnecting by itself. */
+const RETRY_MS = 2_000;
+/** A client this far behind (a stalled phone) is dropped; it reconnects and gets a snapshot. */
+const MAX_QUEUED_BYTES = 256 * 1024;
+
+const encoder = new TextEncoder();
+
+/** The id a state's event carries: short, and the same for the same data. */
+export function eventId(data: string): string {
+	return createHash('sha256').update(data).digest('base64url').slice(0, 16);
+}
+
+/** One event in the wire format: `id:` and a `data:` line for each line of the data. */
+export function encodeEvent(data: string, id = eventId(data)): Uint8Array {
+	const lines = data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
+	return encoder.encode(`id: ${id}\n${lines.join('')}\n`);
+}
+
+const HEARTBEAT = encoder.encode(': keep-alive\n\n');
+
+type Controller = ReadableStreamDefaultController<Uint8Array>;
+
+/** The streams of one topic on this server, and their shared subscription. */
+class TopicStreams {
+	readonly streams = new Set<Controller>();
+	#unsubscribe: Promise<() => void> | null = null;
+	#heartbeat: ReturnType<typeof setInterval> | null = null;
+
+	constructor(
+		readonly handle: DatabaseHandle,
+		readonly source: LiveSource,
+		readonly onEmpty: () => void
+	) {}
+
+	/** Subscribes before the first stream reads its snapshot, so no change falls between. */
+	async add(controller: Controller) {
+		this.streams.add(controller);
+		this.#unsubscribe ??= this.handle.pubsub.subscribe(this.source.topic, {
+			message: (data) => this.broadcast(encodeEvent(data)),
+			// Messages may have been missed while the database connection was away.
+			resync: () => void this.source.snapshot().then((data) => this.broadcast(encodeEvent(data)), () => {})
+		});
+		this.#heartbeat ??= setInterval(() => this.broadcast(HEARTBEAT), HEARTBEAT_MS);
+		this.#heartbeat.unref?.();
+		await this.#unsubscribe;
+	}
+
+	broadcast(bytes: Uint8Array) {
+		for (const controller of this.streams) send(controller, bytes, () => this.remove(controller));
+	}
+
+	remove(controller: Controller) {
+		if (!this.streams.delete(controller) || this.streams.size > 0) return;
+		if (this.#heartbeat) clearInterval(this.#heartbeat);
+		void this.#unsubscribe?.then((stop) => stop());
+		this.#heartbeat = null;
+		this.#unsubscribe = null;
+		this.onEmpty();
+	}
+}
+
+/** Queues `bytes`, or drops a stream whose client has stopped reading. */
+function send(controller: Controller, bytes: Uint8Array, drop: () => void) {
+	try {
+		if ((controller.desiredSize ?? 0) < -MAX_QUEUED_BYTES) {
+			drop();
+			controller.error(new Error('The client stopped reading.'));
+			return;
+		}
+		controller.enqueue(bytes);
+	} catch {
+		drop(); // already closed
+	}
+}
+
+/** Each database handle's topics with open streams (one handle per server; tests open several). */
+const byHandle = new WeakMap<DatabaseHandle, Map<string, TopicStreams>>();
+
+function topicsOf(handle: DatabaseHandle): Map<string, TopicStreams> {
+	let topics = byHandle.get(handle);
+	if (!topics) byHandle.set(handle, (topics = new Map()));
+	return topics;
+}
+
+/** Streams open on this server for `handle` (for tests and the bench). */
+export function openStreamCount(handle: DatabaseHandle): number {
+	return [...topicsOf(handle).values()].reduce((sum, t) => sum + t.streams.size, 0);
+}
+
+/**
+ * A `text/event-stream` response for `source`. The caller has already checked who is
+ * asking. The stream ends when the client goes (the request is aborted or the body
+ * cancelled), and leaves nothing behind.
+ */
+export function eventStream(handle: DatabaseHandle, request: Request, source: LiveSource): Response {
+	const lastSeen = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
+	let controllerRef: Controller | null = null;
+	let streams: TopicStreams | undefined;
+
+	const stop = () => {
+		if (controllerRef) streams?.remove(controllerRef);
+	};
+
+	const body = new ReadableStream<Uint8Array>(
+		{
+			async start(controller) {
+				controllerRef = controller;
+				const topics = topicsOf(handle);
+				streams = topics.get(source.topic);
+				if (!streams) {
+					const created = new TopicStreams(handle, source, () => {
+						if (topics.get(source.topic) === created) topics.delete(source.topic);
+					});
+					topics.set(source.topic, created);
+					streams = created;
+				}
+				controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
+				try {
+					await streams.add(controller);
+					const data = await source.snapshot();
+					if (data && eventId(data) !== lastSeen) send(controller, encodeEvent(data), stop);
+				} catch (error) {
+					console.error(`Opening the live stream "${source.topic}" failed:`, error);
+					stop();
+					controller.close();
+				}
+			},
+			cancel: stop
+		},
+		{ highWaterMark: MAX_QUEUED_BYTES, size: (chunk) => chunk.byteLength }
+	);
+	request.signal.addEventListener('abort', stop, { once: true });
+
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/event-stream; charset=utf-8',
+			'cache-control': 'no-cache, no-store, no-transform',
+			// nginx (and proxies that honour it) must pass events on as they come.
+			'x-accel-buffering': 'no'
+		}
+	});
+}

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../src/lib/server/db/database';
+import { eventId, eventStream, openStreamCount } from '../../src/lib/server/live/event-stream';
+import { ENGINE, freshDatabase } from '../fixtures/database';
+
+/** Opens a stream as a browser would, and reads its events as they come. */
+function open(handle: DatabaseHandle, state: { value: string }, headers: Record<string, string> = {}) {
+	const abort = new AbortController();
+	const response = eventStream(handle, new Request('http://kit.test/events', { headers, signal: abort.signal }), {
+		topic: 'class:t1',
+		snapshot: async () => state.value
+	});
+	const reader = response.body!.getReader();
+	let buffer = '';
+	// A read outlives a timed-out wait, so the chunk it brings is not lost.
+	let reading: ReturnType<typeof reader.read> | null = null;
+	/** The next event's data (heartbeats and the retry line are skipped). */
+	async function next(ms = 3_000): Promise<{ id: string; data: string }> {
+		const deadline = Date.now() + ms;
+		for (;;) {
+			const end = buffer.indexOf('\n\n');
+			if (end >= 0) {
+				const block = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
+				if (data.length) return { id: /^id: (.*)$/m.exec(block)?.[1] ?? '', data: data.join('\n') };
+				continue;
+			}
+			reading ??= reader.read();
+			const chunk = await Promise.race([
+				reading,
+				new Promise<never>((_, fail) => setTimeout(() => fail(new Error('no event in time')), Math.max(1, deadline - Date.now())))
+			]);
+			reading = null;
+			if (chunk.done) throw new Error('stream ended');
+			buffer += new TextDecoder().decode(chunk.value);
+		}
+	}
+	/** Stops reading, as a client that goes away without aborting its request. */
+	const cancel = () => reader.cancel();
+	return { response, next, abort, cancel };
+}
+
+describe(`live event streams on ${ENGINE}`, () => {
+	let handle: DatabaseHandle;
+
+	beforeEach(async () => {
+		handle = await freshDatabase();
+	});
+	afterEach(async () => handle.close());
+
+	it('sends the current state, then each published state, with headers that keep proxies from buffering', async () => {
+		const state = { value: '{"joined":0}' };
+		const stream = open(handle, state);
+		expect(stream.response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+		expect(stream.response.headers.get('x-accel-buffering')).toBe('no');
+		expect(stream.response.headers.get('cache-control')).toContain('no-cache');
+		expect(await stream.next()).toEqual({ id: eventId('{"joined":0}'), data: '{"joined":0}' });
+		await handle.pubsub.publish('class:t1', '{"joined":1}');
+		expect((await stream.next()).data).toBe('{"joined":1}');
+		stream.abort.abort();
+	});
+
+	it('resumes without repeating a state the client already has (Last-Event-ID)', async () => {
+		const state = { value: '{"joined":4}' };
+		const stream = open(handle, state, { 'last-event-id': eventId('{"joined":4}') });
+		await expect(stream.next(300)).rejects.toThrow('no event in time');
+		await handle.pubsub.publish('class:t1', '{"joined":5}');
+		expect((await stream.next()).data).toBe('{"joined":5}');
+		stream.abort.abort();
+
+		const behind = open(handle, state, { 'last-event-id': eventId('{"joined":2}') });
+		expect((await behind.next()).data).toBe('{"joined":4}');
+		behind.abort.abort();
+	});
+
+	it('shares one subscription per topic and lets go of it when the last client leaves', async () => {
+		const state = { value: 's' };
+		const streams = [open(handle, state), open(handle, state), open(handle, state)];
+		await Promise.all(streams.map((s) => s.next()));
+		expect(openStreamCount(handle)).toBe(3);
+		await handle.pubsub.publish('class:t1', 'everyone');
+		for (const s of streams) expect((await s.next()).data).toBe('everyone');
+		streams[0].abort.abort();
+		expect(openStreamCount(handle)).toBe(2);
+		await streams[1].cancel();
+		expect(openStreamCount(handle)).toBe(1);
+		streams[2].abort.abort();
+		expect(openStreamCount(handle)).toBe(0);
+	});
+});
