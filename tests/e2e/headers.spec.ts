@@ -152,6 +152,16 @@ test('signed-in pages, a teacher’s or a student’s, may not be stored anywher
 	}
 });
 
+test('an event stream keeps its own no-store, with no-transform, so no proxy holds events back', async () => {
+	const abort = new AbortController();
+	const cookie = (await seeded.admin.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+	const stream = await fetch(`${app.url}/teach/classes/${seeded.classA.id}/join-screen/events`, { headers: { cookie }, signal: abort.signal });
+	expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+	expect(stream.headers.get('cache-control')).toContain('no-store');
+	expect(stream.headers.get('cache-control')).toContain('no-transform');
+	abort.abort();
+});
+
 test('public pages for visitors without cookies keep their caching', async () => {
 	for (const path of [READER, `${READER}/claims`, `${READER}/annotations.jsonld`]) {
 		const response = await fetch(new URL(path, app.url));
