@@ -6,6 +6,7 @@
 // through a header of our own that we always overwrite, so a client cannot forge it.
 import http from 'node:http';
 import compression from 'compression';
+import { setSecurityHeaders } from './security-headers.js';
 
 const INTERNAL_HEADER = 'x-attribution-lab-protocol';
 const operatorDecides = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
@@ -25,6 +26,8 @@ const compress = compression({
 
 const server = http.createServer((req, res) => {
 	if (!operatorDecides) req.headers[INTERNAL_HEADER] = 'http';
+	// Here, so static files get them too, not only what the app renders.
+	setSecurityHeaders(res);
 	compress(req, res, () => handler(req, res));
 });
 

@@ -2,7 +2,8 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { appDb, startDatabase } from '$lib/server/app-db';
 import { articleStamp } from '$lib/server/articles/reader';
-import { PageCache } from '$lib/server/page-cache';
+import { PageCache, pageCacheKey } from '$lib/server/page-cache';
+import { KnownHosts, hostSettingsFromEnv } from '$lib/server/known-hosts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ContentPackError } from '$lib/server/content/read-pack';
@@ -21,12 +22,20 @@ export const init: ServerInit = async () => {
 	}
 };
 
-/** Security headers every page gets. */
-const securityHeaders: Handle = async ({ event, resolve }) => {
+/**
+ * Anything answered to a browser that sent a cookie, or that sets one, may be about that
+ * person (a signed-in header, a class, an export): no cache anywhere may keep it, nor
+ * the browser after the tab is gone (a shared classroom computer). Cookie-less visitors
+ * to public pages are unaffected. The other security headers are set for every response
+ * in scripts/security-headers.js.
+ */
+const privateResponses: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	const personal = event.request.headers.has('cookie') || response.headers.has('set-cookie');
+	// A route that already forbids storing keeps its own words (an event stream adds no-transform).
+	if (personal && !/\bno-store\b/i.test(response.headers.get('cache-control') ?? '')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };
 
@@ -38,24 +47,12 @@ const PUBLIC_ROUTES = new Set([
 	'/articles/[slug]/annotations.jsonld'
 ]);
 const pageCache = new PageCache((slug) => articleStamp(appDb(), slug));
-/** Query parameters the public pages read; an address with any other is rendered, not cached. */
-const CACHEABLE_PARAMS = new Set(['layers', 'layer', 'speaker', 'form', 'check']);
-
-/**
- * The cache key: path plus the parameters that matter, encoded, ordered by name only (so
- * repeated parameters keep their order); null when not cacheable. Data requests for
- * client-side navigation are not cached: which parts they carry depends on the client.
- */
-function cacheKey(url: URL, isDataRequest: boolean): string | null {
-	const params = [...url.searchParams];
-	if (isDataRequest || params.some(([name]) => !CACHEABLE_PARAMS.has(name)) || params.length > 8) return null;
-	const sorted = params.map((p, i) => [p, i] as const).sort(([[a], i], [[b], j]) => a.localeCompare(b) || i - j);
-	return `${url.pathname}?${new URLSearchParams(sorted.map(([p]) => p))}`;
-}
+const ownHosts = new KnownHosts(hostSettingsFromEnv);
 
 /**
  * Serves public article pages from a cache of their rendered bytes. Anything that
- * could differ between visitors (other methods, any cookie) goes straight through.
+ * could differ between visitors (other methods, any cookie) goes straight through, and
+ * so does a request for a host the server does not know as its own.
  */
 const publicPageCache: Handle = async ({ event, resolve }) => {
 	const slug = event.params.slug;
@@ -64,11 +61,13 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 		event.request.method !== 'GET' ||
 		!slug ||
 		!PUBLIC_ROUTES.has(event.route.id ?? '') ||
-		event.request.headers.has('cookie')
+		event.request.headers.has('cookie') ||
+		// A made-up Host is answered, but never stored (see known-hosts.ts).
+		!ownHosts.has(event.url)
 	) {
 		return resolve(event);
 	}
-	const key = cacheKey(event.url, event.isDataRequest);
+	const key = pageCacheKey(event.url, event.isDataRequest);
 	if (!key) return resolve(event);
 	const hit = await pageCache.get(key, slug);
 	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
@@ -100,4 +99,4 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(retryAfterHeader, securityHeaders, publicPageCache, authenticate);
+export const handle = sequence(retryAfterHeader, privateResponses, publicPageCache, authenticate);

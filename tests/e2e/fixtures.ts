@@ -36,9 +36,22 @@ export async function expectNoAxeViolations(page: Page, javaScriptEnabled: boole
 	await context.close();
 }
 
+/** What Chromium logs when the Content-Security-Policy or Permissions-Policy refuses something. */
+export const POLICY_REFUSAL = /Content[- ]Security[- ]Policy|Permissions[- ]Policy/i;
+
 export const test = base.extend<{ expectNoAxeViolations: () => Promise<void> }>({
 	expectNoAxeViolations: async ({ page, javaScriptEnabled }, use) => {
 		await use(() => expectNoAxeViolations(page, javaScriptEnabled));
+	},
+	// A policy that silently blocks a script or a style would break a page without failing
+	// the steps that test it, so every test's own browser fails on any refusal it logs.
+	context: async ({ context }, use) => {
+		const refused: string[] = [];
+		context.on('console', (message) => {
+			if (POLICY_REFUSAL.test(message.text())) refused.push(message.text());
+		});
+		await use(context);
+		expect(refused, 'refused by the page’s security policy').toEqual([]);
 	}
 });
 

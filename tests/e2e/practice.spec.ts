@@ -63,6 +63,8 @@ test('find the evidence: selecting the words in the article is graded by overlap
 	const key = quiz.questions[index].evidence!.at(-1)!.quote;
 	await page.goto(PRACTICE);
 	await page.getByRole('button', { name: 'Start practising' }).click();
+	// Wait for the attempt's cookie before leaving, or the start may not have landed yet.
+	await expect(page).toHaveURL(/\/practice\/1$/);
 	await page.goto(`${PRACTICE}/${index + 1}`);
 	const text = page.getByRole('document', { name: 'The article' });
 	await expect(text).toBeVisible();
@@ -101,6 +103,7 @@ test('nothing served before an answer gives the key or the feedback away', async
 	const quiz = await shippedQuiz();
 	await page.goto(PRACTICE);
 	await page.getByRole('button', { name: 'Start practising' }).click();
+	await expect(page).toHaveURL(/\/practice\/1$/);
 	const leaks: string[] = [];
 	for (let n = 1; n <= quiz.questions.length; n++) {
 		const q = quiz.questions[n - 1];
@@ -146,6 +149,8 @@ test('a headline-vs-body question shows the section beneath its heading', async 
 	const after = pack.text.slice(pack.text.indexOf(heading.quote) + heading.quote.length).trim().split('\n')[0];
 	await page.goto(PRACTICE);
 	await page.getByRole('button', { name: 'Start practising' }).click();
+	// Wait for the attempt's cookie before leaving, or the start may not have landed yet.
+	await expect(page).toHaveURL(/\/practice\/1$/);
 	await page.goto(`${PRACTICE}/${index + 1}`);
 	await page.getByText('Read the section beneath the heading').click();
 	await expect(page.locator('.section')).toContainText(after.slice(0, 60));

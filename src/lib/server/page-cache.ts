@@ -6,6 +6,24 @@
  * edited pack (on this server or another sharing the database) shows within that time.
  */
 
+/** Query parameters the public pages read; an address with any other is rendered, not cached. */
+const CACHEABLE_PARAMS = new Set(['layers', 'layer', 'speaker', 'form', 'check']);
+
+/**
+ * The cache key: origin, path and the parameters that matter, encoded, ordered by name
+ * only (so repeated parameters keep their order); null when not cacheable. The origin is
+ * part of it because a page may hold absolute addresses (the JSON-LD export's ids), so a
+ * page rendered for one address must never be served to a visitor using another. Data
+ * requests for client-side navigation are not cached: which parts they carry depends on
+ * the client.
+ */
+export function pageCacheKey(url: URL, isDataRequest: boolean): string | null {
+	const params = [...url.searchParams];
+	if (isDataRequest || params.some(([name]) => !CACHEABLE_PARAMS.has(name)) || params.length > 8) return null;
+	const sorted = params.map((p, i) => [p, i] as const).sort(([[a], i], [[b], j]) => a.localeCompare(b) || i - j);
+	return `${url.origin}${url.pathname}?${new URLSearchParams(sorted.map(([p]) => p))}`;
+}
+
 export interface CachedPage {
 	status: number;
 	headers: [string, string][];

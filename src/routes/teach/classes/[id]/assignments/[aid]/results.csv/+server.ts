@@ -15,8 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	return new Response(resultsCsv(questions, rows), {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="${name}"`,
-			'Cache-Control': 'no-store'
+			'Content-Disposition': `attachment; filename="${name}"`
 		}
 	});
 };
