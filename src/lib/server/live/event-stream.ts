@@ -39,6 +39,12 @@ export function encodeEvent(data: string, id = eventId(data)): Uint8Array {
 }
 
 const HEARTBEAT = encoder.encode(': keep-alive\n\n');
+/**
+ * The first bytes of every stream: how long to wait before reconnecting, and 2 KB of
+ * comment, because some proxies and antivirus filters hold back the start of a response
+ * until a couple of kilobytes have arrived, which would delay the first event.
+ */
+const PREAMBLE = encoder.encode(`retry: ${RETRY_MS}\n:${' '.repeat(2048)}\n\n`);
 
 type Controller = ReadableStreamDefaultController<Uint8Array>;
 
@@ -136,7 +142,7 @@ export function eventStream(handle: DatabaseHandle, request: Request, source: Li
 					topics.set(source.topic, created);
 					streams = created;
 				}
-				controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
+				controller.enqueue(PREAMBLE);
 				try {
 					await streams.add(controller);
 					const data = await source.snapshot();
