@@ -17,7 +17,7 @@ import { ownedClass } from '../people/classes';
 import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
 import { saveResponse, type AnswerInput } from '../quiz/responses';
-import { coalescer } from './coalesce';
+import { announcer } from './announce';
 import { apply, currentPhase, mayAnswer, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
@@ -230,17 +230,5 @@ export async function liveSnapshot(handle: DatabaseHandle, sessionId: string): P
 	return JSON.stringify({ version: session.version, state: session.state, ...counts });
 }
 
-const announcers = new WeakMap<DatabaseHandle, (sessionId: string) => void>();
-
 /** Publishes the session's snapshot, at most four times a second however many answers arrive. */
-export function announceLive(handle: DatabaseHandle, sessionId: string) {
-	let touch = announcers.get(handle);
-	if (!touch) {
-		touch = coalescer(250, async (id) => {
-			if (handle.pubsub.closed) return;
-			await handle.pubsub.publish(liveTopic(id), await liveSnapshot(handle, id));
-		});
-		announcers.set(handle, touch);
-	}
-	touch(sessionId);
-}
+export const announceLive = announcer(liveTopic, liveSnapshot);

@@ -5,7 +5,7 @@
  */
 import { and, count, eq, isNotNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
-import { coalescer } from '../live/coalesce';
+import { announcer } from '../live/announce';
 
 /** The pub/sub topic of a class's join screen. */
 export const joinScreenTopic = (classId: string) => `class:${classId}`;
@@ -24,19 +24,5 @@ export async function joinScreenState({ db, tables: t }: DatabaseHandle, classId
 	return JSON.stringify({ code: cls.code, name: cls.name, archived: cls.archivedAt !== null, joined });
 }
 
-/** Publishes at most 4 times a second per class, whatever the burst of joins. */
-const PUBLISH_INTERVAL_MS = 250;
-const announcers = new WeakMap<DatabaseHandle, (classId: string) => void>();
-
-/** Tells the class's open join screens that it changed; never throws into the caller. */
-export function announceClassChange(handle: DatabaseHandle, classId: string) {
-	let touch = announcers.get(handle);
-	if (!touch) {
-		touch = coalescer(PUBLISH_INTERVAL_MS, async (id) => {
-			if (handle.pubsub.closed) return; // shutting down: nobody is listening
-			await handle.pubsub.publish(joinScreenTopic(id), await joinScreenState(handle, id));
-		});
-		announcers.set(handle, touch);
-	}
-	touch(classId);
-}
+/** Tells the class's open join screens that it changed (coalesced); never throws into the caller. */
+export const announceClassChange = announcer(joinScreenTopic, joinScreenState);

@@ -1,0 +1,35 @@
+/**
+ * Announcing changes to live screens: after a change, the topic's current state is read
+ * from the database and published, coalesced to at most four messages a second per topic,
+ * always ending on the latest state. One home for the pattern the join screen and live
+ * sessions share.
+ */
+import type { DatabaseHandle } from '../db/database';
+import { coalescer } from './coalesce';
+
+/** How often one topic may be published to. */
+export const PUBLISH_INTERVAL_MS = 250;
+
+/**
+ * `announce(handle, key)`: call it after every change to `key`; the state `snapshot` reads
+ * goes out on `topicOf(key)`, coalesced. It never throws into the caller, and stays quiet
+ * once the database is shutting down.
+ */
+export function announcer(topicOf: (key: string) => string, snapshot: (handle: DatabaseHandle, key: string) => Promise<string>) {
+	const perHandle = new WeakMap<DatabaseHandle, (key: string) => void>();
+	return function announce(handle: DatabaseHandle, key: string) {
+		let touch = perHandle.get(handle);
+		if (!touch) {
+			touch = coalescer(PUBLISH_INTERVAL_MS, async (k) => {
+				if (handle.pubsub.closed) return;
+				try {
+					await handle.pubsub.publish(topicOf(k), await snapshot(handle, k));
+				} catch (error) {
+					if (!handle.pubsub.closed) throw error; // shutting down mid-publish: nobody is listening
+				}
+			});
+			perHandle.set(handle, touch);
+		}
+		touch(key);
+	};
+}
