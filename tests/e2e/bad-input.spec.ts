@@ -161,6 +161,8 @@ test('guessing codes, on the form or through the name-list page, is limited', as
 });
 
 test('a flood of wrong codes from many addresses slows the guessers but never shuts a class out', async ({ page }) => {
+	// 1,100 requests and two axe runs: more than the default 30 s on a loaded 2-core machine.
+	test.setTimeout(120_000);
 	// The issue's flood: ten addresses, 110 wrong codes each (over the old kit-wide ceiling of 1,000).
 	const flooders = loopbacks(50, 10);
 	const answers = await Promise.all(
@@ -208,6 +210,8 @@ test('a flood of wrong codes from many addresses slows the guessers but never sh
 });
 
 test('a whole school behind one address can join: joins count per class, not per address', async () => {
+	// 800 requests from one address: give it room on a loaded machine.
+	test.setTimeout(120_000);
 	// Two open-join classes of 200; 400 students (more than the old limit of 300 joins per
 	// address in 10 minutes) join from one school address, each on a new device with a typed name.
 	const school = loopbacks(60, 1)[0];
