@@ -58,6 +58,21 @@ describe('the shipped Mexico article pack', async () => {
 	});
 });
 
+describe('the shipped Mexico article pack, as the content review asked (issue 12)', async () => {
+	const pack = await readPack(packDir);
+	const claim = (id: string) => pack.claims.find((c) => c.id === id)!;
+	const factText = (id: string) => pack.meta.facts.find((f) => f.id === id)!.text;
+	/** Notes whose span lies inside the claim's span. */
+	const notesWithin = (id: string) => {
+		const { start, end } = claim(id).selectors.position;
+		return pack.notes.filter((n) => n.selectors.position.start >= start && n.selectors.position.end <= end);
+	};
+
+	it('credits "a sharp line … occupation is not" (c08) to the writer, in the writer\'s own voice', () => {
+		expect(claim('c08')).toMatchObject({ speaker: 'writer', form: 'writer' });
+	});
+});
+
 describe('a broken pack', () => {
 	it.each<[string, PackFile, (s: string) => string, { file: string; field: RegExp; reason: RegExp }]>([
 		[
