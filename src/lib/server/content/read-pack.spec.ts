@@ -71,6 +71,11 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 	it('credits "a sharp line … occupation is not" (c08) to the writer, in the writer\'s own voice', () => {
 		expect(claim('c08')).toMatchObject({ speaker: 'writer', form: 'writer' });
 	});
+
+	it('does not mark the "Tougher Action" (c10) and "Drone Strategy" (c18) headings as matching, and a note flags "Drone Strategy"', () => {
+		for (const id of ['c10', 'c18']) expect(claim(id).check, id).not.toBe('matches');
+		expect(notesWithin('c18').some((n) => n.quote.includes('Drone Strategy') && n.kind === 'headline-gap')).toBe(true);
+	});
 });
 
 describe('a broken pack', () => {
