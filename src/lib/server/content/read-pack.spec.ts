@@ -76,6 +76,21 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 		for (const id of ['c10', 'c18']) expect(claim(id).check, id).not.toBe('matches');
 		expect(notesWithin('c18').some((n) => n.quote.includes('Drone Strategy') && n.kind === 'headline-gap')).toBe(true);
 	});
+
+	it('counts the terrorist designation as eight groups wherever it is cited, and n23 says "drug cartels" widens them', () => {
+		expect(factText('fto-designation')).toContain('eight groups');
+		const citing = [
+			...pack.claims.filter((c) => c.facts.includes('fto-designation')).map((c) => [c.id, c.checkNote] as const),
+			...pack.notes.filter((n) => n.facts.includes('fto-designation')).map((n) => [n.id, [n.title, ...n.body].join(' ')] as const)
+		];
+		expect(citing.length).toBeGreaterThan(0);
+		for (const [id, text] of citing) {
+			expect(text, id).toMatch(/\beight\b/);
+			expect(text, id).not.toMatch(/designated? six/);
+		}
+		const n23 = pack.notes.find((n) => n.id === 'n23')!;
+		expect(n23.body.join(' ')).toMatch(/“drug cartels” widens/i);
+	});
 });
 
 describe('a broken pack', () => {
