@@ -91,6 +91,12 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 		const n23 = pack.notes.find((n) => n.id === 'n23')!;
 		expect(n23.body.join(' ')).toMatch(/“drug cartels” widens/i);
 	});
+
+	it('never asks whom the article credits for a sentence the writer states with no source', () => {
+		const writerQuestions = pack.quiz!.questions.filter((q) => q.type === 'who-said-it' && q.claim && claim(q.claim).speaker === 'writer');
+		expect(writerQuestions.map((q) => q.id)).toContain('q09');
+		for (const q of writerQuestions) expect(q.prompt, q.id).not.toMatch(/credit/i);
+	});
 });
 
 describe('a broken pack', () => {
