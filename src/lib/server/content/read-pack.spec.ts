@@ -97,6 +97,26 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 		expect(writerQuestions.map((q) => q.id)).toContain('q09');
 		for (const q of writerQuestions) expect(q.prompt, q.id).not.toMatch(/credit/i);
 	});
+
+	it('states none of the guesses the review found, and never blames the undated page for missing May 4', () => {
+		const noteText = (n: (typeof pack.notes)[number]) => [n.title, ...n.body, n.checkIt ?? ''].join(' ');
+		const questionText = (q: NonNullable<typeof pack.quiz>['questions'][number]) =>
+			[q.prompt, q.explanation, ...(q.options ?? []).flatMap((o) => [o.label ?? '', o.feedback])].join(' ');
+		const texts = [
+			...pack.claims.map((c) => [c.id, `${c.relationship} ${c.checkNote}`] as const),
+			...pack.notes.map((n) => [n.id, noteText(n)] as const),
+			...pack.quiz!.questions.map((q) => [q.id, questionText(q)] as const)
+		];
+		// Why translators chose "inalienable", that the writer moved "still", that the text was pasted together.
+		for (const [id, text] of texts) expect(text, id).not.toMatch(/may be why|turns up|pasted together/i);
+		// The page has no date, so Trump's May 4 confirmation may postdate it: saying it is missing must say so.
+		const aboutMay4 = [
+			...pack.notes.filter((n) => n.facts.includes('trump-confirmed')).map((n) => [n.id, noteText(n)] as const),
+			...pack.quiz!.questions.filter((q) => q.facts.includes('trump-confirmed')).map((q) => [q.id, questionText(q)] as const)
+		].filter(([, text]) => /doesn't mention|doesn't include|missing|leaves? out|left out/i.test(text));
+		expect(aboutMay4.map(([id]) => id).sort()).toEqual(['n06', 'q17']);
+		for (const [id, text] of aboutMay4) expect(text, id).toMatch(/no date/);
+	});
 });
 
 describe('a broken pack', () => {
