@@ -117,6 +117,16 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 		expect(aboutMay4.map(([id]) => id).sort()).toEqual(['n06', 'q17']);
 		for (const [id, text] of aboutMay4) expect(text, id).toMatch(/no date/);
 	});
+
+	it('teaches what the review found untaught: "foreign troops", "U.S. Ranchers", "concern is mounting" and the balance of voices', () => {
+		const notesOn = (claimId: string, words: string) => notesWithin(claimId).filter((n) => n.quote.includes(words));
+		expect(notesOn('c04', 'foreign troops').map((n) => n.body.join(' ')).join(' ')).toContain('United States Army');
+		expect(notesOn('c24', 'U.S. Ranchers').map((n) => n.body.join(' ')).join(' ')).toMatch(/names one person/);
+		expect(notesOn('c25', 'concern is mounting').map((n) => n.kind)).toContain('vague-source');
+		const balance = pack.notes.filter((n) => ['Sheinbaum', 'Kelly', 'Wehrbein', 'Heritage'].every((name) => n.body.join(' ').includes(name)) && /count the sources/i.test(n.body.join(' ')));
+		expect(balance.map((n) => n.id)).toHaveLength(1);
+		expect(pack.quiz!.questions.some((q) => q.notes.includes(balance[0].id))).toBe(true);
+	});
 });
 
 describe('a broken pack', () => {
