@@ -127,6 +127,14 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 		expect(balance.map((n) => n.id)).toHaveLength(1);
 		expect(pack.quiz!.questions.some((q) => q.notes.includes(balance[0].id))).toBe(true);
 	});
+
+	it('ends every sourcing note with a check-it step, and cites the framework a step names', () => {
+		for (const note of pack.notes.filter((n) => n.layer === 'sourcing')) expect(note.checkIt, note.id).toBeTruthy();
+		for (const note of pack.notes.filter((n) => n.checkIt)) {
+			if (/SIFT/.test(note.checkIt!)) expect(note.facts, note.id).toContain('sift');
+			if (/read laterally/i.test(note.checkIt!)) expect(note.facts, note.id).toContain('lateral-reading');
+		}
+	});
 });
 
 describe('a broken pack', () => {
