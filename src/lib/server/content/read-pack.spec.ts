@@ -135,6 +135,13 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 			if (/read laterally/i.test(note.checkIt!)) expect(note.facts, note.id).toContain('lateral-reading');
 		}
 	});
+
+	it('keeps the drone aside out of who Sheinbaum is (n04 and her speaker card)', () => {
+		const n04 = pack.notes.find((n) => n.id === 'n04')!;
+		const sheinbaum = pack.meta.speakers.find((s) => s.id === 'sheinbaum')!;
+		for (const [id, text] of [['n04', n04.body.join(' ')], ['speaker', sheinbaum.stake]]) expect(text, id).not.toMatch(/drone/i);
+		expect(n04.body.join(' ')).toMatch(/only Mexican voice/);
+	});
 });
 
 describe('a broken pack', () => {
