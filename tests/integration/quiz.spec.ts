@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import { DomainError } from '../../src/lib/server/domain-error';
 import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
@@ -38,7 +38,12 @@ describe(`the quiz engine on ${ENGINE}`, () => {
 	afterEach(async () => handle.close());
 
 	it('loads the pack’s quiz with every question, keys kept on the server side', async () => {
-		const rows = await handle.db.select().from(handle.tables.quizQuestions).where(eq(handle.tables.quizQuestions.quizId, quizId()));
+		// Without ORDER BY, PostgreSQL may return rows in any order (it did once the rows grew).
+		const rows = await handle.db
+			.select()
+			.from(handle.tables.quizQuestions)
+			.where(eq(handle.tables.quizQuestions.quizId, quizId()))
+			.orderBy(asc(handle.tables.quizQuestions.sort));
 		expect(rows.map((r) => r.key)).toEqual(pack.quiz!.questions.map((q) => q.id));
 		const evidence = rows.find((r) => r.type === 'find-evidence')!;
 		expect(evidence.evidence?.[0].exact).toBe(question('find-evidence').evidence![0].quote);

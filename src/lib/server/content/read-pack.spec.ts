@@ -58,6 +58,92 @@ describe('the shipped Mexico article pack', async () => {
 	});
 });
 
+describe('the shipped Mexico article pack, as the content review asked (issue 12)', async () => {
+	const pack = await readPack(packDir);
+	const claim = (id: string) => pack.claims.find((c) => c.id === id)!;
+	const factText = (id: string) => pack.meta.facts.find((f) => f.id === id)!.text;
+	/** Notes whose span lies inside the claim's span. */
+	const notesWithin = (id: string) => {
+		const { start, end } = claim(id).selectors.position;
+		return pack.notes.filter((n) => n.selectors.position.start >= start && n.selectors.position.end <= end);
+	};
+
+	it('credits "a sharp line … occupation is not" (c08) to the writer, in the writer\'s own voice', () => {
+		expect(claim('c08')).toMatchObject({ speaker: 'writer', form: 'writer' });
+	});
+
+	it('does not mark the "Tougher Action" (c10) and "Drone Strategy" (c18) headings as matching, and a note flags "Drone Strategy"', () => {
+		for (const id of ['c10', 'c18']) expect(claim(id).check, id).not.toBe('matches');
+		expect(notesWithin('c18').some((n) => n.quote.includes('Drone Strategy') && n.kind === 'headline-gap')).toBe(true);
+	});
+
+	it('counts the terrorist designation as eight groups wherever it is cited, and n23 says "drug cartels" widens them', () => {
+		expect(factText('fto-designation')).toContain('eight groups');
+		const citing = [
+			...pack.claims.filter((c) => c.facts.includes('fto-designation')).map((c) => [c.id, c.checkNote] as const),
+			...pack.notes.filter((n) => n.facts.includes('fto-designation')).map((n) => [n.id, [n.title, ...n.body].join(' ')] as const)
+		];
+		expect(citing.length).toBeGreaterThan(0);
+		for (const [id, text] of citing) {
+			expect(text, id).toMatch(/\beight\b/);
+			expect(text, id).not.toMatch(/designated? six/);
+		}
+		const n23 = pack.notes.find((n) => n.id === 'n23')!;
+		expect(n23.body.join(' ')).toMatch(/“drug cartels” widens/i);
+	});
+
+	it('never asks whom the article credits for a sentence the writer states with no source', () => {
+		const writerQuestions = pack.quiz!.questions.filter((q) => q.type === 'who-said-it' && q.claim && claim(q.claim).speaker === 'writer');
+		expect(writerQuestions.map((q) => q.id)).toContain('q09');
+		for (const q of writerQuestions) expect(q.prompt, q.id).not.toMatch(/credit/i);
+	});
+
+	it('states none of the guesses the review found, and never blames the undated page for missing May 4', () => {
+		const noteText = (n: (typeof pack.notes)[number]) => [n.title, ...n.body, n.checkIt ?? ''].join(' ');
+		const questionText = (q: NonNullable<typeof pack.quiz>['questions'][number]) =>
+			[q.prompt, q.explanation, ...(q.options ?? []).flatMap((o) => [o.label ?? '', o.feedback])].join(' ');
+		const texts = [
+			...pack.claims.map((c) => [c.id, `${c.relationship} ${c.checkNote}`] as const),
+			...pack.notes.map((n) => [n.id, noteText(n)] as const),
+			...pack.quiz!.questions.map((q) => [q.id, questionText(q)] as const)
+		];
+		// Why translators chose "inalienable", that the writer moved "still", that the text was pasted together.
+		for (const [id, text] of texts) expect(text, id).not.toMatch(/may be why|turns up|pasted together/i);
+		// The page has no date, so Trump's May 4 confirmation may postdate it: saying it is missing must say so.
+		const aboutMay4 = [
+			...pack.notes.filter((n) => n.facts.includes('trump-confirmed')).map((n) => [n.id, noteText(n)] as const),
+			...pack.quiz!.questions.filter((q) => q.facts.includes('trump-confirmed')).map((q) => [q.id, questionText(q)] as const)
+		].filter(([, text]) => /doesn't mention|doesn't include|missing|leaves? out|left out/i.test(text));
+		expect(aboutMay4.map(([id]) => id).sort()).toEqual(['n06', 'q17']);
+		for (const [id, text] of aboutMay4) expect(text, id).toMatch(/no date/);
+	});
+
+	it('teaches what the review found untaught: "foreign troops", "U.S. Ranchers", "concern is mounting" and the balance of voices', () => {
+		const notesOn = (claimId: string, words: string) => notesWithin(claimId).filter((n) => n.quote.includes(words));
+		expect(notesOn('c04', 'foreign troops').map((n) => n.body.join(' ')).join(' ')).toContain('United States Army');
+		expect(notesOn('c24', 'U.S. Ranchers').map((n) => n.body.join(' ')).join(' ')).toMatch(/names one person/);
+		expect(notesOn('c25', 'concern is mounting').map((n) => n.kind)).toContain('vague-source');
+		const balance = pack.notes.filter((n) => ['Sheinbaum', 'Kelly', 'Wehrbein', 'Heritage'].every((name) => n.body.join(' ').includes(name)) && /count the sources/i.test(n.body.join(' ')));
+		expect(balance.map((n) => n.id)).toHaveLength(1);
+		expect(pack.quiz!.questions.some((q) => q.notes.includes(balance[0].id))).toBe(true);
+	});
+
+	it('ends every sourcing note with a check-it step, and cites the framework a step names', () => {
+		for (const note of pack.notes.filter((n) => n.layer === 'sourcing')) expect(note.checkIt, note.id).toBeTruthy();
+		for (const note of pack.notes.filter((n) => n.checkIt)) {
+			if (/SIFT/.test(note.checkIt!)) expect(note.facts, note.id).toContain('sift');
+			if (/read laterally/i.test(note.checkIt!)) expect(note.facts, note.id).toContain('lateral-reading');
+		}
+	});
+
+	it('keeps the drone aside out of who Sheinbaum is (n04 and her speaker card)', () => {
+		const n04 = pack.notes.find((n) => n.id === 'n04')!;
+		const sheinbaum = pack.meta.speakers.find((s) => s.id === 'sheinbaum')!;
+		for (const [id, text] of [['n04', n04.body.join(' ')], ['speaker', sheinbaum.stake]]) expect(text, id).not.toMatch(/drone/i);
+		expect(n04.body.join(' ')).toMatch(/only Mexican voice/);
+	});
+});
+
 describe('a broken pack', () => {
 	it.each<[string, PackFile, (s: string) => string, { file: string; field: RegExp; reason: RegExp }]>([
 		[
