@@ -10,6 +10,7 @@ import { migrate as migrateLibsql } from 'drizzle-orm/libsql/migrator';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { createClient } from '@libsql/client';
+import { SQLiteSelectBase } from 'drizzle-orm/sqlite-core';
 import postgres from 'postgres';
 import * as pgSchema from './schema.pg';
 import * as sqliteSchema from './schema.sqlite';
@@ -47,6 +48,18 @@ export interface DatabaseHandle {
 	pubsub: PubSub;
 	close(): Promise<void>;
 }
+
+/**
+ * `select … for update` (or `for share`) type-checks through the shared PostgreSQL type,
+ * but SQLite's builder has no `for`. SQLite runs one transaction at a time (sqlite-lock.ts
+ * holds the queue from begin to commit), so every row a transaction reads is already
+ * locked against other writers: there, `for(…)` is accepted and changes nothing, and code
+ * that locks rows works the same on both engines.
+ */
+const sqliteSelect = SQLiteSelectBase.prototype as unknown as { for?: () => unknown };
+sqliteSelect.for ??= function (this: unknown) {
+	return this;
+};
 
 /** The default embedded database file, relative to the working directory. */
 export const DEFAULT_SQLITE_FILE = 'data/kit.db';
