@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
-import { syncPack } from '../../src/lib/server/content/sync-pack';
-import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
-import { addToRoster, createClass } from '../../src/lib/server/people/classes';
+import type { ContentPack } from '../../src/lib/server/content/read-pack';
+import { signUpTeacher } from '../../src/lib/server/people/teachers';
+import { createClass } from '../../src/lib/server/people/classes';
 import {
 	attemptsAt,
 	createAssignment,
@@ -23,8 +22,9 @@ import { feedbackView } from '../../src/lib/server/quiz/question-views';
 import { readSettings } from '../../src/lib/server/quiz/assignment-form';
 import { loadReaderArticle } from '../../src/lib/server/articles/reader';
 import { toLocalInput } from '../../src/lib/server/local-time';
-import { copyContent, SLUG } from '../fixtures/content-pack';
+import { SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
+import { seedClassroom } from '../fixtures/classroom';
 import { refusal } from '../fixtures/refusal';
 
 const HOUR = 3600_000;
@@ -60,13 +60,7 @@ describe(`assignments on ${ENGINE}`, () => {
 
 	beforeEach(async () => {
 		handle = await freshDatabase();
-		const { packDir } = await copyContent();
-		pack = await readPack(packDir);
-		await syncPack(handle, pack);
-		({ id: teacherId } = await createFirstTeacher(handle, { name: 'Ada', email: 'ada@school.test', password: 'harbor lantern violet' }, 'open'));
-		classId = (await createClass(handle, teacherId, 'Civics')).id;
-		await addToRoster(handle, teacherId, classId, 'Ana\nBen');
-		students = await handle.db.select().from(handle.tables.students).orderBy(asc(handle.tables.students.displayName));
+		({ pack, teacherId, classId, students } = await seedClassroom(handle));
 	});
 	afterEach(async () => handle.close());
 

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { readPack, type ContentPack } from '../../src/lib/server/content/read-pack';
-import { syncPack } from '../../src/lib/server/content/sync-pack';
-import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
-import { addToRoster, createClass, setArchived } from '../../src/lib/server/people/classes';
+import type { ContentPack } from '../../src/lib/server/content/read-pack';
+import { signUpTeacher } from '../../src/lib/server/people/teachers';
+import { createClass, setArchived } from '../../src/lib/server/people/classes';
 import { createQuiz } from '../../src/lib/server/quiz/editor';
 import { saveResponse } from '../../src/lib/server/quiz/responses';
 import {
@@ -19,8 +18,9 @@ import {
 	type LiveSettings
 } from '../../src/lib/server/live/sessions';
 import type { Command } from '../../src/lib/live/session-state';
-import { copyContent, SLUG } from '../fixtures/content-pack';
+import { SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
+import { seedClassroom } from '../fixtures/classroom';
 import { refusal } from '../fixtures/refusal';
 
 const SETTINGS: LiveSettings = { pacing: 'teacher', askCertainty: true, names: 'none' };
@@ -35,17 +35,7 @@ describe(`live sessions on ${ENGINE}`, () => {
 
 	beforeEach(async () => {
 		handle = await freshDatabase();
-		const { packDir } = await copyContent();
-		pack = await readPack(packDir);
-		await syncPack(handle, pack);
-		({ id: teacherId } = await createFirstTeacher(handle, { name: 'Ada', email: 'ada@school.test', password: 'harbor lantern violet' }, 'open'));
-		classId = (await createClass(handle, teacherId, 'Civics')).id;
-		await addToRoster(handle, teacherId, classId, 'Ana\nBen\nCai');
-		students = (await handle.db.select().from(handle.tables.students).orderBy(asc(handle.tables.students.displayName))).map((s) => ({
-			id: s.id,
-			classId: s.classId,
-			displayName: s.displayName
-		}));
+		({ pack, teacherId, classId, students } = await seedClassroom(handle, 'Ana\nBen\nCai'));
 	});
 	afterEach(async () => handle.close());
 
