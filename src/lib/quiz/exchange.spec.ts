@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { exportQuestion, exportQuiz, htmlToText, importQuestion, IMPORT_DEFAULTS, MOODLE_FRACTIONS, moodleShares, rubricFromText, type ExchangeQuestion } from './exchange';
+import { checkQuestion } from './question-rules';
+import { ARTICLE, KIT_QUESTIONS } from './fixtures/exchange-fixtures';
+
+const EMPTY_LEDGER = { speakers: [], claims: [] };
+const allowed = (f: number) => MOODLE_FRACTIONS.some((m) => Math.abs(m - Math.abs(f)) < 1e-9);
+
+describe('moodleShares', () => {
+	it.each(Array.from({ length: 12 }, (_, i) => i + 1))('gives %i right answers Moodle fractions that pass its total check', (k) => {
+		const shares = moodleShares(k);
+		expect(shares).toHaveLength(k);
+		expect(shares.every(allowed)).toBe(true);
+		// Moodle rounds the total to two decimals and wants exactly 1.
+		expect(Math.round(shares.reduce((a, b) => a + b, 0)) / 100).toBe(1);
+		expect(Number((shares.reduce((a, b) => a + b, 0) / 100).toFixed(2))).toBe(1);
+	});
+});
+
+describe('exportQuestion', () => {
+	const byType = Object.fromEntries(KIT_QUESTIONS.map((q, i) => [q.type, exportQuestion(q, i + 1, ARTICLE)]));
+
+	it.each(['who-said-it', 'whose-voice', 'headline-vs-body', 'multiple-choice'])('makes %s a single-answer multichoice with one right option', (type) => {
+		const q = byType[type];
+		expect(q.kind).toBe('multichoice');
+		expect(q.single).toBe(true);
+		expect(q.options.filter((o) => o.fraction === 100)).toHaveLength(1);
+		expect(q.options.every((o) => o.fraction === 100 || o.fraction === 0)).toBe(true);
+		expect(q.options.every((o) => o.feedback.length > 0)).toBe(true);
+		expect(q.generalFeedback).toBe(KIT_QUESTIONS.find((k) => k.type === type)!.explanation);
+	});
+
+	it('says what does not carry over: the claim link, its notes, certainty, the ledger check', () => {
+		expect(byType['who-said-it'].notCarried.join(' ')).toMatch(/claim c2.*2 notes/);
+		expect(byType['who-said-it'].notCarried.join(' ')).toMatch(/certainty-based marking/);
+		expect(byType['who-said-it'].notCarried.join(' ')).toMatch(/claim ledger/);
+		expect(byType['multiple-response'].notCarried.join(' ')).not.toMatch(/certainty/);
+	});
+
+	it('puts the heading and its section in a headline-vs-body question', () => {
+		expect(byType['headline-vs-body'].passage).toEqual(['Mayor Says No', '“We will not pay,” Díaz said.']);
+	});
+
+	it('gives multiple response fractions that sum to 100 and take a share back for each wrong pick', () => {
+		const q = byType['multiple-response'];
+		expect(q.single).toBe(false);
+		expect(q.options.map((o) => o.fraction)).toEqual([50, 50, -50, -50]);
+	});
+
+	it('makes find-the-evidence a multichoice over the sentences, with the article in the text', () => {
+		const q = byType['find-evidence'];
+		expect(q.passage).toEqual(ARTICLE.paragraphs);
+		expect(q.options.map((o) => [o.text, o.fraction])).toEqual([
+			['Mayor Says No', 0],
+			['“We will not pay,” Díaz said.', 0],
+			['City officials are worried.', 100]
+		]);
+		expect(q.notCarried.join(' ')).toMatch(/“City officials are worried\.”, with 60% overlap/);
+	});
+
+	it('marks a sentence right only when choosing it would score in the kit', () => {
+		const part = { ...KIT_QUESTIONS[5], evidence: [{ start: 44, end: 48, exact: 'City' }], tolerancePercent: 50 };
+		const q = exportQuestion(part, 6, ARTICLE);
+		expect(q.options.every((o) => o.fraction === 0)).toBe(true);
+		expect(q.notCarried.join(' ')).toMatch(/no option is marked right/);
+	});
+
+	it('makes a short answer an essay with the rubric as grader information', () => {
+		const q = byType['short-answer'];
+		expect(q.kind).toBe('essay');
+		expect(q.graderInfo.split('\n')[0]).toBe('2 points: Names the speaker');
+		expect(rubricFromText(q.graderInfo).map((r) => r.points)).toEqual(['2', '1']);
+	});
+
+	it('names what no question can hold at the top of the quiz', () => {
+		expect(exportQuiz({ title: 'T', description: '' }, KIT_QUESTIONS, ARTICLE).notCarried.join(' ')).toMatch(/Mayor Says No/);
+	});
+});
+
+describe('importQuestion', () => {
+	const base: ExchangeQuestion = { name: 'x', kind: 'multichoice', single: true, text: 'Which?', passage: [], options: [], generalFeedback: 'Because.', graderInfo: '', notCarried: [] };
+	const o = (text: string, fraction: number, feedback = '') => ({ text, fraction, feedback });
+
+	it('turns single-answer multichoice into multiple choice the rules accept', () => {
+		const r = importQuestion({ ...base, options: [o('A', 100, 'Yes'), o('B', 0), o('C', 33.33333)] });
+		if ('skip' in r) throw new Error(r.skip);
+		expect(r.draft.type).toBe('multiple-choice');
+		expect(r.draft.options.map((x) => [x.label, x.correct])).toEqual([['A', true], ['B', false], ['C', false]]);
+		expect(r.draft.options[1].feedback).toBe(IMPORT_DEFAULTS.wrong);
+		expect(r.changes.join(' ')).toMatch(/partial marks/);
+		expect(checkQuestion(r.draft, EMPTY_LEDGER).ok).toBe(true);
+	});
+
+	it.each([
+		[[o('A', 100), o('B', 100)], /2 answers earn full marks/],
+		[[o('A', 50), o('B', 0)], /No answer earns full marks/]
+	])('skips a single-answer question without exactly one full-mark answer', (options, reason) => {
+		const r = importQuestion({ ...base, options });
+		expect('skip' in r && r.skip).toMatch(reason);
+	});
+
+	it('turns several-answer multichoice into multiple response', () => {
+		const r = importQuestion({ ...base, single: false, options: [o('A', 50), o('B', 50), o('C', -100)] });
+		if ('skip' in r) throw new Error(r.skip);
+		expect(r.draft.type).toBe('multiple-response');
+		expect(r.draft.options.map((x) => x.correct)).toEqual([true, true, false]);
+		expect(checkQuestion(r.draft, EMPTY_LEDGER).ok).toBe(true);
+	});
+
+	it('turns true/false into multiple choice with two options', () => {
+		const r = importQuestion({ ...base, kind: 'truefalse', options: [o('True', 0, 'No.'), o('False', 100, 'Yes.')] });
+		if ('skip' in r) throw new Error(r.skip);
+		expect(r.draft.options.map((x) => [x.label, x.correct, x.feedback])).toEqual([['True', false, 'No.'], ['False', true, 'Yes.']]);
+		expect(checkQuestion(r.draft, EMPTY_LEDGER).ok).toBe(true);
+	});
+
+	it('turns shortanswer into a short answer whose rubric lists the accepted answers', () => {
+		const r = importQuestion({ ...base, kind: 'shortanswer', generalFeedback: '', options: [o('Paris', 100, 'Capital.'), o('paris france', 50)] });
+		if ('skip' in r) throw new Error(r.skip);
+		expect(r.draft.rubric).toEqual([{ points: '1', description: 'Gives an accepted answer: “Paris”; “paris france” (50% in Moodle)' }]);
+		expect(r.draft.explanation).toBe('For “Paris”: Capital.');
+		expect(checkQuestion(r.draft, EMPTY_LEDGER).ok).toBe(true);
+	});
+
+	it('turns an essay into a short answer with grader information as rubric, or a line to rewrite', () => {
+		const withGuide = importQuestion({ ...base, kind: 'essay', graderInfo: 'Look for a named source and a reason.' });
+		const without = importQuestion({ ...base, kind: 'essay', generalFeedback: '' });
+		if ('skip' in withGuide || 'skip' in without) throw new Error('skipped');
+		expect(withGuide.draft.rubric).toEqual([{ points: '1', description: 'Look for a named source and a reason.' }]);
+		expect(without.draft.rubric[0].description).toBe(IMPORT_DEFAULTS.rubric);
+		expect(without.draft.explanation).toBe(IMPORT_DEFAULTS.explanation);
+		expect(without.changes).toHaveLength(2);
+		expect(checkQuestion(without.draft, EMPTY_LEDGER).ok).toBe(true);
+	});
+});
+
+describe('htmlToText', () => {
+	it('keeps paragraphs as lines, drops tags and scripts, decodes entities once', () => {
+		expect(htmlToText('<p>A &amp;lt; b</p><script>alert(1)</script><p>C&nbsp;&#233;&#x41;</p>')).toBe('A &lt; b\nC éA');
+	});
+});
