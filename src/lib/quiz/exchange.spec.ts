@@ -132,6 +132,13 @@ describe('importQuestion', () => {
 		expect(without.changes).toHaveLength(2);
 		expect(checkQuestion(without.draft, EMPTY_LEDGER).ok).toBe(true);
 	});
+
+	it('reads back the marking guide a kit GIFT file keeps in the general feedback', () => {
+		const r = importQuestion({ ...base, kind: 'essay', generalFeedback: 'Quotes carry weight.\nMarking guide:\n2 points: Names the speaker\n1 point: Says why' });
+		if ('skip' in r) throw new Error(r.skip);
+		expect(r.draft.explanation).toBe('Quotes carry weight.');
+		expect(r.draft.rubric).toEqual([{ points: '2', description: 'Names the speaker' }, { points: '1', description: 'Says why' }]);
+	});
 });
 
 describe('htmlToText', () => {

@@ -122,6 +122,9 @@ const TYPE_NAMES: Record<QuestionType, string> = {
 	'short-answer': 'short answer'
 };
 
+/** GIFT has no grader information: the marking guide follows the explanation after this line. */
+export const MARKING_GUIDE = 'Marking guide:';
+
 /** The marking guide as grader information: one line per rubric line, read back on import. */
 export function rubricText(rubric: KitQuestion['rubric']): string {
 	return rubric.map((r) => `${r.points} point${r.points === 1 ? '' : 's'}: ${r.description}`).join('\n');
@@ -208,6 +211,13 @@ export function exportQuiz(quiz: { title: string; description: string }, questio
 }
 
 // ————— Import —————
+
+/**
+ * Files bigger than this are refused with a message (a quiz of a few hundred questions is
+ * far smaller). It sits below adapter-node's 512 KB body limit, which answers larger
+ * uploads before the app sees them; with JavaScript the page checks the size first.
+ */
+export const MAX_IMPORT_BYTES = 400 * 1024;
 
 /** The default explanation, option feedback and rubric line, said plainly so a teacher sees what to write. */
 export const IMPORT_DEFAULTS = {
@@ -301,8 +311,15 @@ export function importQuestion(q: ExchangeQuestion): ImportedDraft | { skip: str
 			return { draft, changes };
 		}
 		case 'essay': {
+			let guide = q.graderInfo;
+			const at = q.generalFeedback.lastIndexOf(MARKING_GUIDE);
+			if (!guide.trim() && at !== -1 && (at === 0 || q.generalFeedback[at - 1] === '\n')) {
+				// A GIFT file the kit wrote: the marking guide rides in the general feedback.
+				guide = q.generalFeedback.slice(at + MARKING_GUIDE.length);
+				q = { ...q, generalFeedback: q.generalFeedback.slice(0, at) };
+			}
 			const draft = blankDraft('short-answer', q, changes);
-			draft.rubric = rubricFromText(q.graderInfo);
+			draft.rubric = rubricFromText(guide);
 			if (draft.rubric.length === 0) {
 				draft.rubric = [{ points: '1', description: IMPORT_DEFAULTS.rubric }];
 				changes.push('it had no grader information, so its rubric has one line for you to rewrite');

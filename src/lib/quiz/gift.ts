@@ -6,7 +6,7 @@
  * else is reported as skipped, with the reason. Moodle's own reader is the reference:
  * questions are separated by blank lines, a line starting with // is a comment.
  */
-import { htmlToText, questionHtml, textHtml, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
+import { htmlToText, MARKING_GUIDE, questionHtml, textHtml, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
 
 /** Escapes GIFT's special characters (and line breaks, which would end a question). */
 export function escapeGift(text: string): string {
@@ -35,8 +35,8 @@ function questionGift(q: ExchangeQuestion): string {
 	let general = q.generalFeedback;
 	if (q.kind === 'essay' && q.graderInfo) {
 		// GIFT has no grader information, so the marking guide follows the explanation.
-		lines.push(comment('GIFT cannot hold grader information: the marking guide is in the general feedback, after “Marking guide”.'));
-		general = `${general}\nMarking guide:\n${q.graderInfo}`;
+		lines.push(comment(`GIFT cannot hold grader information: the marking guide is in the general feedback, after “${MARKING_GUIDE}”.`));
+		general = `${general}\n${MARKING_GUIDE}\n${q.graderInfo}`;
 	}
 	const head = `::${escapeGift(q.name)}::[html]${escapeGift(questionHtml(q))}`;
 	const answers = q.options.map((o) => {
