@@ -88,10 +88,17 @@ describe('parseMoodleXml', () => {
 		]);
 	});
 
+	it('counts nesting as Moodle files have it: comments, CDATA and self-closed elements add nothing', () => {
+		const moodleLike = `<quiz><!-- ${'<a>'.repeat(40)} --><question type="essay"><name><text><![CDATA[${'<b>'.repeat(40)}]]></text></name><br/><br/></question></quiz>`;
+		expect(parseMoodleXml(moodleLike).questions).toHaveLength(1);
+	});
+
 	it.each([
 		['entity expansion', `<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]><quiz><question type="essay"><name><text>&b;</text></name></question></quiz>`, /DOCTYPE/],
 		['an external entity', `<?xml version="1.0"?><!DOCTYPE q SYSTEM "file:///etc/passwd"><quiz/>`, /DOCTYPE/],
 		['deep nesting', `<quiz>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</quiz>`, /nests elements more than 16 deep/],
+		['deep nesting behind a comment and CDATA', `<quiz><!-- <x> --><![CDATA[<y>]]>${'<a><b/>'.repeat(17)}${'</a>'.repeat(17)}</quiz>`, /nests elements more than 16 deep/],
+		['an unclosed comment', `<quiz><!-- ${'<a>'.repeat(50)}`, /not well-formed XML/],
 		['broken XML', '<quiz><question type="essay"><name><text>x</name></question></quiz>', /not well-formed XML \(line 1/],
 		['XML that is not a Moodle file', '<html><body>hi</body></html>', /no <quiz> element/]
 	])('refuses %s with a message for the teacher', (_what, xml, message) => {
