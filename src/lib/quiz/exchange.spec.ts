@@ -47,6 +47,13 @@ describe('exportQuestion', () => {
 		expect(q.options.map((o) => o.fraction)).toEqual([50, 50, -50, -50]);
 	});
 
+	it('says so when Moodle has no equal share: 11 right options get tens and fives', () => {
+		const many = { ...KIT_QUESTIONS[4], options: [...Array.from({ length: 11 }, (_, i) => ({ text: `R${i}`, correct: true, feedback: 'Yes.' })), { text: 'W', correct: false, feedback: 'No.' }] };
+		const q = exportQuestion(many, 5, ARTICLE);
+		expect(q.options.map((o) => o.fraction)).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5, 5, -10]);
+		expect(q.notCarried.join(' ')).toMatch(/equal marks for every right option.*exact penalty for a wrong pick \(1\/11 in the kit, -10% here\)/);
+	});
+
 	it('makes find-the-evidence a multichoice over the sentences, with the article in the text', () => {
 		const q = byType['find-evidence'];
 		expect(q.passage).toEqual(ARTICLE.paragraphs);

@@ -164,7 +164,7 @@ export function exportQuestion(q: KitQuestion, number: number, article: KitArtic
 			const shares = moodleShares(right);
 			const wrong = -nearestMoodleFraction(100 / right);
 			if (shares.some((s) => s !== shares[0])) notCarried.push('equal marks for every right option (Moodle has no fraction for 1/' + right + ', so the shares are tens and fives)');
-			if (Math.abs(-wrong - 100 / right) > 0.001) notCarried.push(`the exact penalty for a wrong pick (1/${right} in the kit, ${-wrong}% here)`);
+			if (Math.abs(-wrong - 100 / right) > 0.001) notCarried.push(`the exact penalty for a wrong pick (1/${right} in the kit, ${wrong}% here)`);
 			let next = 0;
 			return {
 				...base,
