@@ -6,7 +6,7 @@ import { syncPack } from '../../src/lib/server/content/sync-pack';
 import { createFirstTeacher, signUpTeacher } from '../../src/lib/server/people/teachers';
 import { createQuiz, listQuizzes, questionsOf } from '../../src/lib/server/quiz/editor';
 import { exportQuizFile, importQuizFile, readUpload } from '../../src/lib/server/quiz/exchange';
-import { MAX_IMPORT_BYTES } from '../../src/lib/quiz/exchange';
+import { MAX_IMPORT_BYTES } from '../../src/lib/quiz/exchange-import';
 import { copyContent, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { refusal } from '../fixtures/refusal';

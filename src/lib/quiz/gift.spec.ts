@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parse as giftPeg } from 'gift-pegjs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { exportQuiz, htmlToText, type ExchangeQuestion } from './exchange';
+import { exportQuiz, type ExchangeQuestion } from './exchange';
+import { htmlToText } from './exchange-html';
 import { escapeGift, parseGift, writeGift } from './gift';
 import { ARTICLE, KIT_QUESTIONS, TRICKY } from './fixtures/exchange-fixtures';
 

@@ -6,7 +6,8 @@
  * else is reported as skipped, with the reason. Moodle's own reader is the reference:
  * questions are separated by blank lines, a line starting with // is a comment.
  */
-import { htmlToText, MARKING_GUIDE, questionHtml, textHtml, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
+import { MARKING_GUIDE, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
+import { htmlToText, questionHtml, textHtml } from './exchange-html';
 
 /** Escapes GIFT's special characters (and line breaks, which would end a question). */
 export function escapeGift(text: string): string {

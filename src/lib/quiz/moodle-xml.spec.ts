@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { exportQuiz, htmlToText, type ExchangeQuestion } from './exchange';
+import { exportQuiz, type ExchangeQuestion } from './exchange';
+import { htmlToText } from './exchange-html';
 import { parseMoodleXml, UnreadableFile, writeMoodleXml } from './moodle-xml';
 import { ARTICLE, KIT_QUESTIONS, TRICKY } from './fixtures/exchange-fixtures';
 

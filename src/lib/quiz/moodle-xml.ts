@@ -7,7 +7,8 @@
  * refused rather than walked.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { htmlToText, questionHtml, textHtml, type ExchangeOption, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
+import type { ExchangeOption, ExchangeQuestion, ExchangeQuiz, ParsedFile, Skipped } from './exchange';
+import { htmlToText, questionHtml, textHtml } from './exchange-html';
 
 /** A file the reader refuses as a whole; its message is for the teacher. */
 export class UnreadableFile extends Error {

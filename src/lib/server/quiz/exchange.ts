@@ -8,7 +8,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ReaderArticle } from '$lib/articles/types';
-import { exportQuiz, importQuestion, MAX_IMPORT_BYTES, type KitQuestion, type ParsedFile } from '$lib/quiz/exchange';
+import { exportQuiz, type KitQuestion, type ParsedFile } from '$lib/quiz/exchange';
+import { importQuestion, MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
 import { parseGift, writeGift } from '$lib/quiz/gift';
 import { parseMoodleXml, UnreadableFile, writeMoodleXml } from '$lib/quiz/moodle-xml';
 import { checkQuestion } from '$lib/quiz/question-rules';

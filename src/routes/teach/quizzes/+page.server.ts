@@ -4,7 +4,7 @@ import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guard
 import { listArticles } from '$lib/server/articles/reader';
 import { copyQuiz, createQuiz, listQuizzes } from '$lib/server/quiz/editor';
 import { importQuizFile, readUpload } from '$lib/server/quiz/exchange';
-import { MAX_IMPORT_BYTES } from '$lib/quiz/exchange';
+import { MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
