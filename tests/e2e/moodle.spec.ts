@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { startApp, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, SLUG, test } from './fixtures';
 import { client, post, PACK_QUIZ } from './http-seed';
@@ -38,7 +39,6 @@ async function axeOnShownDocument(page: Page, javaScriptEnabled: boolean) {
 		return route.continue();
 	});
 	await plain.goto(url);
-	const { default: AxeBuilder } = await import('@axe-core/playwright');
 	const results = await new AxeBuilder({ page: plain }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
 	expect(results.violations.map((v) => v.id)).toEqual([]);
 	await context.close();
