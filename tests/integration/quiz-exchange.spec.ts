@@ -98,6 +98,14 @@ describe(`quiz files for Moodle on ${ENGINE}`, () => {
 		expect(rows).toEqual([]);
 	});
 
+	it('imports at most 200 questions from a file and says so in one line, not one per question', async () => {
+		const many = Array.from({ length: 205 }, (_, i) => `::E${i}:: Why ${i}? {}`).join('\n\n');
+		const report = await importQuizFile(handle, ada, { articleSlug: SLUG, title: 'Many', text: many, format: 'gift' });
+		expect(report.imported).toHaveLength(200);
+		expect(report.skipped).toEqual([{ name: 'The last 5 questions', reason: 'A file can bring in at most 200 questions.' }]);
+		expect(await questionsOf(handle, report.quizId!)).toHaveLength(200);
+	});
+
 	it('refuses an article that does not exist', async () => {
 		expect(await refused(() => importQuizFile(handle, ada, { articleSlug: 'nope', title: '', text: '::A:: x {}', format: 'gift' }))).toMatchObject({ status: 400 });
 	});

@@ -130,11 +130,16 @@ export async function importQuizFile(handle: DatabaseHandle, teacherId: string, 
 	const title = tidyTitle(input.title || parsed.category || 'Imported quiz');
 	const report: ImportReport = { quizId: null, title, imported: [], skipped: [...parsed.skipped] };
 	const rows: Omit<typeof t.quizQuestions.$inferInsert, 'quizId' | 'sort'>[] = [];
-	for (const [i, q] of parsed.questions.entries()) {
-		if (i >= MAX_IMPORT_QUESTIONS) {
-			report.skipped.push({ name: q.name, reason: `A file can bring in at most ${MAX_IMPORT_QUESTIONS} questions.` });
-			continue;
-		}
+	const extra = parsed.questions.length - MAX_IMPORT_QUESTIONS;
+	if (extra > 0) {
+		// One line for the rest, so a file of thousands of tiny questions gives a short report.
+		report.skipped.push({ name: `The last ${extra} question${extra === 1 ? '' : 's'}`, reason: `A file can bring in at most ${MAX_IMPORT_QUESTIONS} questions.` });
+	}
+	if (report.skipped.length > MAX_IMPORT_QUESTIONS) {
+		const more = report.skipped.length - MAX_IMPORT_QUESTIONS;
+		report.skipped = [...report.skipped.slice(0, MAX_IMPORT_QUESTIONS), { name: `${more} more`, reason: 'Skipped for the reasons above; the report lists the first ones only.' }];
+	}
+	for (const q of parsed.questions.slice(0, MAX_IMPORT_QUESTIONS)) {
 		const mapped = importQuestion(q);
 		if ('skip' in mapped) {
 			report.skipped.push({ name: q.name, reason: mapped.skip });
