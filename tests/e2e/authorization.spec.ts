@@ -154,6 +154,21 @@ const CASES: Case[] = [
 		mustShow: { pendingTeacher: ['/teach/waiting'], owner: DATA_KEYS }
 	},
 	{ what: 'a quiz id that does not exist', method: 'GET', path: () => '/teach/quizzes/not-a-real-quiz', expect: { ...TEACHER_PAGE, owner: 404 } },
+	// Exports follow the quiz page's rule: a teacher's own quiz only for them, the pack's (with its keys) for approved teachers.
+	...(['gift', 'xml'] as const).flatMap((format): Case[] => [
+		{ what: `export own quiz (${format})`, method: 'GET', path: () => `${Q()}/export.${format}`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: [QUIZ_TITLE, 'Is there a byline?'], pendingTeacher: [QUIZ_TITLE] }, mustShow: { owner: [QUIZ_TITLE, 'Is there a byline?'] } },
+		{
+			what: `export pack quiz (${format})`,
+			method: 'GET',
+			path: () => `${PACK_QUIZ}/export.${format}`,
+			expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, pendingTeacher: 'to-waiting', owner: 200 },
+			mustNotShow: { pendingTeacher: ['not something she rejects'], anonymous: ['not something she rejects'], studentOfClass: ['not something she rejects'] },
+			mustShow: { otherTeacher: ['not something she rejects'], owner: ['not something she rejects'] }
+		},
+		{ what: `export a quiz that does not exist (${format})`, method: 'GET', path: () => `/teach/quizzes/not-a-real-quiz/export.${format}`, expect: { ...TEACHER_PAGE, owner: 404 } }
+	]),
+	// Approved teachers get as far as the missing file (400); nobody else gets that far.
+	{ what: 'import a quiz file', method: 'POST', path: () => '/teach/quizzes?/import', form: () => ({ article: SLUG, title: 'Imported' }), expect: { ...TEACHER_ACTION, otherTeacher: 400, owner: 400 } },
 	{ what: 'edit quiz details', method: 'POST', path: () => `${Q()}?/details`, form: () => ({ title: QUIZ_TITLE, description: 'Mine.' }), expect: TEACHER_ACTION },
 	{ what: 'edit a pack quiz', method: 'POST', path: () => `${PACK_QUIZ}?/details`, form: () => ({ title: 'Taken over', description: '' }), expect: { ...TEACHER_ACTION, otherTeacher: 409, owner: 409 } },
 	{ what: 'add a question', method: 'POST', path: () => `${Q()}?/addQuestion`, form: () => MC_QUESTION, expect: { ...TEACHER_ACTION, owner: 303 } },

@@ -45,7 +45,7 @@ function evidenceSpans(article: ReaderArticle, tokens: string[]): EvidenceSpan[]
 }
 
 /** The columns a checked question is stored in; `notes` follow the linked claim. */
-function questionColumns(article: ReaderArticle, articleId: string, q: CheckedQuestion) {
+export function questionColumns(article: ReaderArticle, articleId: string, q: CheckedQuestion) {
 	const claim = q.claim ? article.claims.find((c) => c.key === q.claim) : undefined;
 	return {
 		type: q.type,

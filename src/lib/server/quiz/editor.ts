@@ -25,7 +25,8 @@ export const LOCK_MESSAGES: Record<Exclude<QuizLock, null>, string> = {
 	answered: 'Students have already answered this quiz, so it can’t be changed: their grades would no longer match the questions. Copy it to make a version you can edit.'
 };
 
-function tidyTitle(input: string): string {
+/** A title as stored: one line, no invisible characters, at most 120 characters; else a DomainError. */
+export function tidyTitle(input: string): string {
 	const title = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
 	if (title.length === 0) throw new DomainError('Give the quiz a title.');
 	if (/[\p{Cc}\p{Cf}]/u.test(title)) throw new DomainError('Titles cannot contain invisible characters.');

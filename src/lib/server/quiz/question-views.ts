@@ -39,7 +39,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof articleQuiz>>>;
 type QuestionRow = Loaded['questions'][number];
 
 /** How an option reads to a student. */
-function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, label: string | null): string {
+export function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, label: string | null): string {
 	if (label) return label;
 	if (q.type === 'who-said-it') {
 		if (value === NO_ONE_NAMED) return 'No one is named';
@@ -93,7 +93,7 @@ export function questionView(q: QuestionRow, article: ReaderArticle, attemptId: 
 }
 
 /** The paragraphs after the heading that holds `claimKey`, up to the next heading. */
-function sectionBelow(article: ReaderArticle, claimKey: string): string[] {
+export function sectionBelow(article: ReaderArticle, claimKey: string): string[] {
 	const claim = article.claims.find((c) => c.key === claimKey);
 	if (!claim) return [];
 	const blocks = blockOffsets(article);
@@ -104,7 +104,7 @@ function sectionBelow(article: ReaderArticle, claimKey: string): string[] {
 }
 
 /** Each block's text and where it starts in the article's plain text. */
-function blockOffsets(article: ReaderArticle) {
+export function blockOffsets(article: ReaderArticle) {
 	let cursor = 0;
 	return article.blocks.map((block) => {
 		const text = block.pieces.map((p) => p.text).join('');

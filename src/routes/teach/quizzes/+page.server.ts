@@ -1,8 +1,10 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { listArticles } from '$lib/server/articles/reader';
 import { copyQuiz, createQuiz, listQuizzes } from '$lib/server/quiz/editor';
+import { importQuizFile, readUpload } from '$lib/server/quiz/exchange';
+import { MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,5 +29,24 @@ export const actions: Actions = {
 		const result = await attempt(`copy-${quizId}`, {}, () => copyQuiz(appDb(), teacher.id, quizId));
 		if (result && 'id' in result) redirect(303, `/teach/quizzes/${encodeURIComponent(result.id)}?copied`);
 		return result;
+	},
+	import: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const echo = { article: field(form, 'article', 200), importTitle: field(form, 'title', 200) };
+		const file = form.get('file');
+		const result = await attempt('import', echo, async () => {
+			// A file over the cap is refused by its size alone, never read.
+			const upload = readUpload(
+				file instanceof File ? { name: file.name, size: file.size, bytes: file.size <= MAX_IMPORT_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() } : null
+			);
+			return importQuizFile(appDb(), teacher.id, { articleSlug: echo.article, title: echo.importTitle, ...upload });
+		});
+		if (!result || !('imported' in result)) return result;
+		if (!result.quizId) {
+			return fail(400, { form: 'import', ok: false as const, message: 'Nothing in this file could be imported, so no quiz was made. The report below says why.', report: result, ...echo });
+		}
+		const n = result.imported.length;
+		return { form: 'import', ok: true as const, message: `Imported ${n} question${n === 1 ? '' : 's'} into the new quiz “${result.title}”.`, report: result };
 	}
 };

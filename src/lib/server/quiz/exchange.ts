@@ -1,0 +1,164 @@
+/**
+ * Quiz files for Moodle: exporting a quiz the teacher may view (the same rule as its
+ * page), and importing a GIFT or Moodle XML file into a new quiz of theirs. The mapping
+ * lives in $lib/quiz/exchange; every imported question passes question-rules, the same
+ * check as the editor and the content packs, before anything is written. A file that
+ * cannot be read changes nothing; the new quiz and its questions are written in one
+ * transaction.
+ */
+import { eq } from 'drizzle-orm';
+import type { ReaderArticle } from '$lib/articles/types';
+import { exportQuiz, type KitQuestion, type ParsedFile } from '$lib/quiz/exchange';
+import { importQuestion, MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
+import { parseGift, writeGift } from '$lib/quiz/gift';
+import { parseMoodleXml, UnreadableFile, writeMoodleXml } from '$lib/quiz/moodle-xml';
+import { checkQuestion } from '$lib/quiz/question-rules';
+import { questionType } from './question-form';
+import type { DatabaseHandle } from '../db/database';
+import { DomainError } from '../domain-error';
+import { randomToken } from '../auth/tokens';
+import { readerArticle } from '../articles/reader-cache';
+import { ownedOrPackQuiz, questionsOf, quizArticle, tidyTitle, type QuizQuestionRow } from './editor';
+import { questionColumns } from './editor-questions';
+import { blockOffsets, optionLabel, sectionBelow } from './question-views';
+
+export type QuizFileFormat = 'gift' | 'xml';
+
+/** More questions than this in one file are skipped, each with the reason. */
+export const MAX_IMPORT_QUESTIONS = 200;
+const EXTENSIONS = ['.txt', '.gift', '.xml'];
+
+/** A kit question as the file mapping needs it, with option texts as students read them. */
+function kitQuestion(q: QuizQuestionRow, article: ReaderArticle): KitQuestion {
+	const claimKey = q.claimId?.split('/').pop() ?? null;
+	const claim = claimKey ? article.claims.find((c) => c.key === claimKey) : undefined;
+	const type = questionType(q.type) ?? 'multiple-choice';
+	return {
+		type,
+		prompt: q.prompt,
+		certainty: q.certainty,
+		explanation: q.explanation,
+		claim: claim ? { key: claim.key, quote: claim.quote } : null,
+		section: type === 'headline-vs-body' && claimKey ? sectionBelow(article, claimKey) : [],
+		options: (q.options ?? []).map((o) => ({ text: optionLabel(q, o.value, article, o.label), correct: o.correct, feedback: o.feedback })),
+		evidence: q.evidence ?? [],
+		tolerancePercent: q.tolerancePercent,
+		rubric: q.rubric ?? [],
+		notes: q.notes.length
+	};
+}
+
+/** A file name from a title: letters, digits and dashes only. */
+function fileName(title: string, format: QuizFileFormat): string {
+	const base = title
+		.normalize('NFKD')
+		.replace(/[^\w\s-]/g, '')
+		.trim()
+		.replace(/[\s_]+/g, '-')
+		.slice(0, 60)
+		.toLowerCase();
+	return `${base || 'quiz'}.${format === 'gift' ? 'gift.txt' : 'moodle.xml'}`;
+}
+
+/** The quiz as a GIFT or Moodle XML file, if `teacherId` may view it (a 404 otherwise). */
+export async function exportQuizFile(handle: DatabaseHandle, teacherId: string, quizId: string, format: QuizFileFormat) {
+	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
+	const [questions, ref] = await Promise.all([questionsOf(handle, quiz.id), quizArticle(handle, quiz)]);
+	const article = await readerArticle(handle, ref.slug);
+	if (!article) throw new DomainError('The article this quiz is about is missing.', 404);
+	const exchange = exportQuiz(
+		quiz,
+		questions.map((q) => kitQuestion(q, article)),
+		{
+			title: article.title,
+			paragraphs: blockOffsets(article).map((b) => b.text),
+			sentences: article.claims.map((c) => ({ key: c.key, start: c.start, end: c.end, quote: c.quote }))
+		}
+	);
+	return {
+		name: fileName(quiz.title, format),
+		type: format === 'gift' ? 'text/plain; charset=utf-8' : 'application/xml; charset=utf-8',
+		body: format === 'gift' ? writeGift(exchange) : writeMoodleXml(exchange)
+	};
+}
+
+/** What an import did with each question in the file. */
+export interface ImportReport {
+	quizId: string | null;
+	title: string;
+	imported: { name: string; type: string; changes: string[] }[];
+	skipped: { name: string; reason: string }[];
+}
+
+/** The file's text, or a DomainError a teacher can act on: too big, wrong kind, not text. */
+export function readUpload(file: { name: string; size: number; bytes: Uint8Array } | null): { text: string; format: QuizFileFormat } {
+	if (!file || file.size === 0) throw new DomainError('Choose a GIFT (.gift or .txt) or Moodle XML (.xml) file to import.');
+	if (file.size > MAX_IMPORT_BYTES) {
+		throw new DomainError(`That file is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; files can be at most ${MAX_IMPORT_BYTES / 1024} KB. Export fewer questions at a time.`, 413);
+	}
+	const name = file.name.toLowerCase();
+	if (!EXTENSIONS.some((e) => name.endsWith(e))) throw new DomainError('Only GIFT (.gift or .txt) and Moodle XML (.xml) files can be imported.');
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+	} catch {
+		throw new DomainError('That file is not text (UTF-8). Export it from Moodle as GIFT or Moodle XML and try again.');
+	}
+	// Control characters other than tab and line breaks mean a binary file, whatever its name.
+	if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new DomainError('That file is not a text file. Export it from Moodle as GIFT or Moodle XML and try again.');
+	const xml = name.endsWith('.xml') || /^\uFEFF?\s*<\?xml|^\uFEFF?\s*<quiz[\s>]/.test(text);
+	return { text, format: xml ? 'xml' : 'gift' };
+}
+
+/**
+ * Imports a file's questions into a new quiz `teacherId` owns, on the article `articleSlug`.
+ * Returns the report; a file with nothing the kit can take makes no quiz and says why.
+ */
+export async function importQuizFile(handle: DatabaseHandle, teacherId: string, input: { articleSlug: string; title: string; text: string; format: QuizFileFormat }): Promise<ImportReport> {
+	const { db, tables: t } = handle;
+	const [articleRow] = input.articleSlug ? await db.select({ id: t.articles.id }).from(t.articles).where(eq(t.articles.slug, input.articleSlug)) : [];
+	const article = articleRow ? await readerArticle(handle, input.articleSlug) : null;
+	if (!articleRow || !article) throw new DomainError('Choose the article the quiz is about.');
+
+	let parsed: ParsedFile;
+	try {
+		parsed = input.format === 'xml' ? parseMoodleXml(input.text) : parseGift(input.text);
+	} catch (e) {
+		if (e instanceof UnreadableFile) throw new DomainError(e.message);
+		throw e;
+	}
+	const title = tidyTitle(input.title || parsed.category || 'Imported quiz');
+	const report: ImportReport = { quizId: null, title, imported: [], skipped: [...parsed.skipped] };
+	const rows: Omit<typeof t.quizQuestions.$inferInsert, 'quizId' | 'sort'>[] = [];
+	const extra = parsed.questions.length - MAX_IMPORT_QUESTIONS;
+	if (extra > 0) {
+		// One line for the rest, so a file of thousands of tiny questions gives a short report.
+		report.skipped.push({ name: `The last ${extra} question${extra === 1 ? '' : 's'}`, reason: `A file can bring in at most ${MAX_IMPORT_QUESTIONS} questions.` });
+	}
+	if (report.skipped.length > MAX_IMPORT_QUESTIONS) {
+		const more = report.skipped.length - MAX_IMPORT_QUESTIONS;
+		report.skipped = [...report.skipped.slice(0, MAX_IMPORT_QUESTIONS), { name: `${more} more`, reason: 'Skipped for the reasons above; the report lists the first ones only.' }];
+	}
+	for (const q of parsed.questions.slice(0, MAX_IMPORT_QUESTIONS)) {
+		const mapped = importQuestion(q);
+		if ('skip' in mapped) {
+			report.skipped.push({ name: q.name, reason: mapped.skip });
+			continue;
+		}
+		const checked = checkQuestion(mapped.draft, article);
+		if (!checked.ok) {
+			report.skipped.push({ name: q.name, reason: [...new Set(checked.problems.map((p) => p.message))].join(' ') });
+			continue;
+		}
+		const id = randomToken();
+		rows.push({ id, key: id, facts: [], ...questionColumns(article, articleRow.id, checked.question) });
+		report.imported.push({ name: q.name, type: checked.question.type, changes: mapped.changes });
+	}
+	if (rows.length === 0) return report;
+	const quizId = randomToken();
+	await db.transaction(async (tx) => {
+		await tx.insert(t.quizzes).values({ id: quizId, articleId: articleRow.id, key: quizId, title, description: '', source: 'teacher', ownerId: teacherId });
+		await tx.insert(t.quizQuestions).values(rows.map((r, sort) => ({ ...r, quizId, sort })));
+	});
+	return { ...report, quizId };
+}
