@@ -8,9 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApp } from './servers.js';
+import { choiceQuestion, cookieOf, formPost, mustRedirect, QUIZ, seedPractice } from './answer-forms.js';
 
-const SLUG = 'mexico-says-no-to-us-troops';
-const QUIZ = `${SLUG}/quiz-mexico-attribution`;
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const databaseUrl = process.env.DATABASE_URL || join(mkdtempSync(join(tmpdir(), 'attribution-lab-bench-')), 'kit.db');
@@ -29,59 +28,6 @@ function load(url, path, body, headers, seconds = DURATION) {
 			}
 		);
 	});
-}
-
-/** Posts a form the way a browser does (same Origin, asking for HTML), not following redirects. */
-function formPost(base, path, fields, cookie) {
-	return fetch(`${base}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: base,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookie ? { cookie } : {})
-		},
-		body: new URLSearchParams(fields).toString()
-	});
-}
-
-/** Like formPost, but insists on a redirect (what every form here answers when it worked). */
-async function mustRedirect(base, path, fields, cookie) {
-	const response = await formPost(base, path, fields, cookie);
-	if (response.status !== 303) throw new Error(`${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-	return response;
-}
-
-const cookieOf = (response) => response.headers.get('set-cookie').split(';')[0];
-
-/**
- * The first question in `pages` (question pages by number) with one choice and a certainty
- * scale, as its form shows it: its number, key and first option's position.
- */
-async function choiceQuestion(pageAt) {
-	for (let n = 1; n <= 30; n++) {
-		const html = await pageAt(n);
-		const choice = html.match(/type="radio" name="choice" value="([^"]+)"/);
-		const key = html.match(/name="question" value="([^"]+)"/);
-		if (choice && key && html.includes('name="certainty"')) return { n, key: key[1], choice: choice[1], html };
-	}
-	throw new Error('No question with one choice and a certainty scale was found.');
-}
-
-/** A practice attempt started anonymously, and the answer form for its first choice question. */
-async function seedPractice(base) {
-	const started = await mustRedirect(base, `/articles/${SLUG}/practice?/start`, {});
-	const cookie = cookieOf(started);
-	const q = await choiceQuestion(async (n) => (await fetch(`${base}/articles/${SLUG}/practice/${n}`, { headers: { cookie } })).text());
-	return {
-		attemptId: cookie.split('=')[1].split('.')[0],
-		questionKey: q.key,
-		path: `/articles/${SLUG}/practice/${q.n}?/answer`,
-		body: new URLSearchParams({ question: q.key, choice: q.choice, certainty: '2' }).toString(),
-		cookie,
-		n: q.n
-	};
 }
 
 /**

@@ -147,6 +147,8 @@ try {
 const run = (command, args) =>
 	new Promise((resolve) => spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } }).on('exit', resolve));
 await run(process.execPath, ['bench/answers.js']);
+// Backup time and size with 100,000 responses, and answers during backups (bench/backup.js).
+await run(process.execPath, ['bench/backup.js']);
 // Joining and signing in during guessing floods, against the real limits (bench/floods.js).
 await run(process.execPath, ['bench/floods.js']);
 const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(`${d}/initdb`));

@@ -17,6 +17,7 @@ import * as sqliteSchema from './schema.sqlite';
 import { serializeClient } from './sqlite-lock';
 import { memoryPubSub, postgresPubSub, type PubSub } from './pubsub';
 import { guardTransactions } from './transaction-guard';
+import { DEFAULT_SQLITE_FILE, isPostgresUrl, sqliteFilePath } from './location.js';
 
 export type Schema = typeof pgSchema;
 
@@ -61,13 +62,7 @@ sqliteSelect.for ??= function (this: unknown) {
 	return this;
 };
 
-/** The default embedded database file, relative to the working directory. */
-export const DEFAULT_SQLITE_FILE = 'data/kit.db';
-
-/** True when `url` names a PostgreSQL server rather than a SQLite file. */
-export function isPostgresUrl(url: string): boolean {
-	return /^postgres(ql)?:\/\//.test(url);
-}
+export { DEFAULT_SQLITE_FILE, isPostgresUrl };
 
 /** Opens (and for SQLite, creates) the database at `url` and applies pending migrations. */
 export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrationsRoot = 'drizzle'): Promise<DatabaseHandle> {
@@ -88,7 +83,7 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 		};
 	}
 
-	const file = url.replace(/^file:/, '');
+	const file = sqliteFilePath(url);
 	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
 	// `timeout` is the busy timeout, which rides out short locks held by other processes
 	// (a second app server, a backup). Given here, it applies to every connection the
