@@ -3,6 +3,7 @@
  * XML, imports the GIFT file back as a new quiz on the article, reads the report and opens
  * the new quiz in the editor; broken and oversized files get their message. JS on and off.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,11 @@ import { expect, expectNoAxeViolations, SLUG, test } from './fixtures';
 import { client, post, PACK_QUIZ } from './http-seed';
 
 const PACK_TITLE = 'Who Said That? Checking the Mexico Troops Story';
+/** The shipped quiz's questions, and how many of them are find-the-evidence (those come back skipped). */
+const PACK_QUIZ_YAML = readFileSync(`src/content/articles/${SLUG}/quiz.yaml`, 'utf8');
+const QUESTIONS = (PACK_QUIZ_YAML.match(/^\s+- id: q\w+$/gm) ?? []).length;
+const FIND_EVIDENCE = (PACK_QUIZ_YAML.match(/^\s+type: find-evidence$/gm) ?? []).length;
+const IMPORTED = QUESTIONS - FIND_EVIDENCE;
 
 /** A browser page signed in as a new admin teacher of a fresh app (seeded over HTTP). */
 async function teacherPage(browser: Browser, app: AppProcess, javaScriptEnabled: boolean): Promise<Page> {
@@ -77,11 +83,11 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(gift.name).toBe('who-said-that-checking-the-mexico-troops-story.gift.txt');
 			expect(gift.text).toMatch(/^\/\/ “Who Said That\? Checking the Mexico Troops Story”, exported from Attribution Lab\./);
 			expect(gift.text).toContain('// Not carried over:');
-			expect(gift.text.match(/^::Q\d+ /gm)).toHaveLength(18);
+			expect(gift.text.match(/^::Q\d+ /gm)).toHaveLength(QUESTIONS);
 			const xml = await download(page, /^Moodle XML file/);
 			expect(xml.name).toBe('who-said-that-checking-the-mexico-troops-story.moodle.xml');
 			expect(xml.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-			expect(xml.text.match(/<question type="(multichoice|essay)">/g)).toHaveLength(18);
+			expect(xml.text.match(/<question type="(multichoice|essay)">/g)).toHaveLength(QUESTIONS);
 			expect(xml.text).toContain('<graderinfo format="html">');
 
 			// The GIFT file comes back as a new quiz on the article, with a report.
@@ -89,9 +95,9 @@ for (const javaScriptEnabled of [true, false]) {
 			const title = name || PACK_TITLE;
 			const status = await importFile(page, { name: gift.name, mimeType: 'text/plain', buffer: Buffer.from(gift.text) }, name);
 			if (!javaScriptEnabled) expect(status).toBe(200);
-			await expect(page.getByRole('status').filter({ hasText: `Imported 16 questions into the new quiz “${title}”.` })).toBeVisible();
+			await expect(page.getByRole('status').filter({ hasText: `Imported ${IMPORTED} questions into the new quiz “${title}”.` })).toBeVisible();
 			const report = page.getByRole('region', { name: 'Import report' });
-			await expect(report.getByRole('heading', { name: 'Imported (16)' })).toBeVisible();
+			await expect(report.getByRole('heading', { name: `Imported (${IMPORTED})` })).toBeVisible();
 			await expect(report.getByRole('heading', { name: 'Skipped (2)' })).toBeVisible();
 			await expect(report.getByRole('listitem').filter({ hasText: /^Q\d+ find the evidence.*at most 12 options/ })).toHaveCount(2);
 			await expect(report.getByRole('listitem').filter({ hasText: /^Q1 multiple choice \(c03\) as Multiple choice/ })).toBeVisible();
@@ -99,7 +105,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			await report.getByRole('link', { name: `Open “${title}” in the editor` }).click();
 			await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-			await expect(page.getByRole('region', { name: /^Question \d+ ·/ })).toHaveCount(16);
+			await expect(page.getByRole('region', { name: /^Question \d+ ·/ })).toHaveCount(IMPORTED);
 			await expect(page.getByText('Your quiz')).toBeVisible();
 
 			// A malformed file and an oversized one: their message by the form, nothing made.
