@@ -33,8 +33,9 @@ for (const javaScriptEnabled of [true, false]) {
 			expect(await rowOf(page, 'Pat Pending')).toEqual(['0', '0', '0', '0']);
 			expect(await rowOf(page, 'All teachers')).toEqual(['2', '4', '1', '0']);
 			await expect(held).toContainText('Anonymous practice: 0 attempts with 0 answers');
-			// The admin is never offered their own account.
+			// The admin is never offered their own account; a teacher still waiting is refused above instead.
 			await expect(held.getByText(/Delete Ada Admin/)).toHaveCount(0);
+			await expect(held.getByText(/Delete Pat Pending/)).toHaveCount(0);
 			await expectNoAxeViolations(page, javaScriptEnabled);
 
 			// A typo deletes nothing and says what to type, beside the form, which stays open.

@@ -25,7 +25,7 @@ const NONE: HeldCounts = { classes: 0, students: 0, attempts: 0, responses: 0 };
  */
 export async function studentDataHeld({ db, tables: t }: DatabaseHandle) {
 	const teachers = await db
-		.select({ id: t.teachers.id, name: t.teachers.name, email: t.teachers.email, isAdmin: t.teachers.isAdmin })
+		.select({ id: t.teachers.id, name: t.teachers.name, email: t.teachers.email, isAdmin: t.teachers.isAdmin, approvedAt: t.teachers.approvedAt })
 		.from(t.teachers);
 	const classes = await db.select({ teacherId: t.classes.teacherId, n: count() }).from(t.classes).groupBy(t.classes.teacherId);
 	const students = await db
@@ -56,8 +56,10 @@ export async function studentDataHeld({ db, tables: t }: DatabaseHandle) {
 
 	const of = (rows: { teacherId: string; n: number }[], id: string) => Number(rows.find((r) => r.teacherId === id)?.n ?? 0);
 	const perTeacher = teachers
-		.map((teacher) => ({
+		.map(({ approvedAt, ...teacher }) => ({
 			...teacher,
+			/** A teacher still waiting holds nothing yet; the admin refuses them, not deletes them. */
+			approved: approvedAt !== null,
 			held: {
 				classes: of(classes, teacher.id),
 				students: of(students, teacher.id),
