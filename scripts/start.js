@@ -22,7 +22,11 @@ if (buildIsCurrent(root, sources)) {
 	forgetStamp(root);
 	const started = Date.now();
 	const vite = join(createRequire(import.meta.url).resolve('vite/package.json'), '..', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	// Errors and warnings (stderr) pass straight through. Of stdout, SvelteKit's advice to run
+	// `npm run preview` would mislead here (the server starts next), and blank lines go too.
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+	const said = (result.stdout ?? '').split('\n').filter((line) => line.trim() !== '' && !line.includes('npm run preview'));
+	if (said.length > 0) console.log(said.join('\n'));
 	if (result.status !== 0) {
 		console.error('\nThe build failed (the errors are above); the server was not started.');
 		process.exit(result.status ?? 1);
