@@ -12,10 +12,15 @@ const INTERNAL_HEADER = 'x-attribution-lab-protocol';
 const operatorDecides = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
 if (!operatorDecides) process.env.PROTOCOL_HEADER = INTERNAL_HEADER;
 
+// Shared with the app (src/lib/server/server-host.ts): notices to print after the ready
+// line, and what to run on shutdown. It must exist before the handler starts the app.
+const host = { notices: [], drain: [], close: [] };
+globalThis[Symbol.for('attribution-lab.server-host')] = host;
+
 const { handler } = await import('../build/handler.js');
 
 const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || '0.0.0.0';
+const address = process.env.HOST || '0.0.0.0';
 
 // Pages go out gzipped when the browser asks (an annotated article is ~230 KB of HTML,
 // ~30 KB compressed: it matters on classroom Wi-Fi). Static assets are precompressed.
@@ -31,14 +36,50 @@ const server = http.createServer((req, res) => {
 	compress(req, res, () => handler(req, res));
 });
 
-server.listen(port, host, () => {
-	const shown = host === '0.0.0.0' ? 'localhost' : host;
-	console.log(`Attribution Lab is ready at http://${shown}:${port}`);
+server.listen(port, address, () => {
+	const shown = address === '0.0.0.0' ? 'localhost' : address;
+	// Last, so a newcomer sees the address and the setup link without scrolling.
+	console.log(`\nAttribution Lab is ready at http://${shown}:${port}`);
+	for (const notice of host.notices.splice(0)) console.log(notice);
 });
 
-function stop() {
-	server.close(() => process.exit(0));
-	server.closeAllConnections();
+/** How long requests in flight may take to finish once the server is told to stop. */
+const DRAIN_MS = Number(process.env.SHUTDOWN_GRACE_MS || 10_000);
+
+/**
+ * A clean stop: take no new connections, end event streams (browsers reconnect, through
+ * the load balancer, to another server), let requests in flight finish for up to DRAIN_MS,
+ * then close the database and exit 0. A second signal stops at once.
+ */
+let stopping = false;
+async function stop(signal) {
+	if (stopping) process.exit(1);
+	stopping = true;
+	console.log(`${signal}: finishing requests in flight (up to ${DRAIN_MS / 1000} s), then stopping.`);
+	const closed = new Promise((resolve) => server.close(resolve));
+	await runHooks(host.drain);
+	// Keep-alive connections go as soon as they are idle, i.e. once their request is answered.
+	const sweep = setInterval(() => server.closeIdleConnections(), 100);
+	server.closeIdleConnections();
+	const deadline = new Promise((resolve) => setTimeout(resolve, DRAIN_MS, 'timeout').unref());
+	if ((await Promise.race([closed, deadline])) === 'timeout') {
+		console.error(`Some requests were still running after ${DRAIN_MS / 1000} s; closing them.`);
+		server.closeAllConnections();
+	}
+	clearInterval(sweep);
+	await runHooks(host.close);
+	process.exit(0);
 }
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+
+async function runHooks(hooks) {
+	for (const hook of hooks) {
+		try {
+			await hook();
+		} catch (error) {
+			console.error('During shutdown:', error);
+		}
+	}
+}
+
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -61,6 +61,7 @@ const MC_QUESTION = {
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: EVERYONE },
 	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: EVERYONE },
+	{ what: 'health check (for load balancers; no cookies needed)', method: 'GET', path: () => '/healthz', expect: EVERYONE, mustShow: { anonymous: ['"status":"ok"', '"database":"sqlite"'] } },
 	{ what: 'practice quiz (open to all)', method: 'GET', path: () => `/articles/${SLUG}/practice`, expect: EVERYONE },
 	{ what: 'setup, once done', method: 'GET', path: () => '/setup', expect: { anonymous: 'to-signin', studentOfClass: 'to-signin', studentOfOtherClass: 'to-signin', otherTeacher: 'to-signin', pendingTeacher: 'to-signin', owner: 'to-signin' } },
 	{
@@ -89,6 +90,9 @@ const CASES: Case[] = [
 	{ what: 'approve a waiting teacher', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: waiting['quinn@school.test'] }), expect: ADMIN_ACTION },
 	{ what: 'approve a teacher already approved', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: waiting['quinn@school.test'] }), expect: { ...ADMIN_ACTION, owner: 409 } },
 	{ what: 'refuse a teacher already approved', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['quinn@school.test'], confirm: 'yes' }), expect: { ...ADMIN_ACTION, owner: 409 } },
+	{ what: 'delete a teacher with a forged id', method: 'POST', path: () => '/teach/settings?/deleteTeacher', form: () => ({ teacher: 'not-a-teacher', confirm: 'quinn@school.test' }), expect: { ...ADMIN_ACTION, owner: 404 } },
+	{ what: 'delete a leaving teacher without typing their email', method: 'POST', path: () => '/teach/settings?/deleteTeacher', form: () => ({ teacher: waiting['quinn@school.test'], confirm: '' }), expect: { ...ADMIN_ACTION, owner: 400 } },
+	{ what: 'delete a leaving teacher and their classes', method: 'POST', path: () => '/teach/settings?/deleteTeacher', form: () => ({ teacher: waiting['quinn@school.test'], confirm: 'quinn@school.test' }), expect: ADMIN_ACTION },
 	{ what: 'refuse without confirming', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['rae@school.test'] }), expect: { ...ADMIN_ACTION, owner: 400 } },
 	{ what: 'refuse a waiting teacher', method: 'POST', path: () => '/teach/settings?/refuse', form: () => ({ teacher: waiting['rae@school.test'], confirm: 'yes' }), expect: ADMIN_ACTION },
 	{ what: 'approve a teacher id that does not exist', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: 'not-a-teacher' }), expect: { ...ADMIN_ACTION, owner: 404 } },

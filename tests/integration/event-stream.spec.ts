@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { eventId, eventStream, openStreamCount } from '../../src/lib/server/live/event-stream';
+import { endAllStreams, eventId, eventStream, openStreamCount } from '../../src/lib/server/live/event-stream';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
 /** Opens a stream as a browser would, and reads its events as they come. */
@@ -48,6 +48,22 @@ describe(`live event streams on ${ENGINE}`, () => {
 		handle = await freshDatabase();
 	});
 	afterEach(async () => handle.close());
+
+	it('ends every stream when the server shuts down, and any opened after, telling browsers to come back', async () => {
+		const state = { value: '{"joined":1}' };
+		const first = open(handle, state);
+		const second = open(handle, state);
+		expect((await first.next()).data).toBe(state.value);
+		expect((await second.next()).data).toBe(state.value);
+		endAllStreams(handle);
+		await expect(first.next()).rejects.toThrow('stream ended');
+		await expect(second.next()).rejects.toThrow('stream ended');
+		expect(openStreamCount(handle)).toBe(0);
+		// A browser that reconnects to this server while it drains is sent only `retry`.
+		const late = open(handle, state);
+		await expect(late.next()).rejects.toThrow('stream ended');
+		expect(openStreamCount(handle)).toBe(0);
+	});
 
 	it('sends the current state, then each published state, with headers that keep proxies from buffering', async () => {
 		const state = { value: '{"joined":0}' };

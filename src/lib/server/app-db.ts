@@ -12,6 +12,12 @@ import { setShuffleKey } from './quiz/shuffle-seed';
 import { setDeviceKey } from './auth/device-cookie';
 import { needsSetup } from './people/teachers';
 import { forgetSetupTokens, issueSetupToken } from './setup-gate';
+import { announce, onShutdown } from './server-host';
+import { endAllStreams } from './live/event-stream';
+import { practiceRetentionDays, purgeOldPracticeAttempts } from './quiz/practice-purge';
+
+/** How often each app server runs the practice purge (it is idempotent, so servers need not agree). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
 
 let handle: DatabaseHandle | undefined;
 let limiters: Limiters | undefined;
@@ -19,6 +25,8 @@ let limiters: Limiters | undefined;
 /** Opens the database, applies migrations and loads every content pack. */
 export async function startDatabase(): Promise<DatabaseHandle> {
 	if (handle) return handle;
+	// A wrong retention setting stops start-up before anything is written.
+	const retentionDays = practiceRetentionDays(process.env.PRACTICE_RETENTION_DAYS);
 	// Read the packs before touching the database, so a broken pack changes nothing.
 	const packs = await readAllPacks(config.contentDir);
 	const opened = await openDatabase(config.databaseUrl, config.migrationsDir);
@@ -32,7 +40,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 	setDeviceKey(await installSecret(opened, 'device-cookie-key'));
 	if (await needsSetup(opened)) {
 		const port = process.env.PORT || '3000';
-		console.log(
+		announce(
 			`No teacher account yet. Set up the kit at http://localhost:${port}/setup on this computer,\n` +
 				`or from another device with this one-time link (use this computer's network address):\n` +
 				`  http://<address>:${port}/setup?token=${await issueSetupToken(opened)}`
@@ -41,6 +49,19 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 		await forgetSetupTokens(opened);
 	}
 	limiters = createLimiters(opened, { scale: Number(process.env.RATE_LIMIT_SCALE) || 1 });
+	const purge = () =>
+		purgeOldPracticeAttempts(opened, retentionDays).then(
+			(n) => n > 0 && console.log(`Deleted ${n} practice attempt${n === 1 ? '' : 's'} untouched for ${retentionDays} days.`),
+			(error) => console.error('Purging old practice attempts failed:', error)
+		);
+	void purge();
+	const purgeTimer = setInterval(purge, PURGE_EVERY_MS);
+	purgeTimer.unref();
+	onShutdown('drain', () => {
+		clearInterval(purgeTimer);
+		endAllStreams(opened);
+	});
+	onShutdown('close', () => opened.close());
 	return handle;
 }
 

@@ -47,6 +47,8 @@ export interface DatabaseHandle {
 	tables: Schema;
 	/** Messages between app servers (PostgreSQL) or within this one (SQLite). */
 	pubsub: PubSub;
+	/** A real round trip for /healthz: how many migrations the database has applied. */
+	health(): Promise<{ migrations: number }>;
 	close(): Promise<void>;
 }
 
@@ -76,6 +78,10 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 			db,
 			tables: pgSchema,
 			pubsub,
+			health: async () => {
+				const [row] = await client`select count(*)::int as n from drizzle.__drizzle_migrations`;
+				return { migrations: Number(row.n) };
+			},
 			close: async () => {
 				await pubsub.close();
 				await client.end();
@@ -109,6 +115,10 @@ export async function openDatabase(url: string = DEFAULT_SQLITE_FILE, migrations
 		db: db as unknown as Database,
 		tables: sqliteSchema as unknown as Schema,
 		pubsub,
+		health: async () => {
+			const result = await client.execute('select count(*) as n from __drizzle_migrations');
+			return { migrations: Number(result.rows[0].n) };
+		},
 		close: async () => {
 			await pubsub.close();
 			client.close();

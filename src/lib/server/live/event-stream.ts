@@ -110,6 +110,28 @@ function topicsOf(handle: DatabaseHandle): Map<string, TopicStreams> {
 	return topics;
 }
 
+/** Handles whose server is shutting down: their streams end at once, and new ones too. */
+const ending = new WeakSet<DatabaseHandle>();
+
+/**
+ * Ends every stream on this server for `handle`, and any opened after, as the server shuts
+ * down. A browser whose stream ends reconnects by itself (after `retry`), through the load
+ * balancer to another server, and gets the current state there.
+ */
+export function endAllStreams(handle: DatabaseHandle): void {
+	ending.add(handle);
+	for (const streams of [...topicsOf(handle).values()]) {
+		for (const controller of [...streams.streams]) {
+			streams.remove(controller);
+			try {
+				controller.close();
+			} catch {
+				// already closed or errored
+			}
+		}
+	}
+}
+
 /** Streams open on this server for `handle` (for tests and the bench). */
 export function openStreamCount(handle: DatabaseHandle): number {
 	return [...topicsOf(handle).values()].reduce((sum, t) => sum + t.streams.size, 0);
@@ -132,6 +154,12 @@ export function eventStream(handle: DatabaseHandle, request: Request, source: Li
 	const body = new ReadableStream<Uint8Array>(
 		{
 			async start(controller) {
+				if (ending.has(handle)) {
+					// Shutting down: tell the browser to come back, which reaches another server.
+					controller.enqueue(encoder.encode(`retry: ${RETRY_MS}\n\n`));
+					controller.close();
+					return;
+				}
 				controllerRef = controller;
 				const topics = topicsOf(handle);
 				streams = topics.get(source.topic);

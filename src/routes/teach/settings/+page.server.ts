@@ -10,6 +10,8 @@ import {
 	setSignupMode,
 	signupMode
 } from '$lib/server/people/teachers';
+import { deleteTeacherAndClasses, studentDataHeld } from '$lib/server/people/departing-teacher';
+import { practiceRetentionDays } from '$lib/server/quiz/practice-purge';
 import { showTime } from '$lib/server/local-time';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +23,9 @@ export const load: PageServerLoad = async (event) => {
 		mode: await signupMode(appDb()),
 		openInvites: await openInviteCount(appDb()),
 		pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt) })),
-		codeFlood: await codeFlood(appLimiters())
+		codeFlood: await codeFlood(appLimiters()),
+		held: await studentDataHeld(appDb()),
+		retentionDays: practiceRetentionDays(process.env.PRACTICE_RETENTION_DAYS)
 	};
 };
 
@@ -46,6 +50,17 @@ export const actions: Actions = {
 		return attempt('pending', {}, async () => {
 			const { name, email } = await approveTeacher(appDb(), admin.id, teacherId);
 			return { form: 'pending', ok: true, message: `Approved ${name} (${email}). They can use the kit from their next click.` };
+		});
+	},
+	deleteTeacher: async (event) => {
+		const admin = requireAdmin(event);
+		const form = await readForm(event);
+		const teacherId = field(form, 'teacher', 64);
+		const confirm = field(form, 'confirm', 254);
+		return attempt('held', { teacher: teacherId }, async () => {
+			const { name, email, classes } = await deleteTeacherAndClasses(appDb(), admin.id, teacherId, confirm);
+			const what = classes === 1 ? '1 class' : `${classes} classes`;
+			return { form: 'held', ok: true, message: `Deleted ${name}’s account (${email}) and ${what}, with their students and answers.` };
 		});
 	},
 	refuse: async (event) => {
