@@ -7,14 +7,15 @@ import { KnownHosts, hostSettingsFromEnv } from '$lib/server/known-hosts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { ContentPackError } from '$lib/server/content/read-pack';
+import { SettingError } from '$lib/server/config';
 import { retryAfterHeader } from '$lib/server/retry-after';
 
 export const init: ServerInit = async () => {
 	try {
 		await startDatabase();
 	} catch (error) {
-		if (error instanceof ContentPackError) {
-			// A broken pack is an editing mistake: say where, and stop before serving anything.
+		if (error instanceof ContentPackError || error instanceof SettingError) {
+			// A broken pack or a bad setting is an editing mistake: say where, and stop before serving anything.
 			console.error(`\n${error.message}\n`);
 			process.exit(1);
 		}

@@ -12,6 +12,14 @@ test('a broken content pack stops start-up with a message naming the file, field
 	expect(app.output()).not.toContain('is ready');
 });
 
+test('a setting that cannot be used stops start-up with its message and no stack trace', async () => {
+	const app = await startApp({ PRACTICE_RETENTION_DAYS: 'soon' });
+	expect(await app.exited).toBe(1);
+	expect(app.output()).toContain('PRACTICE_RETENTION_DAYS must be a positive number of days (it is "soon").');
+	expect(app.output()).not.toMatch(/^\s+at /m);
+	expect(app.output()).not.toContain('is ready');
+});
+
 test('a restart keeps the seeded content without loading it twice, and an edited pack updates it', async ({ request }) => {
 	const { root, packDir } = await copyContent();
 	const db = await freshDatabaseFile();

@@ -68,6 +68,16 @@ describe(`live sessions on ${ENGINE}`, () => {
 		expect((await refusal(startLiveSession(handle, teacherId, archived, quizId(), SETTINGS))).status).toBe(409);
 	});
 
+	it('starts one session when two starts for a class arrive at once, and another once it has ended', async () => {
+		const results = await Promise.allSettled([1, 2, 3].map(() => startLiveSession(handle, teacherId, classId, quizId(), SETTINGS)));
+		const started = results.filter((r) => r.status === 'fulfilled');
+		expect(started).toHaveLength(1);
+		for (const r of results) if (r.status === 'rejected') expect(r.reason.status).toBe(409);
+		const { id } = (started[0] as PromiseFulfilledResult<{ id: string }>).value;
+		await commandLiveSession(handle, teacherId, id, 0, { type: 'end' });
+		await startLiveSession(handle, teacherId, classId, quizId(), SETTINGS);
+	});
+
 	it('applies a command only to the state the teacher saw', async () => {
 		const { id } = await session();
 		await commandLiveSession(handle, teacherId, id, 0, { type: 'start' });

@@ -9,3 +9,6 @@ export const config = {
 	/** Where the drizzle/sqlite and drizzle/pg migration folders are. */
 	migrationsDir: migrationsDirFrom(process.env)
 };
+
+/** A setting in the environment that cannot be used: start-up stops with its message, no stack trace. */
+export class SettingError extends Error {}

@@ -4,6 +4,7 @@
  * is typed against this file and runs unchanged on both engines.
  */
 import { pgTable, text, integer, boolean, jsonb, timestamp, doublePrecision, uniqueIndex, index, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Block } from '../content/blocks';
 import type { LiveSessionState } from '$lib/live/session-state';
 import type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
@@ -304,7 +305,11 @@ export const liveSessions = pgTable(
 		createdAt: createdAt(),
 		endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' })
 	},
-	(t) => [index('live_sessions_class').on(t.classId)]
+	(t) => [
+		index('live_sessions_class').on(t.classId),
+		// One running session per class, held by the database: two starts at once make one.
+		uniqueIndex('live_sessions_running').on(t.classId).where(sql`ended_at is null`)
+	]
 );
 
 /**

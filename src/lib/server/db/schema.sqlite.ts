@@ -3,6 +3,7 @@
  * columns as schema.pg.ts; schema-parity.spec.ts holds the two together.
  */
 import { sqliteTable, text, integer, real, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import type { Block } from '../content/blocks';
 import type { LiveSessionState } from '$lib/live/session-state';
 
@@ -341,7 +342,11 @@ export const liveSessions = sqliteTable(
 		createdAt: createdAt(),
 		endedAt: integer('ended_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('live_sessions_class').on(t.classId)]
+	(t) => [
+		index('live_sessions_class').on(t.classId),
+		// One running session per class, held by the database: two starts at once make one.
+		uniqueIndex('live_sessions_running').on(t.classId).where(sql`ended_at is null`)
+	]
 );
 
 /**

@@ -38,6 +38,7 @@ export const liveTopic = (sessionId: string) => `live:${sessionId}`;
 /** Ids the kit makes are 24 lowercase base32 characters; anything else cannot be one. */
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 const NO_SESSION = 'There is no such live session.';
+const RUNNING = 'This class already has a live session. End it before starting another.';
 
 /** Starts a live session of `quizId` (a pack quiz or the teacher's own, with questions) for the teacher's class. */
 export async function startLiveSession(handle: DatabaseHandle, teacherId: string, classId: string, quizId: string, settings: LiveSettings, now = new Date()) {
@@ -51,19 +52,25 @@ export async function startLiveSession(handle: DatabaseHandle, teacherId: string
 		.select({ id: t.liveSessions.id })
 		.from(t.liveSessions)
 		.where(and(eq(t.liveSessions.classId, cls.id), isNull(t.liveSessions.endedAt)));
-	if (running.length > 0) throw new DomainError('This class already has a live session. End it before starting another.', 409);
+	if (running.length > 0) throw new DomainError(RUNNING, 409);
 	const id = randomToken();
-	await db.insert(t.liveSessions).values({
-		id,
-		classId: cls.id,
-		quizId: quiz.id,
-		pacing: settings.pacing,
-		askCertainty: settings.askCertainty,
-		names: settings.names,
-		state: newSession(questions.length),
-		version: 0,
-		createdAt: now
-	});
+	// The unique index on running sessions decides between two starts at the same moment.
+	const made = await db
+		.insert(t.liveSessions)
+		.values({
+			id,
+			classId: cls.id,
+			quizId: quiz.id,
+			pacing: settings.pacing,
+			askCertainty: settings.askCertainty,
+			names: settings.names,
+			state: newSession(questions.length),
+			version: 0,
+			createdAt: now
+		})
+		.onConflictDoNothing()
+		.returning({ id: t.liveSessions.id });
+	if (made.length === 0) throw new DomainError(RUNNING, 409);
 	return { id };
 }
 

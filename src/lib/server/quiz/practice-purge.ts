@@ -8,6 +8,7 @@
  */
 import { and, eq, gte, isNotNull, isNull, lt, notExists } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
+import { SettingError } from '../config';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Default days a practice attempt is kept after its last answer (PRACTICE_RETENTION_DAYS). */
@@ -21,7 +22,7 @@ export function practiceRetentionDays(value: string | undefined): number {
 	if (value === undefined || value.trim() === '') return DEFAULT_PRACTICE_RETENTION_DAYS;
 	const days = Number(value);
 	if (!Number.isFinite(days) || days <= 0) {
-		throw new Error(`PRACTICE_RETENTION_DAYS must be a positive number of days (it is "${value}").`);
+		throw new SettingError(`PRACTICE_RETENTION_DAYS must be a positive number of days (it is "${value}").`);
 	}
 	return days;
 }

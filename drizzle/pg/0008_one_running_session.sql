@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "live_sessions_running" ON "live_sessions" USING btree ("class_id") WHERE ended_at is null;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `live_sessions_running` ON `live_sessions` (`class_id`) WHERE ended_at is null;
