@@ -5,6 +5,7 @@ import { syncPack } from '../../src/lib/server/content/sync-pack';
 import { loadReaderArticle } from '../../src/lib/server/articles/reader';
 import type { ReaderArticle } from '../../src/lib/articles/types';
 import { toAnnotation, toAnnotationCollection } from '../../src/lib/articles/web-annotation';
+import { parseAnnotations } from '../../src/lib/annotations/w3c-import';
 import { copyContent, SLUG } from '../fixtures/content-pack';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { annotationProblems, collectionProblems } from '../fixtures/w3c-annotation-model';
@@ -79,5 +80,14 @@ describe(`the W3C export of the shipped article on ${ENGINE}`, () => {
 			expect(items).toContainEqual(one);
 		}
 		expect(toAnnotation(article, base, 'no-such-key')).toBeUndefined();
+	});
+
+	it('reads back through the importer as the same words, positions and motivations', () => {
+		const collection = JSON.stringify(toAnnotationCollection(article, base));
+		const result = parseAnnotations(collection);
+		expect(result).toMatchObject({ ok: true, problems: [] });
+		const spans = [...article.claims, ...article.notes];
+		expect(result.anchors.map((a) => [a.id, a.start, a.end, a.exact])).toEqual(spans.map((s) => [`${base}/annotations/${s.key}`, s.start, s.end, s.quote]));
+		for (const a of result.anchors) expect(article.text.slice(a.start!, a.end!)).toBe(a.exact);
 	});
 });
