@@ -23,6 +23,14 @@ describe('segmentBlocks', () => {
 		]);
 	});
 
+	it('keeps each block’s place in the text, so the page can put back what separates blocks', () => {
+		const views = segmentBlocks(text, blocks, claims, []);
+		expect(views.map((b) => [b.start, b.end])).toEqual([
+			[0, 7],
+			[8, text.length]
+		]);
+	});
+
 	it('marks a note inside a claim and one that crosses two claims', () => {
 		const notes = [
 			{ key: 'n1', start: 12, end: 15 }, // "two"

@@ -43,7 +43,7 @@ export function segmentBlocks(
 				last.endsNotes = piece.endsNotes;
 			} else pieces.push(piece);
 		}
-		return { kind: block.kind, pieces };
+		return { kind: block.kind, start: block.start, end: block.end, pieces };
 	});
 }
 

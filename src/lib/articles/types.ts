@@ -72,6 +72,9 @@ export interface Piece {
 
 export interface BlockView {
 	kind: 'heading' | 'paragraph';
+	/** Where the block starts and ends in the text; what lies between blocks is line breaks. */
+	start: number;
+	end: number;
 	pieces: Piece[];
 }
 
