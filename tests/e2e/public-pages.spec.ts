@@ -2,7 +2,7 @@
  * Every page a visitor can reach without signing in says what it is in a meta description
  * (search engines and link previews show it; Lighthouse's SEO audit requires it), and none
  * names an element that cannot carry a name (aria-label/-labelledby on a plain div or span
- * is invalid HTML, and screen readers ignore it).
+ * is invalid HTML, and screen readers ignore it) or uses an id twice.
  */
 import type { Page } from '@playwright/test';
 import { startApp } from './app-process';
@@ -21,6 +21,12 @@ async function expectDescribedAndValid(page: Page, path: string) {
 		return [...document.querySelectorAll(selector)].map((el) => el.outerHTML.slice(0, 80));
 	}, UNNAMEABLE);
 	expect(badNames, `${path}: names on elements that cannot be named`).toEqual([]);
+	// Another HTML error a validator reports and aria-labelledby/describedby trip over.
+	const repeatedIds = await page.evaluate(() => {
+		const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+		return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+	});
+	expect(repeatedIds, `${path}: ids used twice`).toEqual([]);
 }
 
 test('the public article, practice and sign-in pages each have a meta description and valid naming', async ({ page }) => {
