@@ -57,3 +57,12 @@ export function groupByClaim(pieces: Piece[]): { claim: string | null; pieces: P
 	}
 	return groups;
 }
+
+/** The notes whose marks (S1, F2 …) sit inside each claim's passage, in reading order, by claim key. */
+export function marksByClaim(blocks: BlockView[]): Map<string, string[]> {
+	const marks = new Map<string, string[]>();
+	for (const piece of blocks.flatMap((b) => b.pieces)) {
+		if (piece.claim && piece.endsNotes.length) marks.set(piece.claim, [...(marks.get(piece.claim) ?? []), ...piece.endsNotes]);
+	}
+	return marks;
+}

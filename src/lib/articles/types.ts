@@ -36,6 +36,8 @@ export interface ClaimView {
 	facts: FactView[];
 	/** Notes whose span overlaps this claim, in reading order. */
 	noteKeys: string[];
+	/** Notes whose mark (S1, F2 …) sits in this claim's passage, in reading order. */
+	marks: string[];
 }
 
 export interface TranslationView {
