@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { readerArticle } from '$lib/server/articles/reader-cache';
-import { toAnnotationCollection } from '$lib/articles/web-annotation';
+import { ANNO_MEDIA_TYPE, toAnnotationCollection } from '$lib/articles/web-annotation';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, url }) => {
@@ -9,8 +9,6 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!article) error(404, 'There is no article at this address.');
 	const base = `${url.origin}/articles/${article.slug}`;
 	return new Response(JSON.stringify(toAnnotationCollection(article, base), null, 2), {
-		headers: {
-			'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8'
-		}
+		headers: { 'Content-Type': ANNO_MEDIA_TYPE }
 	});
 };
