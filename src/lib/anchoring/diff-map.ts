@@ -1,0 +1,135 @@
+/**
+ * Maps text positions from one version of an article to the next through a character
+ * diff (diff-match-patch-es), and says which characters the diff kept, removed or added.
+ * Re-anchoring trusts these facts before any fuzzy search: a span whose characters the
+ * diff carried over unchanged is the same passage, wherever the edits around it went.
+ */
+import { DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, diffCleanupSemanticLossless, diffMain, type Diff } from 'diff-match-patch-es';
+
+/** One step of the diff with where it sits in each version (end exclusive). */
+export interface Segment {
+	op: typeof DIFF_EQUAL | typeof DIFF_DELETE | typeof DIFF_INSERT;
+	oldStart: number;
+	oldEnd: number;
+	newStart: number;
+	newEnd: number;
+}
+
+/** The diff between two versions, ready for position look-ups. */
+export interface VersionDiff {
+	oldText: string;
+	newText: string;
+	segments: Segment[];
+	/** For each character of the new text: true when the diff inserted it. */
+	inserted: Uint8Array;
+	/** For each character of the old text: true when the diff deleted it. */
+	deleted: Uint8Array;
+}
+
+/**
+ * Diffs `oldText` against `newText`. `timeoutSeconds` bounds the work on a wholesale
+ * rewrite (the library then returns a coarser but still valid diff); 0 means no limit.
+ */
+export function diffVersions(oldText: string, newText: string, timeoutSeconds = 2): VersionDiff {
+	const diffs: Diff[] = diffMain(oldText, newText, { diffTimeout: timeoutSeconds });
+	// An insertion next to equal characters can often slide ("no. Twice." may be recorded
+	// as "no" + ". Twice" + "."): slide each edit to word boundaries, as a person would
+	// read it, so the annotated words stay in one kept run. The texts are unchanged.
+	diffCleanupSemanticLossless(diffs);
+	const segments: Segment[] = [];
+	const inserted = new Uint8Array(newText.length);
+	const deleted = new Uint8Array(oldText.length);
+	let oldAt = 0;
+	let newAt = 0;
+	for (const [op, chunk] of diffs) {
+		const oldLen = op === DIFF_INSERT ? 0 : chunk.length;
+		const newLen = op === DIFF_DELETE ? 0 : chunk.length;
+		segments.push({ op, oldStart: oldAt, oldEnd: oldAt + oldLen, newStart: newAt, newEnd: newAt + newLen });
+		if (op === DIFF_INSERT) inserted.fill(1, newAt, newAt + newLen);
+		if (op === DIFF_DELETE) deleted.fill(1, oldAt, oldAt + oldLen);
+		oldAt += oldLen;
+		newAt += newLen;
+	}
+	return { oldText, newText, segments, inserted, deleted };
+}
+
+/**
+ * Where the span old[start, end) lies in the new text. Text inserted exactly at either
+ * edge stays outside the span (it was added next to it, not into it), unless it
+ * replaces characters of the span that the diff deleted, in which case it is inside.
+ * A span whose characters were all deleted maps to an empty span at the deletion point.
+ */
+export function mapSpan(diff: VersionDiff, start: number, end: number): { start: number; end: number } {
+	const from = mapBoundary(diff, start, 'start', start, end);
+	const to = mapBoundary(diff, end, 'end', start, end);
+	return { start: from, end: Math.max(from, to) };
+}
+
+function mapBoundary(diff: VersionDiff, at: number, side: 'start' | 'end', spanStart: number, spanEnd: number): number {
+	const { segments } = diff;
+	for (let i = 0; i < segments.length; i++) {
+		const seg = segments[i];
+		if (seg.op === DIFF_EQUAL) {
+			const inside = side === 'start' ? at >= seg.oldStart && at < seg.oldEnd : at > seg.oldStart && at <= seg.oldEnd;
+			if (inside) return seg.newStart + (at - seg.oldStart);
+		} else if (seg.op === DIFF_DELETE) {
+			if (side === 'start' && at >= seg.oldStart && at < seg.oldEnd) {
+				// The span's first characters were deleted: anything put in their place belongs to it.
+				return seg.newStart;
+			}
+			if (side === 'end' && at > seg.oldStart && at <= seg.oldEnd) {
+				// The span's last characters were deleted: include what replaced them.
+				const next = segments[i + 1];
+				const replaced = next?.op === DIFF_INSERT && seg.oldStart >= spanStart ? next.newEnd - next.newStart : 0;
+				return seg.newStart + replaced;
+			}
+		} else if (seg.oldStart === at) {
+			// An insertion exactly at this boundary: inside the span only when it replaces span
+			// characters deleted next to it (the library puts a deletion before its insertion).
+			const prev = segments[i - 1];
+			if (side === 'end') {
+				const replacesSpan = prev?.op === DIFF_DELETE && prev.oldEnd === at && prev.oldStart >= spanStart && at > spanStart;
+				return replacesSpan ? seg.newEnd : seg.newStart;
+			}
+			const next = segments[i + 1];
+			if (next?.op === DIFF_DELETE && next.oldStart === at && at < spanEnd) return seg.newStart;
+		}
+	}
+	return diff.newText.length;
+}
+
+/** The share of new[start, end) that the diff inserted (1 for text that is all new). */
+export function insertedShare(diff: VersionDiff, start: number, end: number): number {
+	if (end <= start) return 0;
+	let count = 0;
+	for (let i = start; i < end; i++) count += diff.inserted[i];
+	return count / (end - start);
+}
+
+/** The share of old[start, end) that the diff deleted (1 when none of it survives in place). */
+export function deletedShare(diff: VersionDiff, start: number, end: number): number {
+	if (end <= start) return 0;
+	let count = 0;
+	for (let i = start; i < end; i++) count += diff.deleted[i];
+	return count / (end - start);
+}
+
+/** The longest run of deleted old characters around old[start, end), or null if any of it survived. */
+export function deletedRun(diff: VersionDiff, start: number, end: number): { start: number; end: number } | null {
+	if (end <= start || deletedShare(diff, start, end) < 1) return null;
+	let from = start;
+	let to = end;
+	while (from > 0 && diff.deleted[from - 1]) from--;
+	while (to < diff.oldText.length && diff.deleted[to]) to++;
+	return { start: from, end: to };
+}
+
+/** The longest run of inserted new characters around new[start, end), or null if any of it was there before. */
+export function insertedRun(diff: VersionDiff, start: number, end: number): { start: number; end: number } | null {
+	if (end <= start || insertedShare(diff, start, end) < 1) return null;
+	let from = start;
+	let to = end;
+	while (from > 0 && diff.inserted[from - 1]) from--;
+	while (to < diff.newText.length && diff.inserted[to]) to++;
+	return { start: from, end: to };
+}
