@@ -50,6 +50,9 @@ interface State {
 	text: string;
 	spans: Map<string, Span>;
 	steps: string[];
+	/** Words pasted and words deleted so far in this edit (see `deletable` and `pastable`). */
+	pasted: string[];
+	deleted: string[];
 }
 
 const NEW_SENTENCES = [
@@ -85,7 +88,9 @@ export function generateCorpus(text: string, anchors: Anchor[], { seed = 1, coun
 		const state: State = {
 			text,
 			spans: new Map(anchors.map((a) => [a.id, { start: a.start, end: a.end, fate: 'live' as const }])),
-			steps: []
+			steps: [],
+			pasted: [],
+			deleted: []
 		};
 		applyKind(state, kind, random);
 		edits.push({ index, kind, steps: state.steps, text: state.text, truths: truthsOf(state, anchors) });
@@ -118,12 +123,20 @@ function applyKind(state: State, kind: EditKind, random: () => number) {
 			return;
 		}
 		case 'delete-sentence': {
-			const s = pick(sentences(state.text));
-			splice(state, s.start, s.endWithSpace - s.start, '', `delete the sentence "${state.text.slice(s.start, s.end)}"`);
+			const choices = sentences(state.text).filter((x) => deletable(state, x.start, x.endWithSpace));
+			if (choices.length === 0) return;
+			const x = pick(choices);
+			state.deleted.push(state.text.slice(x.start, x.end));
+			splice(state, x.start, x.endWithSpace - x.start, '', `delete the sentence "${state.text.slice(x.start, x.end)}"`);
 			return;
 		}
 		case 'delete-paragraph': {
-			const l = pick(lines(state.text).slice(0, -1));
+			const choices = lines(state.text)
+				.slice(0, -1)
+				.filter((l) => deletable(state, l.start, l.end));
+			if (choices.length === 0) return;
+			const l = pick(choices);
+			state.deleted.push(state.text.slice(l.start, l.end));
 			splice(state, l.start, l.end + 1 - l.start, '', `delete the paragraph "${state.text.slice(l.start, l.start + 40)}…"`);
 			return;
 		}
@@ -160,6 +173,25 @@ function applyKind(state: State, kind: EditKind, random: () => number) {
 			return;
 		}
 	}
+}
+
+/**
+ * Deleting words and pasting the same words elsewhere in one edit is, to any observer, a
+ * move; the corpus would have to call it "gone" and "kept" at once. So an edit never
+ * deletes text that holds words it pasted, nor pastes words it deleted.
+ */
+function deletable(state: State, start: number, end: number): boolean {
+	const text = state.text.slice(start, end);
+	return !state.pasted.some((p) => text.includes(p));
+}
+
+function pastable(state: State, words: string): boolean {
+	return !state.deleted.some((d) => d.includes(words) || words.includes(d));
+}
+
+/** Whether `words` stand right at `at` or end right before it (ignoring whitespace). */
+function twinAt(text: string, at: number, words: string): boolean {
+	return text.startsWith(words, at) || text.slice(0, at).trimEnd().endsWith(words);
 }
 
 /**
@@ -308,9 +340,12 @@ function moveParagraph(state: State, random: () => number): Moved | null {
 	if (movable.length < 1 || all.length < 3) return null;
 	const line = movable[Math.floor(random() * movable.length)];
 	const length = line.end + 1 - line.start;
+	const block = state.text.slice(line.start, line.end);
+	// Not right next to an identical paragraph (a text that repeats): "X X" has no original.
 	const targets = all
 		.map((l) => l.start)
 		.filter((start) => start !== line.start && start !== line.end + 1 && !crossed(start))
+		.filter((start) => !twinAt(state.text, start, block))
 		.map((start) => (start > line.start ? start - length : start));
 	if (targets.length === 0) return null;
 	const at = targets[Math.floor(random() * targets.length)];
@@ -344,6 +379,7 @@ function whitespace(state: State, random: () => number) {
  * Copying from a moved paragraph, the copy goes well away from where the paragraph was
  * and is: a copy left next to a passage's old place while the passage itself moved off
  * would make "which one is the original" a matter of opinion, not of construction.
+ * For the same reason a copy never goes right next to the same words.
  */
 function duplicateSentence(state: State, random: () => number, source: 'annotated' | Moved | null): string | null {
 	const all = sentences(state.text);
@@ -369,10 +405,14 @@ function duplicateSentence(state: State, random: () => number, source: 'annotate
 	}
 	if (pool.length === 0) return null;
 	const copied = pool[Math.floor(random() * pool.length)];
-	const elsewhere = targets.filter((s) => s.line !== copied.line);
+	const words = state.text.slice(copied.start, copied.end);
+	// Never right next to the same words (in a text that already repeats): in "X X" nothing
+	// can say which X is the copy, so the truth would be a coin toss, not a construction.
+	if (!pastable(state, words)) return null;
+	const elsewhere = targets.filter((s) => s.line !== copied.line && !twinAt(state.text, s.start, words));
 	if (elsewhere.length === 0) return null;
 	const at = elsewhere[Math.floor(random() * elsewhere.length)].start;
-	const words = state.text.slice(copied.start, copied.end);
+	state.pasted.push(words);
 	splice(state, at, 0, `${words} `, `paste a copy of "${words.slice(0, 40)}…" elsewhere`);
 	return holder;
 }
