@@ -106,6 +106,13 @@ export async function run() {
 	console.log(`  reanchor() (diff, checks, fuzzy fallback)   ${r.toFixed(2).padStart(8)} ms   slowest edit ${Math.max(...reanchorMs).toFixed(2)} ms   (the diff alone: median ${median(diffMs).toFixed(2)} ms)`);
 	console.log(`  baseline: indexOf of each quote             ${b.toFixed(3).padStart(8)} ms`);
 	console.log(`  ratio (reanchor / indexOf)                  ${(r / b).toFixed(0).padStart(8)}×   (indexOf places nothing that moved or changed, and cannot tell repeats apart)`);
+	// A heavy revision: every tenth longer word replaced, all through the article.
+	let n = 0;
+	const heavy = big.text.replace(/\b[a-z]{4,}\b/g, (w) => (++n % 10 === 0 ? 'word' : w));
+	let results = reanchor(big.text, heavy, big.anchors);
+	const heavyMs = time(() => (results = reanchor(big.text, heavy, big.anchors)));
+	const count = (status: string) => results.filter((x) => x.status === status).length;
+	console.log(`  a heavy revision (every 10th longer word replaced): ${heavyMs.toFixed(0)} ms; ${count('exact')} exact, ${count('confirm')} to confirm, ${count('orphan')} orphans`);
 	const bigMeasured = measureCorpus(big.text, big.anchors, edits);
 	console.log(`\nAccuracy on that article (each quote repeated in up to ${Math.round(countWords(big.text) / countWords(text))} copies):\n`);
 	console.log(formatTable(bigMeasured.byKind, bigMeasured.total, perKind(edits)));

@@ -42,6 +42,21 @@ describe('mapSpan', () => {
 		expect(Math.abs(span.start - after.indexOf('The talks'))).toBeLessThanOrEqual(1);
 	});
 
+	it('stays precise through a heavy revision (every third word replaced)', () => {
+		const long = Array.from({ length: 300 }, (_, i) => `Sentence ${i} says the border is secure.`).join(' ');
+		let n = 0;
+		const revised = long.replace(/\b(says|border|secure)\b/g, (w) => (++n % 3 === 0 ? 'claims' : w));
+		const quote = 'Sentence 150 says the border is secure.';
+		const words = mapped(long, revised, quote);
+		expect(words.startsWith('Sentence 150 ')).toBe(true);
+		expect(words.endsWith('.')).toBe(true);
+		expect(words.split(' ')).toHaveLength(7);
+	});
+
+	it('does not split a word where the common start of both texts ends', () => {
+		expect(mapped('the cat sat on the mat', 'the cot sat on the mat', 'cat sat')).toBe('cot sat');
+	});
+
 	it('maps the very start and the very end of the text', () => {
 		const after = `Breaking: ${before} Updated.`;
 		expect(mapped(before, after, 'Kelly said')).toBe('Kelly said');

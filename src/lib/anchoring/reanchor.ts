@@ -22,7 +22,7 @@
  * fit, which is what unrelated text scores (on the shipped article, 32-character windows
  * from unrelated places score 0.03 at the median and 0.22 at the 90th percentile).
  */
-import { describe, quoteCandidates, similarity, type QuoteCandidate, type Selectors } from './anchoring';
+import { describe, exactCandidates, quoteCandidates, similarity, type QuoteCandidate, type Selectors } from './anchoring';
 import { deletedRun, diffVersions, insertedRun, insertedShare, mapSpan, type VersionDiff } from './diff-map';
 
 /** A claim's or note's place in the old version, as stored (W3C position and quote selectors). */
@@ -114,11 +114,12 @@ export function reanchorOne(diff: VersionDiff, a: Anchor): Reanchored {
 
 	const quote = { type: 'TextQuoteSelector' as const, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
 	const expected = mapped ? mapped.start : Math.min(Math.max(0, a.start), newText.length);
-	const candidates = quoteCandidates(newText, quote, expected);
+	// Exact occurrences first: they are cheap, and a moved passage keeps its words exactly.
+	const exact = exactCandidates(newText, quote, expected);
 
 	// Only when nothing stands where the words were: words replaced in place are an edit,
 	// and a pasted copy of the old sentence elsewhere must not win over that.
-	const fits = trusted && mapped && mapped.end === mapped.start ? movedWith(diff, a, candidates) : [];
+	const fits = trusted && mapped && mapped.end === mapped.start ? movedWith(diff, a, exact) : [];
 	if (fits.length === 1) return attach('moved', fits[0].start, fits[0].end);
 
 	const offer = (method: 'in-place' | 'elsewhere', start: number, end: number, confidence: number, reason: string): Reanchored =>
@@ -142,8 +143,9 @@ export function reanchorOne(diff: VersionDiff, a: Anchor): Reanchored {
 		// The moved passage now stands in more than one place: the teacher chooses.
 		return offer('elsewhere', fits[0].start, fits[0].end, UNSURE, 'The passage now appears more than once: check which is the annotation’s.');
 	}
-	const elsewhere = trusted ? candidates.filter((c) => insertedShare(diff, c.start, c.end) >= 0.5) : candidates;
-	const best = elsewhere[0];
+	const isNew = (c: QuoteCandidate) => !trusted || insertedShare(diff, c.start, c.end) >= 0.5;
+	// The fuzzy search only when no exact occurrence is in new text: it costs far more.
+	const best = exact.find(isNew) ?? quoteCandidates(newText, quote, expected).find(isNew);
 	if (!best) {
 		return { id: a.id, status: 'orphan', confidence: 0, oldWords, reason: 'The words are no longer in the text.' };
 	}
@@ -165,33 +167,31 @@ function contextScore(c: QuoteCandidate, a: Anchor): number {
 
 /**
  * Candidates that moved with their passage: every character of the annotation was deleted,
- * inside a deleted run of at least three words, and the candidate stands inside inserted
- * text at the same offset, where one run holds the other whole, word for word (a paragraph
- * moved on its own, or with its neighbours, or two moved apart). More than one fit means
- * the passage was also pasted again: unclear.
+ * and within its line (its paragraph) the deleted stretch holding it, at least three words
+ * long, was inserted unchanged inside a line elsewhere, with the words at the same offset.
+ * Line by line, so paragraphs moved together, apart or in a new order all count. More than
+ * one fit means the passage was also pasted again: unclear.
  */
 function movedWith(diff: VersionDiff, a: Anchor, candidates: QuoteCandidate[]): QuoteCandidate[] {
 	const run = deletedRun(diff, a.start, a.end);
 	if (!run) return [];
-	const from = trimmed(diff.oldText, run);
+	const from = trimmed(diff.oldText, withinLine(diff.oldText, run, a.start));
 	// A word or two deleted here and typed there is no evidence that a passage moved.
 	if (from.text.split(/\s+/).length < MOVED_MIN_WORDS) return [];
 	return candidates.filter((c) => {
 		if (!sameWords(diff.newText.slice(c.start, c.end), a.exact)) return false;
 		const inserted = insertedRun(diff, c.start, c.end);
 		if (!inserted) return false;
-		const to = trimmed(diff.newText, inserted);
-		const shift = a.start - from.start - (c.start - to.start);
-		return shift >= 0 ? holdsWhole(from.text, to.text, shift) : holdsWhole(to.text, from.text, -shift);
+		const to = trimmed(diff.newText, withinLine(diff.newText, inserted, c.start));
+		return to.text === from.text && c.start - to.start === a.start - from.start;
 	});
 }
 
-/** Whether `outer` holds `inner` at `at`, starting and ending on word boundaries. */
-function holdsWhole(outer: string, inner: string, at: number): boolean {
-	if (outer.slice(at, at + inner.length) !== inner) return false;
-	const before = at === 0 || /\s/.test(outer[at - 1]);
-	const after = at + inner.length === outer.length || /\s/.test(outer[at + inner.length]);
-	return before && after;
+/** The part of `run` on the same line as offset `at`. */
+function withinLine(text: string, run: { start: number; end: number }, at: number) {
+	const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+	const lineEnd = text.indexOf('\n', at);
+	return { start: Math.max(run.start, lineStart), end: Math.min(run.end, lineEnd === -1 ? text.length : lineEnd) };
 }
 
 /** A run without the whitespace at its edges (a moved paragraph may take its line break from either side). */
