@@ -9,6 +9,10 @@
  * from one; so a "duplicate" always leaves its original where it was.
  */
 import type { Anchor } from './reanchor';
+import { lines, sentences, twinAt, wordsIn } from './text-units';
+import { liveSpans, move, splice, track, truthsOf, type Span, type TrackedText, type Truth } from './tracked-text';
+
+export type { Truth } from './tracked-text';
 
 /** The kinds of edit, each made equally often. */
 export const EDIT_KINDS = [
@@ -27,13 +31,6 @@ export const EDIT_KINDS = [
 ] as const;
 export type EditKind = (typeof EDIT_KINDS)[number];
 
-/** Where an annotation truly is after an edit. */
-export type Truth =
-	| { id: string; state: 'kept'; start: number; end: number }
-	/** The words at its place were edited; start/end are -1 when its place was split apart. */
-	| { id: string; state: 'changed'; start: number; end: number }
-	| { id: string; state: 'gone' };
-
 /** One generated edit: the new text and the truth for every annotation. */
 export interface Edit {
 	index: number;
@@ -42,17 +39,6 @@ export interface Edit {
 	steps: string[];
 	text: string;
 	truths: Truth[];
-}
-
-type Span = { start: number; end: number; fate: 'live' | 'gone' | 'split' };
-
-interface State {
-	text: string;
-	spans: Map<string, Span>;
-	steps: string[];
-	/** Words pasted and words deleted so far in this edit (see `deletable` and `pastable`). */
-	pasted: string[];
-	deleted: string[];
 }
 
 const NEW_SENTENCES = [
@@ -85,31 +71,14 @@ export function generateCorpus(text: string, anchors: Anchor[], { seed = 1, coun
 	const edits: Edit[] = [];
 	for (let index = 0; index < count; index++) {
 		const kind = EDIT_KINDS[index % EDIT_KINDS.length];
-		const state: State = {
-			text,
-			spans: new Map(anchors.map((a) => [a.id, { start: a.start, end: a.end, fate: 'live' as const }])),
-			steps: [],
-			pasted: [],
-			deleted: []
-		};
+		const state = track(text, anchors);
 		applyKind(state, kind, random);
 		edits.push({ index, kind, steps: state.steps, text: state.text, truths: truthsOf(state, anchors) });
 	}
 	return edits;
 }
 
-function truthsOf(state: State, anchors: Anchor[]): Truth[] {
-	const words = (s: string) => s.replace(/\s+/g, ' ').trim();
-	return anchors.map((a): Truth => {
-		const span = state.spans.get(a.id)!;
-		if (span.fate === 'gone') return { id: a.id, state: 'gone' };
-		if (span.fate === 'split') return { id: a.id, state: 'changed', start: -1, end: -1 };
-		const same = words(state.text.slice(span.start, span.end)) === words(a.exact);
-		return { id: a.id, state: same ? 'kept' : 'changed', start: span.start, end: span.end };
-	});
-}
-
-function applyKind(state: State, kind: EditKind, random: () => number) {
+function applyKind(state: TrackedText, kind: EditKind, random: () => number) {
 	const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
 	switch (kind) {
 		case 'insert-sentence': {
@@ -180,138 +149,23 @@ function applyKind(state: State, kind: EditKind, random: () => number) {
  * move; the corpus would have to call it "gone" and "kept" at once. So an edit never
  * deletes text that holds words it pasted, nor pastes words it deleted.
  */
-function deletable(state: State, start: number, end: number): boolean {
+function deletable(state: TrackedText, start: number, end: number): boolean {
 	const text = state.text.slice(start, end);
 	return !state.pasted.some((p) => text.includes(p));
 }
 
-function pastable(state: State, words: string): boolean {
+function pastable(state: TrackedText, words: string): boolean {
 	return !state.deleted.some((d) => d.includes(words) || words.includes(d));
 }
 
-/** Whether `words` stand right at `at` or end right before it (ignoring whitespace). */
-function twinAt(text: string, at: number, words: string): boolean {
-	return text.startsWith(words, at) || text.slice(0, at).trimEnd().endsWith(words);
-}
-
-/**
- * Replaces text[at, at + removed) with `inserted`, and moves every span by the rule the
- * re-anchoring promises: text added exactly at a span's edge is outside it, a span wholly
- * removed is gone, and a span partly edited keeps what is left of it plus what was typed in.
- */
-function splice(state: State, at: number, removed: number, inserted: string, step: string) {
-	const end = at + removed;
-	const delta = inserted.length - removed;
-	for (const span of state.spans.values()) {
-		if (span.fate !== 'live') continue;
-		if (end <= span.start && !(removed === 0 && at === span.end && at === span.start)) {
-			span.start += delta;
-			span.end += delta;
-		} else if (at >= span.end) {
-			// after the span: unchanged
-		} else if (at <= span.start && end >= span.end) {
-			if (inserted.length === 0) span.fate = 'gone';
-			else {
-				span.start = at;
-				span.end = at + inserted.length;
-			}
-		} else if (at < span.start) {
-			span.start = at;
-			span.end += delta;
-		} else if (end > span.end) {
-			span.end = at + inserted.length;
-		} else {
-			span.end += delta;
-		}
-	}
-	state.text = state.text.slice(0, at) + inserted + state.text.slice(end);
-	state.steps.push(step);
-}
-
-/** Moves text[from, to) so that it starts at `at` (an offset in the text without it). */
-function move(state: State, from: number, to: number, at: number, step: string) {
-	const carried = new Map<Span, number>();
-	for (const span of state.spans.values()) {
-		if (span.fate !== 'live') continue;
-		if (span.start >= from && span.end <= to) carried.set(span, span.start - from);
-		else if (span.start < to && span.end > from) span.fate = 'split';
-	}
-	const block = state.text.slice(from, to);
-	const live = [...carried.keys()];
-	live.forEach((s) => (s.fate = 'gone'));
-	splice(state, from, to - from, '', step);
-	splice(state, at, 0, block, `  (${step}: put back at ${at})`);
-	state.steps.pop();
-	for (const span of live) {
-		const offset = carried.get(span)!;
-		span.end = at + offset + (span.end - span.start);
-		span.start = at + offset;
-		span.fate = 'live';
-	}
-}
-
-interface Sentence {
-	start: number;
-	end: number;
-	endWithSpace: number;
-	line: number;
-}
-
-/**
- * Sentences of every non-empty line: they end at . ! or ? (with any closing quotes) before
- * a space or the line's end, but not after an initial such as the S. of "U.S.".
- */
-export function sentences(text: string): Sentence[] {
-	const found: Sentence[] = [];
-	lines(text).forEach((line, lineIndex) => {
-		let start = line.start;
-		const body = text.slice(line.start, line.end);
-		const ends = [...body.matchAll(/[.!?]+["”’)]*(?= |$)/g)]
-			.filter((m) => !/(^|[\s.])[A-Z]\.$/.test(body.slice(0, m.index! + m[0].length)))
-			.map((m) => line.start + m.index! + m[0].length);
-		if (ends.at(-1) !== line.end) ends.push(line.end);
-		for (const end of ends) {
-			while (start < end && text[start] === ' ') start++;
-			if (start < end) {
-				let endWithSpace = end;
-				while (endWithSpace < line.end && text[endWithSpace] === ' ') endWithSpace++;
-				found.push({ start, end, endWithSpace, line: lineIndex });
-			}
-			start = end;
-		}
-	});
-	return found;
-}
-
-/** Non-empty lines, end exclusive of the line break. */
-export function lines(text: string): { start: number; end: number }[] {
-	const found: { start: number; end: number }[] = [];
-	let at = 0;
-	for (const line of text.split('\n')) {
-		if (line.trim() !== '') found.push({ start: at, end: at + line.length });
-		at += line.length + 1;
-	}
-	return found;
-}
-
-function wordsIn(text: string, from: number, to: number): { start: number; end: number }[] {
-	const found: { start: number; end: number }[] = [];
-	for (const m of text.slice(from, to).matchAll(/[A-Za-z][A-Za-z’']{2,}/g)) found.push({ start: from + m.index!, end: from + m.index! + m[0].length });
-	return found;
-}
-
-function liveSpans(state: State): [string, Span][] {
-	return [...state.spans.entries()].filter(([, s]) => s.fate === 'live');
-}
-
-function replaceWord(state: State, word: { start: number; end: number }, random: () => number, why: string) {
+function replaceWord(state: TrackedText, word: { start: number; end: number }, random: () => number, why: string) {
 	const old = state.text.slice(word.start, word.end);
 	const choices = NEW_WORDS.filter((w) => w.toLowerCase() !== old.toLowerCase());
 	const next = choices[Math.floor(random() * choices.length)];
 	splice(state, word.start, word.end - word.start, next, `${why}: "${old}" → "${next}"`);
 }
 
-function rewordNear(state: State, random: () => number) {
+function rewordNear(state: TrackedText, random: () => number) {
 	const [id, span] = liveSpans(state)[Math.floor(random() * liveSpans(state).length)];
 	const near = [
 		...wordsIn(state.text, Math.max(0, span.start - 40), span.start),
@@ -321,7 +175,7 @@ function rewordNear(state: State, random: () => number) {
 	replaceWord(state, near[Math.floor(random() * near.length)], random, `reword next to ${id}`);
 }
 
-function rewordInside(state: State, random: () => number, id?: string) {
+function rewordInside(state: TrackedText, random: () => number, id?: string) {
 	const candidates = liveSpans(state).filter(([key, s]) => (id ? key === id : true) && wordsIn(state.text, s.start, s.end).length > 0);
 	if (candidates.length === 0) return;
 	const [key, span] = candidates[Math.floor(random() * candidates.length)];
@@ -333,7 +187,7 @@ function rewordInside(state: State, random: () => number, id?: string) {
  * Moves a paragraph no annotation crosses into. Returns where it now is and where it was
  * (both in the new text), or null if none could move.
  */
-function moveParagraph(state: State, random: () => number): Moved | null {
+function moveParagraph(state: TrackedText, random: () => number): Moved | null {
 	const all = lines(state.text);
 	const crossed = (at: number) => liveSpans(state).some(([, s]) => s.start < at && s.end > at);
 	const movable = all.filter((l) => l.end < state.text.length && !crossed(l.start) && !crossed(l.end + 1));
@@ -362,7 +216,7 @@ interface Moved {
 /** How far (in characters) a pasted copy must stay from a moved passage's old and new places. */
 const PASTE_DISTANCE = 200;
 
-function whitespace(state: State, random: () => number) {
+function whitespace(state: TrackedText, random: () => number) {
 	const live = liveSpans(state);
 	const [id, span] = live[Math.floor(random() * live.length)];
 	const spaces: number[] = [];
@@ -381,7 +235,7 @@ function whitespace(state: State, random: () => number) {
  * would make "which one is the original" a matter of opinion, not of construction.
  * For the same reason a copy never goes right next to the same words.
  */
-function duplicateSentence(state: State, random: () => number, source: 'annotated' | Moved | null): string | null {
+function duplicateSentence(state: TrackedText, random: () => number, source: 'annotated' | Moved | null): string | null {
 	const all = sentences(state.text);
 	let pool = all;
 	let targets = all;
