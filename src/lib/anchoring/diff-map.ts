@@ -8,13 +8,17 @@ import {
 	DIFF_DELETE,
 	DIFF_EQUAL,
 	DIFF_INSERT,
-	diffCleanupMerge,
+	diffCleanupEfficiency,
+	diffCleanupSemantic,
 	diffCleanupSemanticLossless,
 	diffCommonPrefix,
 	diffCommonSuffix,
 	diffMain,
 	type Diff
 } from 'diff-match-patch-es';
+
+/** Runs of up to this many words kept inside a rewritten stretch count as chance. */
+const CHANCE_WORDS = 2;
 
 /** One step of the diff with where it sits in each version (end exclusive). */
 export interface Segment {
@@ -58,15 +62,14 @@ export function diffVersions(oldText: string, newText: string, timeoutSeconds = 
 	// An insertion next to equal characters can often slide ("no. Twice." may be recorded
 	// as "no" + ". Twice" + "."): slide each edit to word boundaries, as a person would
 	// read it, so the annotated words stay in one kept run. The texts are unchanged.
-	diffCleanupMerge(diffs);
-	diffCleanupSemanticLossless(diffs);
+	const merged = mergeRuns(diffs);
+	diffCleanupSemanticLossless(merged);
 	const segments: Segment[] = [];
 	const inserted = new Uint8Array(newText.length);
 	const deleted = new Uint8Array(oldText.length);
 	let oldAt = 0;
 	let newAt = 0;
-	for (const [op, chunk] of diffs) {
-		if (chunk.length === 0) continue;
+	for (const [op, chunk] of merged) {
 		const oldLen = op === DIFF_INSERT ? 0 : chunk.length;
 		const newLen = op === DIFF_DELETE ? 0 : chunk.length;
 		segments.push({ op, oldStart: oldAt, oldEnd: oldAt + oldLen, newStart: newAt, newEnd: newAt + newLen });
@@ -78,13 +81,30 @@ export function diffVersions(oldText: string, newText: string, timeoutSeconds = 
 	return { oldText, newText, segments, inserted, deleted };
 }
 
+/**
+ * Joins neighbouring steps of the same kind and drops empty ones. (The library's own
+ * clean-up would also pull letters shared by a deletion and its insertion out as "kept",
+ * such as the full stop of two different sentences, which is what the refinement avoids.)
+ */
+function mergeRuns(diffs: Diff[]): Diff[] {
+	const out: Diff[] = [];
+	for (const [op, chunk] of diffs) {
+		if (chunk.length === 0) continue;
+		const last = out.at(-1);
+		if (last && last[0] === op) last[1] += chunk;
+		else out.push([op, chunk]);
+	}
+	return out;
+}
+
 /** The library's line mode, with words (and the whitespace between them) as the units. */
 function diffByWords(oldText: string, newText: string, timeoutSeconds: number): Diff[] {
 	const tokens: string[] = [];
 	const codes = new Map<string, string>();
 	const encode = (text: string) => {
 		let out = '';
-		for (const token of text.match(/\s+|\S+/g) ?? []) {
+		// A word with the whitespace after it: spaces alone would match everywhere.
+		for (const token of text.match(/^\s+|\S+\s*/g) ?? []) {
 			let code = codes.get(token);
 			if (code === undefined) {
 				// One UTF-16 unit per distinct token, skipping the surrogate range.
@@ -102,6 +122,11 @@ function diffByWords(oldText: string, newText: string, timeoutSeconds: number): 
 	const b = encode(newText);
 	if (a === null || b === null) return diffMain(oldText, newText, { diffTimeout: timeoutSeconds });
 	const diffs = diffMain(a, b, { diffTimeout: timeoutSeconds }, false);
+	// Fold a word or two matched by chance ("the ", "of the ") inside a rewritten stretch
+	// into it, so the stretch is one replacement, not a sieve; three words or more in a row
+	// stay kept (a sentence kept amid a rewrite). Done on the tokens, so only whole words
+	// ever count as kept.
+	diffCleanupEfficiency(diffs, { diffEditCost: CHANCE_WORDS + 1 });
 	return diffs.map(([op, chunk]): Diff => [op, Array.from(chunk, (c) => tokens[c.charCodeAt(0)]).join('')]);
 }
 
@@ -112,8 +137,32 @@ function refineReplacements(diffs: Diff[], timeoutSeconds: number): Diff[] {
 	let added = '';
 	const flush = () => {
 		// A very long replaced stretch is a rewrite: characters matched inside it mean little.
-		if (removed && added && removed.length + added.length <= 20_000) {
-			out.push(...diffMain(removed, added, { diffTimeout: timeoutSeconds }, false));
+		const within = removed && added && removed.length + added.length <= 20_000 ? diffMain(removed, added, { diffTimeout: timeoutSeconds }, false) : null;
+		// Keep the characters a reader would see as kept, not letters shared by chance; and
+		// when under half of the shorter side survives, the stretch was rewritten: keep none.
+		if (within) diffCleanupSemantic(within);
+		const kept = within ? within.reduce((n, [op, chunk]) => n + (op === DIFF_EQUAL ? chunk.length : 0), 0) : 0;
+		if (within && kept >= Math.min(removed.length, added.length) / 2) {
+			out.push(...within);
+		} else if (removed && added) {
+			// Words carry the whitespace after them; whitespace both sides share at the edges
+			// is kept, so a replaced last word does not take the space after a quote with it.
+			let lead = 0;
+			while (lead < removed.length && lead < added.length && removed[lead] === added[lead] && /\s/.test(removed[lead])) lead++;
+			let trail = 0;
+			while (
+				trail < removed.length - lead &&
+				trail < added.length - lead &&
+				removed[removed.length - 1 - trail] === added[added.length - 1 - trail] &&
+				/\s/.test(removed[removed.length - 1 - trail])
+			)
+				trail++;
+			out.push(
+				[DIFF_EQUAL, removed.slice(0, lead)],
+				[DIFF_DELETE, removed.slice(lead, removed.length - trail)],
+				[DIFF_INSERT, added.slice(lead, added.length - trail)],
+				[DIFF_EQUAL, removed.slice(removed.length - trail)]
+			);
 		} else {
 			if (removed) out.push([DIFF_DELETE, removed]);
 			if (added) out.push([DIFF_INSERT, added]);
@@ -137,10 +186,14 @@ function refineReplacements(diffs: Diff[], timeoutSeconds: number): Diff[] {
  * Where the span old[start, end) lies in the new text. Text inserted exactly at either
  * edge stays outside the span (it was added next to it, not into it), unless it
  * replaces characters of the span that the diff deleted, in which case it is inside.
- * A span whose characters were all deleted maps to an empty span at the deletion point.
+ * A span whose characters were all deleted maps to an empty span at the deletion point,
+ * even when something was typed in its place: with none of its words left, the new text
+ * there is another passage, and re-anchoring looks for the words elsewhere.
  */
 export function mapSpan(diff: VersionDiff, start: number, end: number): { start: number; end: number } {
 	const from = mapBoundary(diff, start, 'start', start, end);
+	// Nothing of the span survived: what stands there now replaced it, but is not it.
+	if (deletedShare(diff, start, end) === 1) return { start: from, end: from };
 	const to = mapBoundary(diff, end, 'end', start, end);
 	return { start: from, end: Math.max(from, to) };
 }
@@ -158,9 +211,11 @@ function mapBoundary(diff: VersionDiff, at: number, side: 'start' | 'end', spanS
 				return seg.newStart;
 			}
 			if (side === 'end' && at > seg.oldStart && at <= seg.oldEnd) {
-				// The span's last characters were deleted: include what replaced them.
+				// The span's last characters were deleted: include what replaced them, when the
+				// deletion lay within the span (a longer one replaced more than these words).
 				const next = segments[i + 1];
-				const replaced = next?.op === DIFF_INSERT && seg.oldStart >= spanStart ? next.newEnd - next.newStart : 0;
+				const within = seg.oldStart >= spanStart && seg.oldEnd === at;
+				const replaced = next?.op === DIFF_INSERT && within ? next.newEnd - next.newStart : 0;
 				return seg.newStart + replaced;
 			}
 		} else if (seg.oldStart === at) {

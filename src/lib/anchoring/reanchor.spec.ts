@@ -51,6 +51,13 @@ describe('reanchor: exact (attached without asking)', () => {
 		if (result.status === 'exact') expect(result.start).toBe(after.indexOf(lines[1]));
 	});
 
+	it('follows every paragraph when the order of all of them is reversed', () => {
+		const lines = text.split('\n');
+		const after = [...lines].reverse().join('\n');
+		const results = reanchor(text, after, lines.map((l) => anchorOn(text, l)));
+		results.forEach((result, i) => expect(result).toMatchObject({ status: 'exact', start: after.indexOf(lines[i]) }));
+	});
+
 	it('follows a sentence moved unchanged to another paragraph', () => {
 		const target = anchorOn(text, 'Heritage warned of military action.');
 		const after = text.replace(' Heritage warned of military action.', '').replace('U.S. troops.', 'U.S. troops. Heritage warned of military action.');
