@@ -1,6 +1,7 @@
 /**
- * Maps text positions from one version of an article to the next through a character
- * diff (diff-match-patch-es), and says which characters the diff kept, removed or added.
+ * Maps text positions from one version of an article to the next through a diff
+ * (diff-match-patch-es, by words then by characters), and says which characters the diff
+ * kept, removed or added.
  * Re-anchoring trusts these facts before any fuzzy search: a span whose characters the
  * diff carried over unchanged is the same passage, wherever the edits around it went.
  */
@@ -97,10 +98,11 @@ function mergeRuns(diffs: Diff[]): Diff[] {
 	return out;
 }
 
-/** The library's line mode, with words (and the whitespace between them) as the units. */
+/** The library's line mode, with words (each with the whitespace after it) as the units. */
 function diffByWords(oldText: string, newText: string, timeoutSeconds: number): Diff[] {
 	const tokens: string[] = [];
 	const codes = new Map<string, string>();
+	let next = 1;
 	const encode = (text: string) => {
 		let out = '';
 		// A word with the whitespace after it: spaces alone would match everywhere.
@@ -108,11 +110,11 @@ function diffByWords(oldText: string, newText: string, timeoutSeconds: number): 
 			let code = codes.get(token);
 			if (code === undefined) {
 				// One UTF-16 unit per distinct token, skipping the surrogate range.
-				const n = tokens.length + 1 + (tokens.length + 1 >= 0xd800 ? 0x800 : 0);
-				if (n > 0xffff) return null;
-				code = String.fromCharCode(n);
+				if (next === 0xd800) next = 0xe000;
+				if (next > 0xffff) return null;
+				code = String.fromCharCode(next);
 				codes.set(token, code);
-				tokens[n] = token;
+				tokens[next++] = token;
 			}
 			out += code;
 		}
