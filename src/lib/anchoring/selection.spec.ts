@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shippedAnchors } from '../../../tests/fixtures/shipped-anchors';
-import { selectionToOffsets, type BlockRange } from './selection';
+import { selectionToOffsets, sentenceOptions, type BlockRange } from './selection';
 
 let text: string;
 let blocks: BlockRange[];
@@ -95,5 +95,30 @@ describe('selectionToOffsets on the shipped article', () => {
 		const final = selectionToOffsets(text, blocks, { block: last, offset: end - 5 }, { block: last, offset: end });
 		expect(first).toMatchObject({ ok: true, start: 0, end: 4 });
 		expect(final).toMatchObject({ ok: true, end: blocks[last].end });
+	});
+});
+
+describe('sentenceOptions on the shipped article', () => {
+	it('lists every sentence once, in reading order, covering every word of the article', () => {
+		const options = sentenceOptions(text, blocks);
+		expect(options.map((o) => o.start)).toEqual([...options.map((o) => o.start)].sort((a, b) => a - b));
+		const words = (s: string) => s.split(/\s+/).filter(Boolean);
+		expect(options.flatMap((o) => words(o.words))).toEqual(blocks.flatMap((b) => words(text.slice(b.start, b.end))));
+	});
+
+	it('keeps "U.S." inside its sentence, runs a sentence across a joined line, and keeps headings whole', () => {
+		const options = sentenceOptions(text, blocks);
+		expect(options.some((o) => o.words.endsWith('U.'))).toBe(false);
+		expect(options.find((o) => o.words.includes('Responding to President'))?.words).toContain('\nDonald Trump’s offer');
+		const heading = blocks.findIndex((b) => b.kind === 'heading');
+		expect(options.filter((o) => o.block === heading).map((o) => o.words)).toEqual([text.slice(blocks[heading].start, blocks[heading].end)]);
+	});
+
+	it('gives offsets that selectionToOffsets accepts as they are', () => {
+		for (const o of sentenceOptions(text, blocks).slice(0, 12)) {
+			const from = { block: o.block, offset: o.start - blocks[o.block].start };
+			const to = { block: o.block, offset: o.end - blocks[o.block].start };
+			expect(selectionToOffsets(text, blocks, from, to)).toMatchObject({ ok: true, start: o.start, end: o.end });
+		}
 	});
 });

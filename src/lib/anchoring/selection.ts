@@ -5,6 +5,7 @@
  * selection, a touch selection and the keyboard path, and on the server for a form post.
  */
 import { describe, type Selectors } from './anchoring';
+import { sentenceEnds } from './text-units';
 
 /** A heading or paragraph of the article: text[start, end), as `blocksOf` makes them. */
 export interface BlockRange {
@@ -63,4 +64,31 @@ function absolute(text: string, blocks: BlockRange[], point: SelectionPoint): nu
 	if (!block || block.end > text.length) return null;
 	if (point.offset < 0 || point.offset > block.end - block.start) return null;
 	return block.start + point.offset;
+}
+
+/** A sentence of the article, for the keyboard path: pick one from a list, then narrow it. */
+export interface SentenceOption {
+	block: number;
+	start: number;
+	end: number;
+	words: string;
+}
+
+/** Every sentence of every block in reading order; a heading is one sentence, whatever its stops. */
+export function sentenceOptions(text: string, blocks: BlockRange[]): SentenceOption[] {
+	return blocks.flatMap((block, index) => {
+		const body = text.slice(block.start, block.end);
+		const ends = block.kind === 'heading' ? [body.length] : sentenceEnds(body);
+		const options: SentenceOption[] = [];
+		let from = 0;
+		for (const to of ends) {
+			let start = block.start + from;
+			let end = block.start + to;
+			while (start < end && /\s/.test(text[start])) start++;
+			while (end > start && /\s/.test(text[end - 1])) end--;
+			if (start < end) options.push({ block: index, start, end, words: text.slice(start, end) });
+			from = to;
+		}
+		return options;
+	});
 }

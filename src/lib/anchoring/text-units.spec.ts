@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lines, sentences, twinAt, wordsIn } from './text-units';
+import { lines, sentenceEnds, sentences, twinAt, wordsIn } from './text-units';
 
 const sample = 'Troops from the U.S. are not welcome. “No,” she said!\n\nNext line';
 
@@ -16,6 +16,11 @@ describe('sentences and lines', () => {
 		const [first, , third] = sentences(sample);
 		expect(sample.slice(first.end, first.endWithSpace)).toBe(' ');
 		expect(third.line).toBe(1);
+	});
+
+	it('ends sentences before a line break too', () => {
+		const body = 'One. Two!\nThree';
+		expect(sentenceEnds(body)).toEqual([4, 9, body.length]);
 	});
 
 	it('skips empty lines', () => {

@@ -1,6 +1,6 @@
 /**
- * The units the edit corpus works in: lines (the article's paragraphs and headings),
- * sentences and words, all as offsets into the text.
+ * The units the edit corpus (and the editor's sentence list) work in: lines (the article's
+ * paragraphs and headings), sentences and words, all as offsets into the text.
  */
 
 export interface Sentence {
@@ -10,19 +10,13 @@ export interface Sentence {
 	line: number;
 }
 
-/**
- * Sentences of every non-empty line: they end at . ! or ? (with any closing quotes) before
- * a space or the line's end, but not after an initial such as the S. of "U.S.".
- */
+/** Sentences of every non-empty line (see `sentenceEnds`), with the spaces after each. */
 export function sentences(text: string): Sentence[] {
 	const found: Sentence[] = [];
 	lines(text).forEach((line, lineIndex) => {
 		let start = line.start;
 		const body = text.slice(line.start, line.end);
-		const ends = [...body.matchAll(/[.!?]+["”’)]*(?= |$)/g)]
-			.filter((m) => !/(^|[\s.])[A-Z]\.$/.test(body.slice(0, m.index! + m[0].length)))
-			.map((m) => line.start + m.index! + m[0].length);
-		if (ends.at(-1) !== line.end) ends.push(line.end);
+		const ends = sentenceEnds(body).map((end) => line.start + end);
 		for (const end of ends) {
 			while (start < end && text[start] === ' ') start++;
 			if (start < end) {
@@ -34,6 +28,19 @@ export function sentences(text: string): Sentence[] {
 		}
 	});
 	return found;
+}
+
+/**
+ * Where the sentences of `body` end (offsets into it, the last one its length): after
+ * . ! or ? and any closing quotes, before whitespace or the end, but not after an initial
+ * such as the S. of "U.S.".
+ */
+export function sentenceEnds(body: string): number[] {
+	const ends = [...body.matchAll(/[.!?]+["”’)]*(?=\s|$)/g)]
+		.filter((m) => !/(^|[\s.])[A-Z]\.$/.test(body.slice(0, m.index! + m[0].length)))
+		.map((m) => m.index! + m[0].length);
+	if (ends.at(-1) !== body.length) ends.push(body.length);
+	return ends;
 }
 
 /** Non-empty lines, end exclusive of the line break. */
