@@ -8,6 +8,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	workers: 2,
+	// axe over the whole reader takes about 20 s on a busy 2-core machine; 30 s was too close.
+	timeout: 45_000,
 	// In CI only, one retry absorbs a rare stall of headless Chromium under parallel load
 	// (seen once in about ten full runs). A retried test is reported as "flaky", and one
 	// that fails twice still fails the run.
