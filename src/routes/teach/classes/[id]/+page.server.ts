@@ -143,7 +143,7 @@ export const actions: Actions = {
 			return startLiveSession(appDb(), teacher.id, classId, quizId, readLiveSettings(form));
 		});
 		if (!('id' in result)) return result;
-		redirect(303, `/teach/live/${result.id}`);
+		redirect(303, `/teach/live/${result.id}#controls`);
 	},
 	delete: async (event) => {
 		const { teacher, form, classId } = await context(event);
