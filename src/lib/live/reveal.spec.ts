@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distribution, heatRuns, initials, projectorName } from './reveal';
+import { distribution, heatRuns, initials, outermost, projectorName } from './reveal';
 import { tally, wordHeat } from './tally';
 
 describe('distribution', () => {
@@ -57,6 +57,19 @@ describe('heatRuns', () => {
 			['the president said.', true]
 		]);
 		expect(runs.every((r) => r.level === 0)).toBe(true);
+	});
+
+	it('shades on the scale it is given, so paragraphs shown together compare', () => {
+		const words = wordHeat(text, passage, [{ start: 0, end: 6 }]);
+		expect(heatRuns(text, passage, words)[0]).toMatchObject({ count: 1, level: 4 });
+		expect(heatRuns(text, passage, words, [], 4)[0]).toMatchObject({ count: 1, level: 1 });
+	});
+
+	it('keeps the widest of nested key passages, and one of two the same', () => {
+		const a = { start: 10, end: 40 };
+		const b = { start: 14, end: 40 };
+		const c = { start: 50, end: 60 };
+		expect(outermost([b, a, c, { ...c }])).toEqual([a, c]);
 	});
 
 	it('covers a passage in the middle of the text, with text before its first word', () => {

@@ -40,10 +40,10 @@ export interface HeatRun {
 /**
  * The passage `passage` of `text` as runs for the heat map: neighbouring words with the
  * same count (and the same key status) join into one run, with the spaces between them,
- * so each run can carry its count once, in text, beside its shading.
+ * so each run can carry its count once, in text, beside its shading. Shading is relative
+ * to `max`: pass the largest count over every paragraph shown, so they share one scale.
  */
-export function heatRuns(text: string, passage: Span, words: readonly WordHeat[], keys: readonly Span[] = []): HeatRun[] {
-	const max = Math.max(0, ...words.map((w) => w.count));
+export function heatRuns(text: string, passage: Span, words: readonly WordHeat[], keys: readonly Span[] = [], max = Math.max(0, ...words.map((w) => w.count))): HeatRun[] {
 	const levelOf = (count: number) => (count === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((HEAT_LEVELS * count) / max)));
 	const inKey = (w: Span) => keys.some((k) => k.start < w.end && w.start < k.end);
 	const runs: HeatRun[] = [];
@@ -71,6 +71,11 @@ export function heatRuns(text: string, passage: Span, words: readonly WordHeat[]
 		else push({ text: tail, count: 0, level: 0, key: false });
 	}
 	return runs;
+}
+
+/** The spans not inside another one: a key given as several nested variants reads as its widest. */
+export function outermost<T extends Span>(spans: readonly T[]): T[] {
+	return spans.filter((s, i) => !spans.some((o, j) => j !== i && o.start <= s.start && s.end <= o.end && (o.end - o.start > s.end - s.start || j < i)));
 }
 
 /** What the projector may show of a student's name: nothing, initials, or the name. */

@@ -12,9 +12,16 @@ import { resultsTable } from '$lib/quiz/results-table';
 import { percentRight, tally } from '$lib/live/tally';
 import { sessionAnswers, type LiveContext } from './teacher-views';
 
-/** The session's questions as marked: certainty counts only where the session asked for it. */
+/**
+ * The questions the session has shown, with their numbers in the quiz, as marked: certainty
+ * counts only where the session asked for it. A session ended early is marked out of what
+ * the class was asked, not the whole quiz.
+ */
 export function markedQuestions(ctx: Pick<LiveContext, 'session' | 'questions'>) {
-	return ctx.questions.map((q) => ({ ...q, certainty: ctx.session.askCertainty && q.certainty }));
+	const shown = new Set(Object.keys(ctx.session.state.phases).map(Number));
+	return ctx.questions
+		.map((q, i) => ({ ...q, number: i + 1, certainty: ctx.session.askCertainty && q.certainty }))
+		.filter((q) => shown.has(q.number - 1));
 }
 
 /** Students by questions, and each question's figures, for the session in `ctx`. */
@@ -48,13 +55,12 @@ export async function liveResults(handle: DatabaseHandle, ctx: Pick<LiveContext,
 		(a) => ended || a.submittedAt !== null
 	).map((row) => (removed.has(row.studentId) ? { ...row, status: 'removed' as const } : row));
 	const answers = await sessionAnswers(handle, session.id);
-	const shown = new Set(Object.keys(session.state.phases).map(Number));
-	const perQuestion = questions.map((q, i) => {
+	const perQuestion = questions.map((q) => {
 		const sums = tally(
 			(q.options ?? []).map((o) => o.value),
 			answers.filter((a) => a.questionId === q.id)
 		);
-		return { number: i + 1, prompt: q.prompt, shown: shown.has(i), answered: sums.answered, right: sums.right, percentRight: percentRight(sums), confidentlyWrong: sums.confidentlyWrong, written: q.type === 'short-answer' };
+		return { number: q.number, prompt: q.prompt, answered: sums.answered, right: sums.right, percentRight: percentRight(sums), confidentlyWrong: sums.confidentlyWrong, written: q.type === 'short-answer' };
 	});
 	return { questions, rows, perQuestion };
 }

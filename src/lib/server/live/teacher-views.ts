@@ -13,7 +13,7 @@ import { blockOffsets, optionLabel, sectionBelow } from '../quiz/question-views'
 import type { ReaderArticle } from '$lib/articles/types';
 import type { Span } from '$lib/quiz/scoring';
 import { percentRight, tally, wordHeat, type TalliedResponse } from '$lib/live/tally';
-import { distribution, heatRuns } from '$lib/live/reveal';
+import { distribution, heatRuns, outermost } from '$lib/live/reveal';
 import { liveQuestionsOf, teacherLiveSession } from './sessions';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
@@ -62,7 +62,7 @@ export function questionOnScreen(q: QuestionRow, article: ReaderArticle, index: 
 /** The right answer in words, for the teacher's own screen and the reveal. */
 export function rightAnswer(q: QuestionRow, article: ReaderArticle): string[] {
 	if (q.options?.length) return q.options.filter((o) => o.correct).map((o) => optionLabel(q, o.value, article, o.label));
-	if (q.evidence?.length) return q.evidence.map((e) => `“${e.exact.trim()}”`);
+	if (q.evidence?.length) return outermost(q.evidence).map((e) => `“${e.exact.trim()}”`);
 	if (q.rubric?.length) return q.rubric.map((r) => `${r.points} point${r.points === 1 ? '' : 's'}: ${r.description}`);
 	return [];
 }
@@ -87,10 +87,13 @@ function notesOf(q: QuestionRow, article: ReaderArticle) {
 function heatMap(q: QuestionRow, article: ReaderArticle, selections: Span[]) {
 	const keys: Span[] = (q.evidence ?? []).map((e) => ({ start: e.start, end: e.end }));
 	const touched = [...keys, ...selections];
-	return blockOffsets(article)
+	const blocks = blockOffsets(article)
 		.map((b) => ({ start: b.start, end: b.start + b.text.length, heading: b.heading }))
 		.filter((b) => touched.some((s) => s.start < b.end && b.start < s.end))
-		.map((b) => ({ heading: b.heading, runs: heatRuns(article.text, b, wordHeat(article.text, b, selections), keys) }));
+		.map((b) => ({ ...b, words: wordHeat(article.text, b, selections) }));
+	// One scale for every paragraph shown, so the same shade means the same count.
+	const max = Math.max(0, ...blocks.flatMap((b) => b.words.map((w) => w.count)));
+	return blocks.map((b) => ({ heading: b.heading, runs: heatRuns(article.text, b, b.words, keys, max) }));
 }
 
 /**

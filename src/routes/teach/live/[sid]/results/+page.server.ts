@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		classId: ctx.session.classId,
 		className: ctx.className,
 		quizTitle: ctx.quizTitle,
-		questions: questions.map((q, i) => ({ number: i + 1, prompt: q.prompt, max: maxMarks(q.certainty) })),
+		questions: questions.map((q) => ({ number: q.number, prompt: q.prompt, max: maxMarks(q.certainty) })),
 		rows,
 		perQuestion
 	};
