@@ -125,7 +125,7 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	// Start: the projector follows over its event stream, with no reload.
 	await page.getByRole('button', { name: 'Start: show question 1' }).click();
 	await expect(page.getByText('Started: question 1 is on screen.')).toBeVisible();
-	await expect(projector.getByText('Question 1 of 20')).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText('Question 1 of 20')).toBeVisible({ timeout: 10_000 });
 	await expect(projector.getByText('0 of 3 students answered')).toBeVisible();
 
 	// Two answer; the teacher's own screen names who has and has not.
@@ -146,10 +146,10 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	// Lock, then reveal: the chart's numbers as text, the right answer marked, the share right.
 	await page.getByRole('button', { name: 'Lock answers' }).click();
 	await expect(page.getByText('Answers locked.')).toBeVisible();
-	await expect(projector.getByText('Answers locked')).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText('Answers locked')).toBeVisible({ timeout: 10_000 });
 	await expect(projector.getByText('3 of 3 students answered')).toBeVisible();
 	await page.getByRole('button', { name: 'Reveal the answer' }).click();
-	await expect(projector.getByText('67% right')).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText('67% right')).toBeVisible({ timeout: 10_000 });
 	const chart = projector.getByRole('figure', { name: 'How the class answered' });
 	await expect(chart.locator('li.correct')).toContainText('(right answer)');
 	await expect(chart.locator('li.correct')).toContainText('2 students · 67%');
@@ -161,19 +161,19 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	const noteOnProjector = projector.getByRole('complementary');
 	await expect(noteOnProjector).toHaveCount(0);
 	await page.getByRole('button', { name: 'Show the note' }).click();
-	await expect(noteOnProjector.first()).toBeVisible({ timeout: 5_000 });
+	await expect(noteOnProjector.first()).toBeVisible({ timeout: 10_000 });
 	await expectNoAxeViolations(projector, true);
 
 	// Question 2 is find-the-evidence: a heat map of the words the class selected, with counts in text.
 	await page.getByRole('button', { name: 'Next question →' }).click();
-	await expect(projector.getByText('Question 2 of 20')).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText('Question 2 of 20')).toBeVisible({ timeout: 10_000 });
 	const session = await teacherLiveSession(db, teacherId, sid);
 	const q2 = (await liveQuestionsOf(db, session))[1];
 	const key = q2.evidence![0];
 	for (const name of ['Ana', 'Amir']) await answerLive(db, students[name], sid, q2.id, { span: { start: key.start, end: key.end }, certainty: 2 }, 100_000);
 	await page.getByRole('button', { name: 'Reveal the answer' }).click();
 	const heat = projector.getByRole('figure', { name: /The words the class selected/ });
-	await expect(heat).toBeVisible({ timeout: 5_000 });
+	await expect(heat).toBeVisible({ timeout: 10_000 });
 	await expect(heat.locator('mark.key.heat-4').first()).toContainText('2 students');
 	await expect(page.getByRole('figure', { name: /The words the class selected/ })).toBeVisible();
 	await expectNoAxeViolations(projector, true);
@@ -186,7 +186,7 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	}
 	await answerChoice(sid, 5, 'Ana', true, 2);
 	await page.getByRole('button', { name: 'Reveal the answer' }).click();
-	await expect(projector.getByRole('figure', { name: 'The passage' })).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByRole('figure', { name: 'The passage' })).toBeVisible({ timeout: 10_000 });
 	await expect(projector.getByRole('figure', { name: 'The class’s answers' })).toContainText('1 student · 100%');
 
 	// Remove Amir; rename the open-join name.
@@ -200,13 +200,13 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	await page.getByRole('button', { name: 'Rename Rude Word' }).click();
 	await expect(page.getByText('Rude Word is now Rafa.')).toBeVisible();
 	await expect(page.locator('.names .name', { hasText: 'Rafa' })).toHaveCount(1);
-	await expect(projector.getByText('2 students answered').or(projector.getByText('1 of 2 students answered'))).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText('2 students answered').or(projector.getByText('1 of 2 students answered'))).toBeVisible({ timeout: 10_000 });
 
 	// End, with its confirmation.
 	await page.getByText('End the session…').click();
 	await page.getByRole('button', { name: 'Yes, end the session' }).click();
 	await expect(page.getByText('Session ended. Every answer is kept.')).toBeVisible();
-	await expect(projector.getByText(/That’s the end/)).toBeVisible({ timeout: 5_000 });
+	await expect(projector.getByText(/That’s the end/)).toBeVisible({ timeout: 10_000 });
 	await expectNoAxeViolations(page, true);
 
 	// Results, per question and per student, with the class's others; and the CSV.
