@@ -128,6 +128,7 @@ const CASES: Case[] = [
 	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'an assignment id that does not exist', method: 'GET', path: (s) => `${A(s)}/assignments/not-an-assignment`, expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'start a live session on the class page (one is running)', method: 'POST', path: (s) => `${A(s)}?/startLive`, form: () => ({ quiz: PACK_QUIZ_ID }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'start a live session with a pacing that does not exist', method: 'POST', path: (s) => `${A(s)}?/startLive`, form: () => ({ quiz: PACK_QUIZ_ID, pacing: 'warp' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'start a live session on a quiz page (that class has one running)', method: 'POST', path: () => `${PACK_QUIZ}?/startLive`, form: (s) => ({ class: s.classA.id }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'live session controls', method: 'GET', path: LIVE, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana', 'Start: show question 1'] } },
 	{ what: 'live session projector', method: 'GET', path: () => `${LIVE()}/projector`, expect: TEACHER_PAGE, mustShow: { owner: ['QR code'] } },
