@@ -189,6 +189,20 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	await expect(projector.getByRole('figure', { name: 'The passage' })).toBeVisible({ timeout: 10_000 });
 	await expect(projector.getByRole('figure', { name: 'The class’s answers' })).toContainText('1 student · 100%');
 
+	// A second window that missed an update (its stream cut off) gives a command on the old
+	// state: it is refused with a message, and the window shows where the session is now.
+	const stale = await page.context().newPage();
+	await stale.route(/\/events(\?|$)/, (route) => route.abort());
+	await stale.goto(`/teach/live/${sid}`);
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(page.getByText('Paused. Students see a pause screen.')).toBeVisible();
+	await stale.getByRole('button', { name: 'Pause' }).click();
+	await expect(stale.getByRole('alert')).toHaveText(/moved on in another window/);
+	await expect(stale.getByRole('button', { name: 'Resume' })).toBeVisible();
+	await stale.close();
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(page.getByText('Resumed.')).toBeVisible();
+
 	// Remove Amir; rename the open-join name.
 	await page.getByText('Manage Amir').click();
 	await page.getByRole('button', { name: 'Remove Amir from the session' }).click();
