@@ -35,10 +35,13 @@ const EVERYONE: Record<Role, Outcome> = { anonymous: 200, studentOfClass: 200, s
 const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
 const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
+/** The live session running in class A (started in beforeAll): the teacher's screens and actions. */
+const LIVE = () => `/teach/live/${liveId}`;
 const STUDENT_PAGE: Record<Role, Outcome> = { anonymous: 'to-join', studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 403, pendingTeacher: 403, owner: 403 };
 /** The admin's own quiz (made in beforeAll) and the pack's quiz, by address. */
 const Q = () => `/teach/quizzes/${encodeURIComponent(quiz.id)}`;
-const PACK_QUIZ = `/teach/quizzes/${encodeURIComponent(`${SLUG}/quiz-mexico-attribution`)}`;
+const PACK_QUIZ_ID = `${SLUG}/quiz-mexico-attribution`;
+const PACK_QUIZ = `/teach/quizzes/${encodeURIComponent(PACK_QUIZ_ID)}`;
 const QUIZ_TITLE = 'Ada’s private quiz';
 /** In the pack quiz page's data for any approved teacher: a key, and the feedback on a wrong option. */
 const PACK_QUIZ_KEYS = ['correct:true', 'not something she rejects'];
@@ -124,6 +127,21 @@ const CASES: Case[] = [
 	{ what: 'grade an answer that is not in the assignment', method: 'POST', path: (s) => `${ASSIGNMENT(s)}/grade`, form: () => ({ response: 'not-a-response', met: '0' }), expect: { ...TEACHER_ACTION, owner: 404 } },
 	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'an assignment id that does not exist', method: 'GET', path: (s) => `${A(s)}/assignments/not-an-assignment`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'start a live session on the class page (one is running)', method: 'POST', path: (s) => `${A(s)}?/startLive`, form: () => ({ quiz: PACK_QUIZ_ID }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'start a live session with a pacing that does not exist', method: 'POST', path: (s) => `${A(s)}?/startLive`, form: () => ({ quiz: PACK_QUIZ_ID, pacing: 'warp' }), expect: { ...TEACHER_ACTION, owner: 400 } },
+	{ what: 'start a live session on a quiz page (that class has one running)', method: 'POST', path: () => `${PACK_QUIZ}?/startLive`, form: (s) => ({ class: s.classA.id }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'live session controls', method: 'GET', path: LIVE, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana', 'Start: show question 1'] } },
+	{ what: 'live session projector', method: 'GET', path: () => `${LIVE()}/projector`, expect: TEACHER_PAGE, mustShow: { owner: ['QR code'] } },
+	{ what: 'live session’s teacher stream', method: 'STREAM', path: () => `${LIVE()}/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"version"'] } },
+	{ what: 'live session results', method: 'GET', path: () => `${LIVE()}/results`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
+	{ what: 'live session results (CSV)', method: 'GET', path: () => `${LIVE()}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'a live session id that does not exist', method: 'GET', path: () => '/teach/live/aaaaaaaaaaaaaaaaaaaaaaaa', expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'a live command on a state nobody saw', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'lock', version: '999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'a live command that does not exist', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'explode', version: '0' }), expect: { ...TEACHER_ACTION, owner: 400 } },
+	{ what: 'remove another class’s student from the live session', method: 'POST', path: () => `${LIVE()}?/remove`, form: (s) => ({ student: s.classB.studentIds['Bea'] }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{ what: 'rename another class’s student in the live session', method: 'POST', path: () => `${LIVE()}?/rename`, form: (s) => ({ student: s.classB.studentIds['Bea'], name: 'Mallory' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{ what: 'rename a student in the live session', method: 'POST', path: () => `${LIVE()}?/rename`, form: (s) => ({ student: s.classA.studentIds['Amir'], name: 'Amir K' }), expect: TEACHER_ACTION },
+	{ what: 'remove a student from the live session', method: 'POST', path: () => `${LIVE()}?/remove`, form: (s) => ({ student: s.classA.studentIds['Amir'] }), expect: TEACHER_ACTION },
 	{ what: 'student assignment page', method: 'GET', path: STUDENT_ASSIGNMENT, expect: STUDENT_PAGE },
 	{ what: 'student question page', method: 'GET', path: (s) => `${STUDENT_ASSIGNMENT(s)}/1`, expect: STUDENT_PAGE },
 	{ what: 'student plain article', method: 'GET', path: (s) => `${STUDENT_ASSIGNMENT(s)}/article`, expect: STUDENT_PAGE },
@@ -195,6 +213,7 @@ const CASES: Case[] = [
 let app: AppProcess;
 let seeded: Seeded;
 let quiz: { id: string; questionId: string };
+let liveId: string;
 /** Two more open sign-ups, for the admin to approve and refuse: email → teacher id. */
 let waiting: Record<string, string>;
 
@@ -210,6 +229,8 @@ test.beforeAll(async () => {
 	quiz = { id, questionId: new URL(added.headers()['location'], app.url).searchParams.get('added')! };
 	await signUpWaiting(await client(app.url), 'Quinn', 'quinn@school.test');
 	await signUpWaiting(await client(app.url), 'Rae', 'rae@school.test');
+	const live = await post(seeded.admin, `/teach/classes/${seeded.classA.id}?/startLive`, { quiz: PACK_QUIZ_ID, pacing: 'teacher', names: 'none' });
+	liveId = new URL(live.headers()['location'], app.url).pathname.split('/').pop()!;
 	waiting = await waitingTeachers(seeded.admin);
 	expect(Object.keys(waiting).sort()).toEqual(['pat@school.test', 'quinn@school.test', 'rae@school.test']);
 });

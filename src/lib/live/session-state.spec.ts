@@ -58,6 +58,7 @@ describe('a live session', () => {
 		['reopen a revealed question', ['start', 'reveal'], { type: 'reopen' }, /cannot reopen/],
 		['reveal twice', ['start', 'reveal'], { type: 'reveal' }, /already revealed/],
 		['show the note before revealing', ['start'], { type: 'show-note' }, /Reveal the answer/],
+		['show the note twice', ['start', 'reveal', 'show-note'], { type: 'show-note' }, /already on the projector/],
 		['anything after the end', ['start', 'end'], { type: 'next' }, /ended/],
 		['a question that does not exist', ['start'], { type: 'go', to: 7 }, /no such question/]
 	])('refuses to %s', (_, before, command, message) => {

@@ -100,6 +100,8 @@ export function apply(s: LiveSessionState, command: Command): LiveSessionState {
 			return withPhase(s, 'revealed');
 		case 'show-note':
 			if (phase !== 'revealed') throw new RefusedCommand('Reveal the answer before showing the note.');
+			// Refused when already up, so the teacher's screens stop offering it.
+			if (s.noteShown) throw new RefusedCommand('The note is already on the projector.');
 			return { ...s, noteShown: true };
 	}
 }

@@ -53,4 +53,10 @@ describe('resultsCsv', () => {
 		expect(other.endsWith(',,,,4,')).toBe(true);
 		expect(other.startsWith(`"'=HYPERLINK(""x"")",not started`)).toBe(true);
 	});
+
+	it('numbers the questions as in the quiz when only some are shown (a live session ended early)', () => {
+		const shown = [{ ...questions[1], number: 6 }];
+		const [header] = resultsCsv(shown, resultsTable(shown, students, [], [], () => true)).replace(/^\uFEFF/, '').split('\r\n');
+		expect(header).toContain(',Q6: Explain in your own words,');
+	});
 });

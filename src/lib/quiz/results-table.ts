@@ -7,6 +7,8 @@ import Papa from 'papaparse';
 import { maxMarks } from './scoring';
 
 export interface ResultQuestion {
+	/** Its number in the quiz, when the table shows only some questions (a live session's shown ones). */
+	number?: number;
 	id: string;
 	prompt: string;
 	type: string;
@@ -45,7 +47,8 @@ export interface ResultRow {
 	studentId: string;
 	name: string;
 	attemptsUsed: number;
-	status: 'not started' | 'in progress' | 'finished';
+	/** 'removed': taken out of a live session by the teacher (their answers are kept). */
+	status: 'not started' | 'in progress' | 'finished' | 'removed';
 	counted: { number: number; submittedAt: Date | null } | null;
 	/** The number of an attempt under way besides the one counted, if any. */
 	underWay: number | null;
@@ -126,7 +129,7 @@ function shortPrompt(prompt: string): string {
 
 /** The results table as CSV (with a byte-order mark so spreadsheets read it as UTF-8). */
 export function resultsCsv(questions: ResultQuestion[], rows: ResultRow[]): string {
-	const fields = ['student', 'status', 'attempts used', 'attempt counted', 'submitted', ...questions.map((q, i) => `Q${i + 1}: ${shortPrompt(q.prompt)}`), 'marks', 'out of', 'awaiting grading'];
+	const fields = ['student', 'status', 'attempts used', 'attempt counted', 'submitted', ...questions.map((q, i) => `Q${q.number ?? i + 1}: ${shortPrompt(q.prompt)}`), 'marks', 'out of', 'awaiting grading'];
 	// "Out of" is the whole quiz's, the same on every row; written answers not yet scored
 	// count for nothing until they are (the last column says how many).
 	const outOf = questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0);
