@@ -15,7 +15,8 @@ let app: AppProcess;
 let seeded: Seeded;
 let fixtures: FixtureServer;
 
-test.describe.configure({ mode: 'serial' });
+// Each test walks several pages and runs axe on each (twice without JavaScript): more than the default 30 s on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
 	app = await startApp({ ARTICLE_FETCH_LOOPBACK_FOR_TESTS: 'allow' });

@@ -58,6 +58,11 @@ const MC_QUESTION = {
 	correct: '0'
 };
 
+const ARTICLE_TITLE = 'Ada’s article for her class';
+const DRAFT_TITLE = 'Ada’s unpublished draft';
+/** The review form's fields for a small article. */
+const ARTICLE_PARTS = (title: string) => ({ title, body: 'The council met on Tuesday.\n\n## Next\n\nRoutes start in June.', outlet: 'Riverside Gazette', author: 'Priya Shah', date: '2025-03-14', originalUrl: '', language: 'en' });
+
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: EVERYONE },
 	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: EVERYONE },
@@ -218,10 +223,6 @@ const CASES: Case[] = [
 	{ what: 'sign out everywhere', method: 'POST', path: () => '/signout?/everywhere', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 'to-signin', pendingTeacher: 'to-signin', owner: 'to-signin' } }
 ];
 
-const ARTICLE_TITLE = 'Ada’s article for her class';
-const DRAFT_TITLE = 'Ada’s unpublished draft';
-/** The review form's fields for a small article. */
-const ARTICLE_PARTS = (title: string) => ({ title, body: 'The council met on Tuesday.\n\n## Next\n\nRoutes start in June.', outlet: 'Riverside Gazette', author: 'Priya Shah', date: '2025-03-14', originalUrl: '', language: 'en' });
 /** Ada's articles (made in beforeAll): one published to her classes, one draft. */
 let article: { id: string; slug: string };
 let draft: { id: string; slug: string };
