@@ -19,7 +19,9 @@ import { checkParts, type ArticleParts } from '../../src/lib/articles/article-pa
 import { createInvite, signUpTeacher } from '../../src/lib/server/people/teachers';
 import { createClass, addToRoster } from '../../src/lib/server/people/classes';
 import { deleteTeacherAndClasses } from '../../src/lib/server/people/departing-teacher';
-import { createQuiz } from '../../src/lib/server/quiz/editor';
+import { createQuiz, questionsOf } from '../../src/lib/server/quiz/editor';
+import { addDrafts } from '../../src/lib/server/quiz/editor-questions';
+import { articleBundle } from '../../src/lib/server/articles/reader-cache';
 import { startPracticeAttempt } from '../../src/lib/server/quiz/responses';
 import { editPackFile, SLUG } from '../fixtures/content-pack';
 import { seedClassroom } from '../fixtures/classroom';
@@ -176,6 +178,18 @@ describe(`teachers' own articles on ${ENGINE}`, () => {
 		expect(copy?.notes.length).toBe(original?.notes.length);
 		// The copy is Bob's alone: Ada cannot see his draft.
 		expect((await refusal(articleForTeacher(handle, ada, id))).status).toBe(404);
+	});
+
+	it('drafts questions from the claims of a teacher’s own article, which then is its practice quiz', async () => {
+		const { id, slug } = await copyArticle(handle, bob, SLUG);
+		const { id: quizId } = await createQuiz(handle, bob, { articleSlug: slug, title: 'On my copy' });
+		expect(await addDrafts(handle, bob, quizId, ['c12', 'c16'], ['who-said-it', 'whose-voice'])).toEqual({ added: 4 });
+		const questions = await questionsOf(handle, quizId);
+		expect(questions.map((q) => q.claimId)).toEqual([`${id}/c12`, `${id}/c12`, `${id}/c16`, `${id}/c16`]);
+		const bundle = await articleBundle(handle, slug);
+		expect(bundle?.quiz?.quiz.id).toBe(quizId);
+		// Ada cannot write a quiz on Bob's draft, which she cannot see.
+		expect((await refusal(createQuiz(handle, ada, { articleSlug: slug, title: 'Not mine' }))).status).toBe(400);
 	});
 
 	it('never deletes or overwrites a teacher’s work when a pack is loaded again', async () => {
