@@ -8,6 +8,7 @@ import { articleStamp, loadReaderArticle } from '../../src/lib/server/articles/r
 import { readableStamp } from '../../src/lib/server/articles/reader-access';
 import {
 	articleForTeacher,
+	articlesForClasses,
 	copyArticle,
 	createTeacherArticle,
 	editArticleText,
@@ -144,15 +145,17 @@ describe(`teachers' own articles on ${ENGINE}`, () => {
 			bobStudent: (await readableStamp(bobStudent, slug, handle)) !== null,
 			bob: (await readableStamp(bobTeacher, slug, handle)) !== null,
 			anonymous: (await readableStamp(anonymous, slug, handle)) !== null,
-			bobsList: (await listArticlesForTeacher(handle, bob)).some((a) => a.id === id)
+			bobsList: (await listArticlesForTeacher(handle, bob)).some((a) => a.id === id),
+			adaStudentsHome: (await articlesForClasses(handle, [adaClass])).some((a) => a.slug === slug),
+			bobStudentsHome: (await articlesForClasses(handle, [bobClass])).some((a) => a.slug === slug)
 		});
-		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: false, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'classes');
-		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: true, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'teachers');
-		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: true, anonymous: false, bobsList: true });
+		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: true, anonymous: false, bobsList: true, adaStudentsHome: true, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'private');
-		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: false, bobStudentsHome: false });
 		expect((await refusal(articleForTeacher(handle, bob, id))).status).toBe(404);
 		expect((await refusal(copyArticle(handle, bob, id))).status).toBe(404);
 		// The shipped article stays readable by anyone.
