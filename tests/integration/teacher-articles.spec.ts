@@ -186,11 +186,15 @@ describe(`teachers' own articles on ${ENGINE}`, () => {
 	it('drafts questions from the claims of a teacher’s own article, which then is its practice quiz', async () => {
 		const { id, slug } = await copyArticle(handle, bob, SLUG);
 		const { id: quizId } = await createQuiz(handle, bob, { articleSlug: slug, title: 'On my copy' });
+		// A quiz with no questions is no practice quiz; the reader model is cached from here on.
+		expect((await articleBundle(handle, slug))?.quiz).toBeNull();
 		expect(await addDrafts(handle, bob, quizId, ['c12', 'c16'], ['who-said-it', 'whose-voice'])).toEqual({ added: 4 });
 		const questions = await questionsOf(handle, quizId);
 		expect(questions.map((q) => q.claimId)).toEqual([`${id}/c12`, `${id}/c12`, `${id}/c16`, `${id}/c16`]);
+		// The quiz editor changes no article row, yet the cached model's practice quiz follows it.
 		const bundle = await articleBundle(handle, slug);
 		expect(bundle?.quiz?.quiz.id).toBe(quizId);
+		expect(bundle?.quiz?.questions).toHaveLength(4);
 		// Ada cannot write a quiz on Bob's draft, which she cannot see.
 		expect((await refusal(createQuiz(handle, ada, { articleSlug: slug, title: 'Not mine' }))).status).toBe(400);
 	});
