@@ -61,6 +61,11 @@ const MC_QUESTION = {
 	correct: '0'
 };
 
+const ARTICLE_TITLE = 'Ada’s article for her class';
+const DRAFT_TITLE = 'Ada’s unpublished draft';
+/** The review form's fields for a small article. */
+const ARTICLE_PARTS = (title: string) => ({ title, body: 'The council met on Tuesday.\n\n## Next\n\nRoutes start in June.', outlet: 'Riverside Gazette', author: 'Priya Shah', date: '2025-03-14', originalUrl: '', language: 'en' });
+
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: EVERYONE },
 	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: EVERYONE },
@@ -200,6 +205,32 @@ const CASES: Case[] = [
 	{ what: 'copy a quiz from its page', method: 'POST', path: () => `${Q()}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
 	{ what: 'remove a question', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 200 } },
 	{ what: 'remove a question already removed', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	// Teachers' own articles: Ada's is published to her classes (class A), her draft is hers alone.
+	{ what: 'article list', method: 'GET', path: () => '/teach/articles', expect: { ...TEACHER_PAGE, otherTeacher: 200 }, mustNotShow: { otherTeacher: [ARTICLE_TITLE, DRAFT_TITLE] }, mustShow: { owner: [ARTICLE_TITLE, DRAFT_TITLE], otherTeacher: ['Mexico Says No'] } },
+	{ what: 'new article page', method: 'GET', path: () => '/teach/articles/new', expect: { ...TEACHER_PAGE, otherTeacher: 200 } },
+	{ what: 'new article: check pasted parts', method: 'POST', path: () => '/teach/articles/new?/paste', form: () => ({ text: 'A headline\n\nA paragraph.' }), expect: { ...TEACHER_ACTION, otherTeacher: 200 } },
+	{ what: 'new article: a private web address', method: 'POST', path: () => '/teach/articles/new?/fetch', form: () => ({ address: 'http://10.0.0.1/news' }), expect: { ...TEACHER_ACTION, otherTeacher: 400, owner: 400 }, mustShow: { owner: ['private or local network'] } },
+	{ what: 'new article: save', method: 'POST', path: () => '/teach/articles/new?/save', form: () => ARTICLE_PARTS('Saved in the matrix'), expect: { ...TEACHER_ACTION, otherTeacher: 303, owner: 303 } },
+	{ what: 'copy the shipped article', method: 'POST', path: () => '/teach/articles?/copy', form: () => ({ article: SLUG }), expect: { ...TEACHER_ACTION, otherTeacher: 303, owner: 303 } },
+	{ what: 'copy an article shared only with a class', method: 'POST', path: () => '/teach/articles?/copy', form: () => ({ article: article.id }), expect: { ...TEACHER_ACTION, owner: 303 } },
+	{ what: 'teacher’s article page', method: 'GET', path: () => `/teach/articles/${article.id}`, expect: TEACHER_PAGE, mustShow: { owner: [ARTICLE_TITLE] } },
+	{ what: 'teacher’s draft page', method: 'GET', path: () => `/teach/articles/${draft.id}`, expect: TEACHER_PAGE },
+	{ what: 'an article id that does not exist', method: 'GET', path: () => '/teach/articles/t_not-an-article', expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'change an article’s byline (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/details`, form: () => ({ ...ARTICLE_PARTS(ARTICLE_TITLE), revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'edit an article’s text (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/text`, form: () => ({ body: 'Changed.', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'publish an article (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/publish`, form: () => ({ status: 'draft', visibility: 'private', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'copy from the article’s page', method: 'POST', path: () => `/teach/articles/${article.id}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
+	{
+		what: 'reader of an article published to class A',
+		method: 'GET',
+		path: () => `/articles/${article.slug}`,
+		expect: { anonymous: 404, studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 },
+		mustShow: { studentOfClass: [ARTICLE_TITLE, 'By Priya Shah'] },
+		mustNotShow: { anonymous: [ARTICLE_TITLE], studentOfOtherClass: [ARTICLE_TITLE], otherTeacher: [ARTICLE_TITLE] }
+	},
+	{ what: 'plain text of an article published to class A', method: 'GET', path: () => `/articles/${article.slug}/text.txt`, expect: { anonymous: 404, studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
+	{ what: 'reader of a teacher’s draft', method: 'GET', path: () => `/articles/${draft.slug}`, expect: { anonymous: 404, studentOfClass: 404, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
+	{ what: 'annotations of a teacher’s draft', method: 'GET', path: () => `/articles/${draft.slug}/annotations.jsonld`, expect: { anonymous: 404, studentOfClass: 404, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
 	{
 		what: 'student home',
 		method: 'GET',
@@ -209,6 +240,18 @@ const CASES: Case[] = [
 	},
 	{ what: 'sign out everywhere', method: 'POST', path: () => '/signout?/everywhere', form: () => ({}), expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 'to-signin', pendingTeacher: 'to-signin', owner: 'to-signin' } }
 ];
+
+/** Ada's articles (made in beforeAll): one published to her classes, one draft. */
+let article: { id: string; slug: string };
+let draft: { id: string; slug: string };
+
+/** Saves an article through the review form; returns its id and address. */
+async function saveArticle(teacher: Seeded['admin'], title: string) {
+	const saved = await post(teacher, '/teach/articles/new?/save', ARTICLE_PARTS(title));
+	const id = decodeURIComponent(saved.headers()['location'].split('/').pop()!.split('?')[0]);
+	const page = await (await teacher.get(`/teach/articles/${id}`)).text();
+	return { id, slug: /href="\/articles\/([^"/]+)"/.exec(page)![1] };
+}
 
 let app: AppProcess;
 let seeded: Seeded;
@@ -227,6 +270,9 @@ test.beforeAll(async () => {
 	const id = decodeURIComponent(created.headers()['location'].split('/').pop()!);
 	const added = await post(seeded.admin, `/teach/quizzes/${encodeURIComponent(id)}?/addQuestion`, MC_QUESTION);
 	quiz = { id, questionId: new URL(added.headers()['location'], app.url).searchParams.get('added')! };
+	article = await saveArticle(seeded.admin, ARTICLE_TITLE);
+	await post(seeded.admin, `/teach/articles/${article.id}?/publish`, { status: 'published', visibility: 'classes', revision: '0' }, 200);
+	draft = await saveArticle(seeded.admin, DRAFT_TITLE);
 	await signUpWaiting(await client(app.url), 'Quinn', 'quinn@school.test');
 	await signUpWaiting(await client(app.url), 'Rae', 'rae@school.test');
 	const live = await post(seeded.admin, `/teach/classes/${seeded.classA.id}?/startLive`, { quiz: PACK_QUIZ_ID, pacing: 'teacher', names: 'none' });

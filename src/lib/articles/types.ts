@@ -94,11 +94,28 @@ export interface Publication {
 	facts: FactView[];
 }
 
+/** Who wrote it and where it appeared; each null when the article does not say ("not given"). */
+export interface Byline {
+	outlet: string | null;
+	author: string | null;
+	/** YYYY-MM-DD */
+	date: string | null;
+	originalUrl: string | null;
+	/** BCP 47 tag, such as en. */
+	language: string;
+}
+
 export interface ReaderArticle {
+	id: string;
+	/** 'pack' for the kit's shipped articles, 'teacher' for a teacher's own. */
+	source: 'pack' | 'teacher';
 	slug: string;
 	title: string;
+	/** Where the headline comes from, when that needs saying (packs); may be empty. */
 	titleOrigin: string;
-	publication: Publication;
+	/** A pack article's provenance; null for a teacher's article. */
+	publication: Publication | null;
+	byline: Byline;
 	versionNumber: number;
 	text: string;
 	blocks: BlockView[];

@@ -6,7 +6,7 @@
 export class DomainError extends Error {
 	constructor(
 		message: string,
-		readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 429 = 400
+		readonly status: 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 = 400
 	) {
 		super(message);
 		this.name = 'DomainError';

@@ -27,12 +27,28 @@ export async function articleBundle(handle: DatabaseHandle, slug: string, knownS
 	const stamp = knownStamp ?? (await articleStamp(handle, slug));
 	if (stamp === null) return null;
 	const cached = bundles.get(slug);
-	if (cached?.stamp === stamp) return cached.bundle;
+	if (cached?.stamp === stamp) return withFreshQuiz(handle, cached.bundle);
 	const article = await loadReaderArticle(handle, slug);
 	if (!article) return null;
-	const bundle = { article, quiz: await articleQuiz(handle, slug) };
+	const bundle = { article, quiz: await articleQuiz(handle, article.id) };
 	bundles.set(slug, { stamp, bundle });
 	return bundle;
+}
+
+/**
+ * A teacher's article's practice quiz is one of the owner's quizzes, which the quiz
+ * editor changes without touching the article, so it is read afresh each time; a pack's
+ * quiz changes only with its pack, hence with the stamp.
+ */
+async function withFreshQuiz(handle: DatabaseHandle, bundle: ArticleBundle): Promise<ArticleBundle> {
+	if (bundle.article.source === 'pack') return bundle;
+	return { article: bundle.article, quiz: await articleQuiz(handle, bundle.article.id) };
+}
+
+/** Whether the model cached for `slug` at `stamp` is a pack's article (public), so no access check is needed. */
+export function cachedAsPublic(slug: string, stamp: string): boolean {
+	const cached = bundles.get(slug);
+	return cached?.stamp === stamp && cached.bundle.article.source === 'pack';
 }
 
 /** The reader model for `slug` (shared and read-only). */

@@ -20,15 +20,20 @@ import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/article
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
 
-/** Slugs and titles of every article, for the home page. */
+/** Slugs and titles of the articles anyone may read (the packs'), for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
 	return db
-		.select({ slug: t.articles.slug, title: t.articles.title, publication: t.articles.publication })
+		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet })
 		.from(t.articles)
+		.where(eq(t.articles.visibility, 'public'))
 		.orderBy(asc(t.articles.title));
 }
 
-/** The article's change marker: cheap to read, and it moves whenever its pack is applied. */
+/**
+ * The article's change marker: cheap to read, and it moves whenever its pack is applied,
+ * its text gets a new version, or anything of it (its row, claims, notes, speakers,
+ * facts) is changed in the database, since triggers count those in its revision.
+ */
 export async function articleStamp(handle: DatabaseHandle, slug: string): Promise<string | null> {
 	const [row] = await stampBySlug(handle).execute({ slug });
 	return row ? stampOf(row) : null;
@@ -41,12 +46,12 @@ const stampBySlug = preparedFor((handle) =>
 
 /** The columns the stamp is made of, for a query that reads an article row anyway. */
 export function stampColumns({ tables: t }: DatabaseHandle) {
-	return { packHash: t.articles.packHash, version: t.articles.currentVersionId };
+	return { packHash: t.articles.packHash, version: t.articles.currentVersionId, revision: t.articles.revision };
 }
 
 /** The stamp from its columns (as `stampColumns` selects them). */
-export function stampOf(row: { packHash: string | null; version: string | null }): string {
-	return `${row.version}:${row.packHash}`;
+export function stampOf(row: { packHash: string | null; version: string | null; revision: number }): string {
+	return `${row.version}:${row.packHash}:${row.revision}`;
 }
 
 /** The full reader model, or null when there is no such article. */
@@ -161,14 +166,20 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 
 	const publication = article.publication;
 	return {
+		id: article.id,
+		source: article.source,
 		slug: article.slug,
 		title: article.title,
 		titleOrigin: article.titleOrigin,
-		publication: {
-			site: publication.site,
-			address: publication.address,
-			follows: publication.follows,
-			facts: factsOf(publication.facts)
+		publication: publication
+			? { site: publication.site, address: publication.address, follows: publication.follows, facts: factsOf(publication.facts) }
+			: null,
+		byline: {
+			outlet: article.outlet,
+			author: article.author,
+			date: article.publishedOn,
+			originalUrl: article.originalUrl,
+			language: article.language
 		},
 		versionNumber: version.number,
 		text,

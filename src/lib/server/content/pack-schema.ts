@@ -69,11 +69,16 @@ export const articleMetaSchema = z.strictObject({
 	slug: key,
 	title: text,
 	titleOrigin: text,
+	/** The text's language (BCP 47, such as en or es-MX). */
+	language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or es-MX').default('en'),
 	publication: z.strictObject({
 		site: text,
 		address: text,
-		author: z.null(),
-		date: z.null(),
+		// Each may honestly be null: the article does not give it. Never guess one.
+		author: text.nullable(),
+		date: z.iso.date('must be a date written YYYY-MM-DD').nullable(),
+		/** The article's full original address, when known (the address above may be only its slug). */
+		url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).nullable().default(null),
 		follows: text,
 		facts: z.array(key).min(1)
 	}),

@@ -2,7 +2,8 @@
  * Loads a content pack into the database. Idempotent: an unchanged pack is skipped by
  * its hash, and an edited one is applied by upserting rows under stable ids and
  * deleting the ones the pack no longer has, so rows that point at a claim (quiz items,
- * responses) keep pointing at it across edits.
+ * responses) keep pointing at it across edits. It touches only the pack's own rows
+ * (source 'pack'): claims, notes, speakers and facts a teacher added are left alone.
  */
 import { and, eq, getTableColumns, inArray, isNotNull, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -37,18 +38,33 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 	if (existing?.packHash === pack.packHash) return 'unchanged';
 
 	await db.transaction(async (tx) => {
-		await upsert(tx, t.articles, 'id', [
-			{
-				id: articleId,
-				slug: pack.meta.slug,
-				title: pack.meta.title,
-				titleOrigin: pack.meta.titleOrigin,
-				publication: pack.meta.publication,
-				currentVersionId: null,
-				packHash: null,
-				updatedAt: new Date()
-			}
-		]);
+		// A teacher's article may never be taken over by a pack: their ids cannot collide
+		// (a teacher's has an underscore, which pack keys cannot), but a slug could.
+		const [taken] = await tx
+			.select({ id: t.articles.id })
+			.from(t.articles)
+			.where(and(eq(t.articles.slug, pack.meta.slug), ne(t.articles.source, 'pack')));
+		if (taken) {
+			throw new ContentPackError('article.yaml', 'slug', `"${pack.meta.slug}" is already the address of a teacher's article; give the pack another slug`);
+		}
+		const { publication } = pack.meta;
+		const articleColumns = {
+			slug: pack.meta.slug,
+			title: pack.meta.title,
+			titleOrigin: pack.meta.titleOrigin,
+			publication: { site: publication.site, address: publication.address, author: publication.author, date: publication.date, follows: publication.follows, facts: publication.facts },
+			outlet: publication.site,
+			author: publication.author,
+			publishedOn: publication.date,
+			originalUrl: publication.url,
+			language: pack.meta.language,
+			updatedAt: new Date()
+		};
+		// Only the pack's own columns: the revision keeps counting, so a stamp never repeats.
+		await tx
+			.insert(t.articles)
+			.values({ id: articleId, ...articleColumns, source: 'pack', ownerId: null, visibility: 'public', status: 'published' })
+			.onConflictDoUpdate({ target: t.articles.id, set: articleColumns });
 
 		// A new text becomes a new version; an unchanged text keeps its version.
 		const [sameText] = await tx
@@ -76,8 +92,10 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 		const annotationIds = [...pack.claims, ...pack.notes].map((a) => rowId(articleId, a.id));
 		const claimIds = pack.claims.map((c) => rowId(articleId, c.id));
 		const noteIds = pack.notes.map((n) => rowId(articleId, n.id));
+		// Only the pack's own rows: a teacher's claims, notes, speakers and facts on this
+		// article are never the pack's to delete or overwrite.
 		const ofArticle = (table: typeof t.annotations | typeof t.speakers | typeof t.facts) =>
-			eq(table.articleId, articleId);
+			and(eq(table.articleId, articleId), eq(table.source, 'pack'));
 
 		// Remove what the pack dropped, children first.
 		const dropped = tx
@@ -155,7 +173,15 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 
 		const speakerIds = pack.meta.speakers.map((s) => rowId(articleId, s.id));
 		const factIds = pack.meta.facts.map((f) => rowId(articleId, f.id));
-		await tx.delete(t.speakers).where(and(ofArticle(t.speakers), notInArray(t.speakers.id, speakerIds)));
+		// A pack speaker a teacher's claim still names stays, or the teacher's claim would break.
+		const namedByTeachers = tx
+			.select({ id: t.claims.speakerId })
+			.from(t.claims)
+			.innerJoin(t.annotations, eq(t.annotations.id, t.claims.annotationId))
+			.where(and(eq(t.annotations.articleId, articleId), ne(t.annotations.source, 'pack')));
+		await tx
+			.delete(t.speakers)
+			.where(and(ofArticle(t.speakers), notInArray(t.speakers.id, speakerIds), notInArray(t.speakers.id, namedByTeachers)));
 		await tx.delete(t.facts).where(and(ofArticle(t.facts), notInArray(t.facts.id, factIds)));
 
 		await tx

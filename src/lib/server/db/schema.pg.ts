@@ -7,9 +7,9 @@ import { pgTable, text, integer, boolean, jsonb, timestamp, doublePrecision, uni
 import { sql } from 'drizzle-orm';
 import type { Block } from '../content/blocks';
 import type { LiveSessionState } from '$lib/live/session-state';
-import type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
+import type { ArticleVisibility, EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
 
-export type { EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
+export type { ArticleVisibility, EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date());
 
@@ -18,10 +18,32 @@ export const articles = pgTable('articles', {
 	slug: text('slug').notNull().unique(),
 	title: text('title').notNull(),
 	titleOrigin: text('title_origin').notNull(),
-	publication: jsonb('publication').notNull().$type<Publication>(),
+	/** A pack article's provenance (site, the outlet it follows, cited facts); null for a teacher's. */
+	publication: jsonb('publication').$type<Publication>(),
 	currentVersionId: text('current_version_id'),
 	packHash: text('pack_hash'),
-	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date())
+	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date()),
+	/** 'pack' (shipped, loaded from src/content) or 'teacher' (brought in through /teach/articles). */
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	/** The teacher who owns it; null for a pack's article. */
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	/** Who may read it once published: everyone (packs), only the owner, the owner's classes, or every teacher too. */
+	visibility: text('visibility').notNull().default('public').$type<ArticleVisibility>(),
+	status: text('status').notNull().default('published').$type<'draft' | 'published'>(),
+	/** Byline: each null when the article does not give it ("not given"), never guessed. */
+	outlet: text('outlet'),
+	author: text('author'),
+	/** The publication date as printed (YYYY-MM-DD), or null. */
+	publishedOn: text('published_on'),
+	originalUrl: text('original_url'),
+	/** BCP 47 language tag of the text, such as en or es. */
+	language: text('language').notNull().default('en'),
+	/**
+	 * Goes up with every change to the article or any of its claims, notes, speakers or
+	 * facts (triggers in migration 0009 count the child rows). It is part of the content
+	 * stamp, and an edit form carries it so two teachers cannot overwrite each other.
+	 */
+	revision: integer('revision').notNull().default(0)
 });
 
 export const articleVersions = pgTable(
@@ -46,6 +68,8 @@ export const speakers = pgTable('speakers', {
 	role: text('role').notNull(),
 	description: text('description').notNull(),
 	stake: text('stake').notNull(),
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	facts: jsonb('facts').notNull().$type<string[]>(),
 	sort: integer('sort').notNull()
 });
@@ -56,6 +80,8 @@ export const facts = pgTable('facts', {
 	key: text('key').notNull(),
 	text: text('text').notNull(),
 	origin: text('origin').notNull(),
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	unverified: boolean('unverified').notNull(),
 	sort: integer('sort').notNull()
 });
@@ -73,7 +99,10 @@ export const annotations = pgTable(
 		quoteSuffix: text('quote_suffix').notNull(),
 		positionStart: integer('position_start').notNull(),
 		positionEnd: integer('position_end').notNull(),
-		sort: integer('sort').notNull()
+		sort: integer('sort').notNull(),
+		/** Who wrote it: a pack, or a teacher (owner), so loading a pack never touches a teacher's work. */
+		source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+		ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' })
 	},
 	(t) => [index('annotations_article').on(t.articleId)]
 );
@@ -249,7 +278,9 @@ export const attempts = pgTable(
 		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
 		submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
 		/** When the teacher removed the student from the live session: they may not answer or come back. */
-		removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' })
+		removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' }),
+		/** The article text this attempt was given on (set by a trigger from the article's current version). */
+		articleVersionId: text('article_version_id').references(() => articleVersions.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),

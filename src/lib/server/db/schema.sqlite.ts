@@ -14,10 +14,32 @@ export const articles = sqliteTable('articles', {
 	slug: text('slug').notNull().unique(),
 	title: text('title').notNull(),
 	titleOrigin: text('title_origin').notNull(),
-	publication: text('publication', { mode: 'json' }).notNull().$type<Publication>(),
+	/** A pack article's provenance (site, the outlet it follows, cited facts); null for a teacher's. */
+	publication: text('publication', { mode: 'json' }).$type<Publication>(),
 	currentVersionId: text('current_version_id'),
 	packHash: text('pack_hash'),
-	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date())
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().$defaultFn(() => new Date()),
+	/** 'pack' (shipped, loaded from src/content) or 'teacher' (brought in through /teach/articles). */
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	/** The teacher who owns it; null for a pack's article. */
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
+	/** Who may read it once published: everyone (packs), only the owner, the owner's classes, or every teacher too. */
+	visibility: text('visibility').notNull().default('public').$type<ArticleVisibility>(),
+	status: text('status').notNull().default('published').$type<'draft' | 'published'>(),
+	/** Byline: each null when the article does not give it ("not given"), never guessed. */
+	outlet: text('outlet'),
+	author: text('author'),
+	/** The publication date as printed (YYYY-MM-DD), or null. */
+	publishedOn: text('published_on'),
+	originalUrl: text('original_url'),
+	/** BCP 47 language tag of the text, such as en or es. */
+	language: text('language').notNull().default('en'),
+	/**
+	 * Goes up with every change to the article or any of its claims, notes, speakers or
+	 * facts (triggers in migration 0009 count the child rows). It is part of the content
+	 * stamp, and an edit form carries it so two teachers cannot overwrite each other.
+	 */
+	revision: integer('revision').notNull().default(0)
 });
 
 export const articleVersions = sqliteTable(
@@ -42,6 +64,8 @@ export const speakers = sqliteTable('speakers', {
 	role: text('role').notNull(),
 	description: text('description').notNull(),
 	stake: text('stake').notNull(),
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	facts: text('facts', { mode: 'json' }).notNull().$type<string[]>(),
 	sort: integer('sort').notNull()
 });
@@ -52,6 +76,8 @@ export const facts = sqliteTable('facts', {
 	key: text('key').notNull(),
 	text: text('text').notNull(),
 	origin: text('origin').notNull(),
+	source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+	ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	unverified: integer('unverified', { mode: 'boolean' }).notNull(),
 	sort: integer('sort').notNull()
 });
@@ -69,7 +95,10 @@ export const annotations = sqliteTable(
 		quoteSuffix: text('quote_suffix').notNull(),
 		positionStart: integer('position_start').notNull(),
 		positionEnd: integer('position_end').notNull(),
-		sort: integer('sort').notNull()
+		sort: integer('sort').notNull(),
+		/** Who wrote it: a pack, or a teacher (owner), so loading a pack never touches a teacher's work. */
+		source: text('source').notNull().default('pack').$type<'pack' | 'teacher'>(),
+		ownerId: text('owner_id').references(() => teachers.id, { onDelete: 'cascade' })
 	},
 	(t) => [index('annotations_article').on(t.articleId)]
 );
@@ -245,7 +274,9 @@ export const attempts = sqliteTable(
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
 		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
 		/** When the teacher removed the student from the live session: they may not answer or come back. */
-		removedAt: integer('removed_at', { mode: 'timestamp_ms' })
+		removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+		/** The article text this attempt was given on (set by a trigger from the article's current version). */
+		articleVersionId: text('article_version_id').references(() => articleVersions.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),
@@ -277,14 +308,18 @@ export const responses = sqliteTable(
 	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
 );
 
+/** A pack article's provenance, as its article.yaml gives it. */
 export interface Publication {
 	site: string;
 	address: string;
-	author: null;
-	date: null;
+	author: string | null;
+	date: string | null;
 	follows: string;
 	facts: string[];
 }
+
+/** Who may read an article: 'public' is the packs' (anyone); the rest are a teacher's choices. */
+export type ArticleVisibility = 'public' | 'private' | 'classes' | 'teachers';
 
 export interface Translation {
 	language: string;

@@ -8,6 +8,7 @@ import { and, asc, count, eq, inArray, max, or } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
+import { articleBySlugForTeacher } from '../articles/teacher-articles';
 
 export type QuizRow = DatabaseHandle['tables']['quizzes']['$inferSelect'];
 export type QuizQuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
@@ -112,9 +113,8 @@ export async function quizArticle({ db, tables: t }: DatabaseHandle, quiz: QuizR
 /** Creates an empty quiz owned by `teacherId` on the article with `articleSlug`. */
 export async function createQuiz(handle: DatabaseHandle, teacherId: string, input: { articleSlug: string; title: string }) {
 	const { db, tables: t } = handle;
-	const [article] = input.articleSlug
-		? await db.select({ id: t.articles.id }).from(t.articles).where(eq(t.articles.slug, input.articleSlug))
-		: [];
+	// Any article the teacher can see: the packs', their own, those shared with every teacher.
+	const article = await articleBySlugForTeacher(handle, teacherId, input.articleSlug);
 	if (!article) throw new DomainError('Choose the article the quiz is about.');
 	const title = tidyTitle(input.title);
 	const id = randomToken();

@@ -18,6 +18,7 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { readerArticle } from '../articles/reader-cache';
+import { articleBySlugForTeacher } from '../articles/teacher-articles';
 import { ownedOrPackQuiz, questionsOf, quizArticle, tidyTitle, type QuizQuestionRow } from './editor';
 import { questionColumns } from './editor-questions';
 import { blockOffsets, optionLabel, sectionBelow } from './question-views';
@@ -116,7 +117,8 @@ export function readUpload(file: { name: string; size: number; bytes: Uint8Array
  */
 export async function importQuizFile(handle: DatabaseHandle, teacherId: string, input: { articleSlug: string; title: string; text: string; format: QuizFileFormat }): Promise<ImportReport> {
 	const { db, tables: t } = handle;
-	const [articleRow] = input.articleSlug ? await db.select({ id: t.articles.id }).from(t.articles).where(eq(t.articles.slug, input.articleSlug)) : [];
+	// Any article the teacher can see: the packs', their own, those shared with every teacher.
+	const articleRow = await articleBySlugForTeacher(handle, teacherId, input.articleSlug);
 	const article = articleRow ? await readerArticle(handle, input.articleSlug) : null;
 	if (!articleRow || !article) throw new DomainError('Choose the article the quiz is about.');
 

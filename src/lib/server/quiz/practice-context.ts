@@ -4,15 +4,18 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
-import { articleBundle } from '../articles/reader-cache';
+import { readableBundle } from '../articles/reader-access';
 import { practiceAttempt, practiceAttemptWithArticle } from './responses';
 import { quizAssignedNow } from './assignments';
 import { PRACTICE_COOKIE } from './practice-cookie';
 
-/** The article and its quiz, or a 404. `knownStamp`: the article's stamp, if just read (see articleBundle). */
-export async function practiceQuiz(slug: string, knownStamp?: string) {
-	const bundle = await articleBundle(appDb(), slug, knownStamp);
-	if (!bundle) error(404, 'There is no article at this address.');
+/**
+ * The article and its quiz, or a 404, also when the request may not read the article
+ * (a teacher's article outside its visibility). `knownStamp`: the article's stamp, if just
+ * read (see readableBundle).
+ */
+export async function practiceQuiz(event: RequestEvent, knownStamp?: string) {
+	const bundle = await readableBundle(event, event.params.slug ?? '', knownStamp);
 	if (!bundle.quiz) error(404, 'This article has no practice quiz yet.');
 	return { article: bundle.article, ...bundle.quiz };
 }
@@ -51,7 +54,7 @@ export async function practiceQuizWithAttempt(event: RequestEvent) {
 	const token = event.cookies.get(PRACTICE_COOKIE);
 	const found = token ? await practiceAttemptWithArticle(appDb(), token) : null;
 	// Another article's attempt says nothing about this one's stamp.
-	const quiz = await practiceQuiz(slug, found?.articleSlug === slug ? found.articleStamp : undefined);
+	const quiz = await practiceQuiz(event, found?.articleSlug === slug ? found.articleStamp : undefined);
 	if (!found || found.attempt.quizId !== quiz.quiz.id) redirect(303, `/articles/${slug}/practice`);
 	if (await practicePaused(event, quiz.quiz.id)) error(403, PAUSED_MESSAGE);
 	return { ...quiz, attempt: found.attempt };

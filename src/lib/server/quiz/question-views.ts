@@ -4,7 +4,7 @@
  * time (nothing before feedback may show; no right answers while the student could still
  * use them), so nothing the browser gets gives an answer away early.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, exists, or } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import type { ReaderArticle } from '$lib/articles/types';
 import { FORM_LABELS } from '$lib/articles/types';
@@ -20,12 +20,25 @@ const COMPARISON_LABELS: Record<string, string> = {
 	same: 'The heading claims the same as the text beneath it'
 };
 
-/** The quiz the article's pack seeded, if any. */
+/**
+ * The article's practice quiz, if any: the one its pack seeded, or for a teacher's
+ * article the owner's first quiz on it that has questions.
+ */
 export async function articleQuiz({ db, tables: t }: DatabaseHandle, articleId: string) {
-	const [quiz] = await db
-		.select()
+	const [found] = await db
+		.select({ quiz: t.quizzes })
 		.from(t.quizzes)
-		.where(and(eq(t.quizzes.articleId, articleId), eq(t.quizzes.source, 'pack')));
+		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(
+			and(
+				eq(t.quizzes.articleId, articleId),
+				or(eq(t.quizzes.source, 'pack'), eq(t.quizzes.ownerId, t.articles.ownerId)),
+				exists(db.select({ id: t.quizQuestions.id }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, t.quizzes.id)))
+			)
+		)
+		.orderBy(asc(t.quizzes.source), asc(t.quizzes.createdAt), asc(t.quizzes.id))
+		.limit(1);
+	const quiz = found?.quiz;
 	if (!quiz) return null;
 	const questions = await db
 		.select()

@@ -1,11 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
-import { articleBundle } from '$lib/server/articles/reader-cache';
+import { readableBundle } from '$lib/server/articles/reader-access';
 import { parseLayers } from '$lib/articles/layers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
-	const bundle = await articleBundle(appDb(), params.slug);
-	if (!bundle) error(404, 'There is no article at this address.');
+export const load: PageServerLoad = async (event) => {
+	const { params, url } = event;
+	const bundle = await readableBundle(event, params.slug);
 	return { article: bundle.article, layers: parseLayers(url.searchParams), hasQuiz: !!bundle.quiz };
 };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
-import { listArticles } from '$lib/server/articles/reader';
+import { listArticlesForTeacher } from '$lib/server/articles/teacher-articles';
 import { copyQuiz, createQuiz, listQuizzes } from '$lib/server/quiz/editor';
 import { importQuizFile, readUpload } from '$lib/server/quiz/exchange';
 import { MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
@@ -9,7 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
-	const [quizzes, articles] = await Promise.all([listQuizzes(appDb(), teacher.id), listArticles(appDb())]);
+	const [quizzes, articles] = await Promise.all([listQuizzes(appDb(), teacher.id), listArticlesForTeacher(appDb(), teacher.id)]);
+	// Every article the teacher can see can have quizzes: the packs', their own (drafts too), shared ones.
 	return { quizzes, articles: articles.map((a) => ({ slug: a.slug, title: a.title })) };
 };
 

@@ -1,12 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
-import { readerArticle } from '$lib/server/articles/reader-cache';
+import { readableBundle } from '$lib/server/articles/reader-access';
 import { balanceOfVoices, filterClaims, parseFilters } from '$lib/articles/claim-ledger';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
-	const article = await readerArticle(appDb(), params.slug);
-	if (!article) error(404, 'There is no article at this address.');
+export const load: PageServerLoad = async (event) => {
+	const { params, url } = event;
+	const { article } = await readableBundle(event, params.slug);
 	const filters = parseFilters(url.searchParams, article.speakers);
 	return {
 		slug: article.slug,

@@ -10,7 +10,7 @@ import { setPracticeCookie } from '$lib/server/quiz/practice-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { article, quiz, questions } = await practiceQuiz(event.params.slug);
+	const { article, quiz, questions } = await practiceQuiz(event);
 	const attempt = await currentAttempt(event, quiz.id);
 	const answered = attempt ? (await responsesOf(appDb(), attempt.id)).size : 0;
 	const types = [...new Set(questions.map((q) => q.type))];
@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** A new practice attempt (also "start again"). */
 	start: async (event) => {
-		const { quiz } = await practiceQuiz(event.params.slug);
+		const { quiz } = await practiceQuiz(event);
 		const result = await attempt('start', {}, async () => {
 			if (await practicePaused(event, quiz.id)) throw new DomainError(PAUSED_MESSAGE, 403);
 			// Each start stores an attempt: limited per address so a script cannot fill the database.

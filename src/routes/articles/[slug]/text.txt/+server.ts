@@ -1,11 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
-import { readerArticle } from '$lib/server/articles/reader-cache';
+import { readableBundle } from '$lib/server/articles/reader-access';
 import type { RequestHandler } from './$types';
 
 /** The plain text that every TextPositionSelector indexes. */
-export const GET: RequestHandler = async ({ params }) => {
-	const article = await readerArticle(appDb(), params.slug);
-	if (!article) error(404, 'There is no article at this address.');
+export const GET: RequestHandler = async (event) => {
+	const { params } = event;
+	const { article } = await readableBundle(event, params.slug);
 	return new Response(article.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { readerArticle } from '$lib/server/articles/reader-cache';
+import { readableStamp, NO_ARTICLE } from '$lib/server/articles/reader-access';
+import { articleBundle } from '$lib/server/articles/reader-cache';
 import { ANNO_MEDIA_TYPE, toAnnotation } from '$lib/articles/web-annotation';
 import { etagOf, ifNoneMatchHits } from '$lib/server/etag';
 import type { RequestHandler } from './$types';
@@ -10,9 +11,12 @@ import type { RequestHandler } from './$types';
  * of its own. A client asking for something that is not there gets a 404 it can read as
  * JSON, not an HTML page.
  */
-export const GET: RequestHandler = async ({ params, url, request }) => {
-	const article = await readerArticle(appDb(), params.slug);
-	if (!article) return json({ error: 'There is no article at this address.' }, { status: 404 });
+export const GET: RequestHandler = async (event) => {
+	const { params, url, request } = event;
+	// Only for whoever may read the article (a teacher's draft is a 404 to everyone else).
+	const stamp = await readableStamp(event, params.slug);
+	const article = stamp === null ? null : (await articleBundle(appDb(), params.slug, stamp))?.article;
+	if (!article) return json({ error: NO_ARTICLE }, { status: 404 });
 	// The same base as the collection's, so an annotation's id is the address it is served at.
 	const base = `${url.origin}/articles/${article.slug}`;
 	const annotation = toAnnotation(article, base, params.id);

@@ -6,7 +6,7 @@ import { maxMarks } from '$lib/quiz/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { article, quiz, questions } = await practiceQuiz(event.params.slug);
+	const { article, quiz, questions } = await practiceQuiz(event);
 	const current = await requireAttempt(event, quiz.id);
 	const responses = await responsesOf(appDb(), current.id);
 	const rows = questions.map((q, i) => {
@@ -37,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Finish the attempt: answers can no longer change. */
 	finish: async (event) => {
-		const { quiz } = await practiceQuiz(event.params.slug);
+		const { quiz } = await practiceQuiz(event);
 		const current = await requireAttempt(event, quiz.id);
 		await submitAttempt(appDb(), current.id);
 		return { form: 'finish', ok: true, message: 'Finished. Start again from the practice page any time.' };

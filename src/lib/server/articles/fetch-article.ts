@@ -1,0 +1,192 @@
+/**
+ * Fetches a web page for a teacher who gave its address, safely: http and https only,
+ * every host name resolved by us and every address checked (address-guard.ts) before
+ * the connection is made to that same checked address, so a name cannot resolve to a
+ * public address for the check and a private one for the connection. Redirects are
+ * followed by hand (at most MAX_REDIRECTS), each new address checked the same way. The
+ * whole fetch has a time limit and the page a size cap. Every refusal is a FetchRefused
+ * with words a teacher understands, and a 4xx status.
+ */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { DomainError } from '../domain-error';
+import { refusalFor } from './address-guard';
+
+export const FETCH_LIMITS = { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;
+
+/** A refusal to fetch, with its message for the form. */
+export class FetchRefused extends DomainError {
+	constructor(message: string, status: 400 | 413 | 422 = 400) {
+		super(message, status);
+		this.name = 'FetchRefused';
+	}
+}
+
+export interface FetchOptions {
+	maxBytes?: number;
+	timeoutMs?: number;
+	maxRedirects?: number;
+	/** Tests only: lets the fixture server on loopback be reached. Production never sets it (see loopbackAllowedForTests). */
+	allowLoopback?: boolean;
+	/** Tests only: a resolver standing in for DNS. */
+	resolve?: (host: string) => Promise<LookupAddress[]>;
+}
+
+export interface FetchedPage {
+	/** The address the page finally came from, after redirects. */
+	url: string;
+	html: string;
+}
+
+/**
+ * Whether this server process may fetch from loopback: only when started for the
+ * end-to-end tests with ARTICLE_FETCH_LOOPBACK_FOR_TESTS=allow, which no deployment sets.
+ */
+export function loopbackAllowedForTests(): boolean {
+	return process.env.ARTICLE_FETCH_LOOPBACK_FOR_TESTS === 'allow';
+}
+
+function resolveAll(host: string): Promise<LookupAddress[]> {
+	return new Promise((resolve, reject) => dnsLookup(host, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))));
+}
+
+/** The address to connect to for `host`, checked; a refusal when any of its addresses is not public. */
+async function checkedAddress(host: string, options: FetchOptions): Promise<LookupAddress> {
+	const bare = host.replace(/^\[|\]$/g, '');
+	let addresses: LookupAddress[];
+	if (isIP(bare)) addresses = [{ address: bare, family: isIP(bare) }];
+	else {
+		try {
+			addresses = await (options.resolve ?? resolveAll)(bare);
+		} catch {
+			throw new FetchRefused(`We could not find the website “${bare}”. Check the address for typing mistakes.`);
+		}
+	}
+	if (addresses.length === 0) throw new FetchRefused(`We could not find the website “${bare}”. Check the address for typing mistakes.`);
+	// Every address must be public: a name that also points inward is refused outright.
+	for (const a of addresses) {
+		const refusal = refusalFor(a.address, options.allowLoopback);
+		if (refusal) throw new FetchRefused(refusal);
+	}
+	return addresses[0];
+}
+
+function parseAddress(input: string, base?: string): URL {
+	let url: URL;
+	try {
+		url = new URL(input, base);
+	} catch {
+		throw new FetchRefused('That is not a web address. It should look like https://www.example.org/news/story.');
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new FetchRefused(`The kit only fetches web pages (addresses starting with http:// or https://), not “${url.protocol.replace(':', '')}:” addresses.`);
+	}
+	if (url.username || url.password) throw new FetchRefused('Web addresses with a user name or password in them are not fetched. Use the article’s public address.');
+	return url;
+}
+
+interface Hop {
+	status: number;
+	location: string | null;
+	contentType: string;
+	body: Buffer | null;
+}
+
+/** One request to `url`, connected to `target` (already checked), read up to the size cap. */
+function request(url: URL, target: LookupAddress, options: Required<Pick<FetchOptions, 'maxBytes'>>, signal: AbortSignal): Promise<Hop> {
+	// The socket connects to the address we checked, whatever DNS would say now.
+	const lookup: LookupFunction = (_host, opts, callback) => {
+		if (opts && (opts as { all?: boolean }).all) (callback as (e: null, a: LookupAddress[]) => void)(null, [target]);
+		else callback(null, target.address, target.family);
+	};
+	const client = url.protocol === 'https:' ? https : http;
+	return new Promise((resolve, reject) => {
+		const req = client.request(
+			url,
+			{ method: 'GET', lookup, signal, headers: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1', 'User-Agent': 'AttributionLab/1 (classroom article import)' } },
+			(res) => {
+				const status = res.statusCode ?? 0;
+				const contentType = String(res.headers['content-type'] ?? '');
+				if (status >= 300 && status < 400) {
+					res.resume();
+					resolve({ status, location: res.headers.location ?? null, contentType, body: null });
+					return;
+				}
+				const declared = Number(res.headers['content-length'] ?? NaN);
+				if (declared > options.maxBytes) {
+					res.destroy();
+					reject(new FetchRefused(`That page is too big to import (over ${options.maxBytes / 1024 / 1024} MB). Copy the article’s text and paste it instead.`, 413));
+					return;
+				}
+				const chunks: Buffer[] = [];
+				let size = 0;
+				res.on('data', (chunk: Buffer) => {
+					size += chunk.length;
+					if (size > options.maxBytes) {
+						res.destroy();
+						reject(new FetchRefused(`That page is too big to import (over ${options.maxBytes / 1024 / 1024} MB). Copy the article’s text and paste it instead.`, 413));
+						return;
+					}
+					chunks.push(chunk);
+				});
+				res.on('end', () => resolve({ status, location: null, contentType, body: Buffer.concat(chunks) }));
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+/** The text of a page's body, decoded by its declared character set (UTF-8 otherwise). */
+function decode(body: Buffer, contentType: string): string {
+	const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+	try {
+		return new TextDecoder(charset).decode(body);
+	} catch {
+		return new TextDecoder('utf-8').decode(body);
+	}
+}
+
+/** Fetches the page at `address` under the rules above; a FetchRefused says why not. */
+export async function fetchArticlePage(address: string, options: FetchOptions = {}): Promise<FetchedPage> {
+	const maxBytes = options.maxBytes ?? FETCH_LIMITS.maxBytes;
+	const timeoutMs = options.timeoutMs ?? FETCH_LIMITS.timeoutMs;
+	const maxRedirects = options.maxRedirects ?? FETCH_LIMITS.maxRedirects;
+	const controller = new AbortController();
+	const timer = setTimeout(() => controller.abort(), timeoutMs);
+	try {
+		let url = parseAddress(address.trim());
+		for (let hop = 0; ; hop++) {
+			const target = await checkedAddress(url.hostname, options);
+			let result: Hop;
+			try {
+				result = await request(url, target, { maxBytes }, controller.signal);
+			} catch (error) {
+				if (error instanceof FetchRefused) throw error;
+				if (controller.signal.aborted) {
+					throw new FetchRefused(`The website took too long to answer (more than ${Math.round(timeoutMs / 1000)} seconds). Try again later, or copy the article’s text and paste it instead.`);
+				}
+				throw new FetchRefused('We could not reach that website. Check the address, or copy the article’s text and paste it instead.');
+			}
+			if (result.status >= 300 && result.status < 400) {
+				if (!result.location) throw new FetchRefused('That website sent us on without saying where. Try the article’s own address.');
+				if (hop >= maxRedirects) throw new FetchRefused(`That address sends us on more than ${maxRedirects} times, so we stopped. Open it in your browser and use the address you end up at.`);
+				url = parseAddress(result.location, url.href);
+				continue;
+			}
+			if (result.status === 404 || result.status === 410) throw new FetchRefused('That website says there is no page at this address. Check the address.');
+			if (result.status === 401 || result.status === 403) throw new FetchRefused('That website would not let us read the page (it may need a sign-in or a subscription). Copy the article’s text and paste it instead.');
+			if (result.status < 200 || result.status >= 300) throw new FetchRefused(`That website answered with an error (${result.status}). Try again later, or copy the article’s text and paste it instead.`);
+			const type = result.contentType.split(';')[0].trim().toLowerCase();
+			if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
+				throw new FetchRefused(`That address gives a file of type “${type.slice(0, 60)}”, not a web page. Use the address of the article’s web page, or upload the file if it is .txt, .md or .html.`, 422);
+			}
+			return { url: url.href, html: decode(result.body ?? Buffer.alloc(0), result.contentType) };
+		}
+	} finally {
+		clearTimeout(timer);
+	}
+}

@@ -1,0 +1,294 @@
+/**
+ * Teachers' own articles: bring one in (after reviewing its parts), change its byline,
+ * edit its text (a new version each time), publish it to a visibility, and copy any
+ * article one may copy, the shipped one included. Every change names the revision the
+ * teacher's form was made from and is applied only if the article is still at it, so
+ * two teachers (or two tabs) never silently overwrite each other.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
+import type { CheckedParts } from '$lib/articles/article-parts';
+import type { DatabaseHandle, Transaction } from '../db/database';
+import { DomainError } from '../domain-error';
+import { randomToken } from '../auth/tokens';
+import { mayCopy, mayRead, VISIBILITY_CHOICES, type TeacherVisibility } from './access';
+import { reanchorAfterTextEdit } from './reanchor-seam';
+
+export type ArticleRow = DatabaseHandle['tables']['articles']['$inferSelect'];
+
+const NOT_FOUND = 'There is no such article among the ones you can see.';
+export const STALE_MESSAGE =
+	'Someone else changed this article after you opened it (another teacher or another tab), so your changes were not saved, to avoid overwriting theirs. What you typed is still below: reload the page to see the latest version, then make your change again.';
+
+/** A teacher's article id: an underscore, which pack keys cannot have, so the two never collide. */
+const newArticleId = () => `t_${randomToken()}`;
+
+/** An address for the article: words of its headline and a short random tail, so it is unique and unguessable. */
+export function slugFor(title: string): string {
+	const words = title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return `${words || 'article'}-${randomToken().slice(0, 6)}`;
+}
+
+/** A teacher as a viewer: never anyone's student. */
+const teacherViewer = (teacherId: string) => ({ teacherId, classTeacherIds: [] });
+
+/** The article with `id` if `teacherId` may see it; otherwise a 404, whether it exists or not. */
+export async function articleForTeacher({ db, tables: t }: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
+	if (!id || id.length > 200) throw new DomainError(NOT_FOUND, 404);
+	const [row] = await db.select().from(t.articles).where(eq(t.articles.id, id));
+	if (!row || !mayRead(row, teacherViewer(teacherId))) throw new DomainError(NOT_FOUND, 404);
+	return row;
+}
+
+/** The article with `slug` if `teacherId` may see it (for quizzes: "any article the teacher can see"). */
+export async function articleBySlugForTeacher({ db, tables: t }: DatabaseHandle, teacherId: string, slug: string): Promise<ArticleRow | null> {
+	if (!slug || slug.length > 200) return null;
+	const [row] = await db.select().from(t.articles).where(eq(t.articles.slug, slug));
+	return row && mayRead(row, teacherViewer(teacherId)) ? row : null;
+}
+
+/** The article if `teacherId` owns it, for changes; a 404 otherwise (a 403 for one they may only read). */
+async function ownArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
+	const row = await articleForTeacher(handle, teacherId, id);
+	if (row.ownerId !== teacherId) throw new DomainError('Only the teacher who owns this article can change it. Copy it to make a version of your own.', 403);
+	return row;
+}
+
+/**
+ * Every article `teacherId` can see: their own (drafts too), the packs', and those other
+ * teachers published to every teacher; their own first, then by title.
+ */
+export async function listArticlesForTeacher({ db, tables: t }: DatabaseHandle, teacherId: string) {
+	const rows = await db
+		.select({
+			id: t.articles.id,
+			slug: t.articles.slug,
+			title: t.articles.title,
+			source: t.articles.source,
+			ownerId: t.articles.ownerId,
+			ownerName: t.teachers.name,
+			status: t.articles.status,
+			visibility: t.articles.visibility,
+			outlet: t.articles.outlet,
+			author: t.articles.author,
+			publishedOn: t.articles.publishedOn,
+			updatedAt: t.articles.updatedAt
+		})
+		.from(t.articles)
+		.leftJoin(t.teachers, eq(t.teachers.id, t.articles.ownerId))
+		.where(
+			or(
+				eq(t.articles.visibility, 'public'),
+				eq(t.articles.ownerId, teacherId),
+				and(eq(t.articles.visibility, 'teachers'), eq(t.articles.status, 'published'))
+			)
+		)
+		.orderBy(desc(sql`${t.articles.ownerId} = ${teacherId}`), asc(t.articles.title));
+	return rows.map((r) => ({ ...r, mine: r.ownerId === teacherId, canCopy: mayCopy(r, teacherId) }));
+}
+
+/** The articles the teachers of these classes published to their classes (or to every teacher), for a student's home page. */
+export async function articlesForClasses({ db, tables: t }: DatabaseHandle, classIds: string[]) {
+	if (classIds.length === 0) return [];
+	const owners = db.select({ id: t.classes.teacherId }).from(t.classes).where(inArray(t.classes.id, classIds));
+	return db
+		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet })
+		.from(t.articles)
+		.where(and(eq(t.articles.status, 'published'), inArray(t.articles.visibility, ['classes', 'teachers']), inArray(t.articles.ownerId, owners)))
+		.orderBy(desc(t.articles.updatedAt));
+}
+
+/** Stores a reviewed article as a draft only its owner can see, with its text as version 1. */
+export async function createTeacherArticle(handle: DatabaseHandle, teacherId: string, parts: CheckedParts): Promise<{ id: string; slug: string }> {
+	const { db, tables: t } = handle;
+	const id = newArticleId();
+	const slug = slugFor(parts.title);
+	await db.transaction(async (tx) => {
+		await tx.insert(t.articles).values({
+			id,
+			slug,
+			title: parts.title,
+			titleOrigin: '',
+			publication: null,
+			currentVersionId: null,
+			packHash: null,
+			source: 'teacher',
+			ownerId: teacherId,
+			visibility: 'private',
+			status: 'draft',
+			...byline(parts)
+		});
+		const versionId = await addVersion(tx, handle, id, parts);
+		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, id));
+	});
+	return { id, slug };
+}
+
+const byline = (p: Pick<CheckedParts, 'outlet' | 'author' | 'date' | 'originalUrl' | 'language'>) => ({
+	outlet: p.outlet,
+	author: p.author,
+	publishedOn: p.date,
+	originalUrl: p.originalUrl,
+	language: p.language
+});
+
+/** Adds the next version of the article's text and returns its id. */
+async function addVersion(tx: Transaction, { tables: t }: DatabaseHandle, articleId: string, parts: Pick<CheckedParts, 'text' | 'blocks'>): Promise<string> {
+	const [{ latest }] = await tx.select({ latest: max(t.articleVersions.number) }).from(t.articleVersions).where(eq(t.articleVersions.articleId, articleId));
+	const number = (latest ?? 0) + 1;
+	const id = `${articleId}/v${number}`;
+	await tx.insert(t.articleVersions).values({
+		id,
+		articleId,
+		number,
+		text: parts.text,
+		textHash: createHash('sha256').update(parts.text).digest('hex'),
+		blocks: parts.blocks
+	});
+	return id;
+}
+
+/**
+ * Moves the article from `revision` to the next one, with `set` applied, inside `tx`;
+ * refuses with a 409 when someone changed it meanwhile (compare-and-set on the revision).
+ */
+async function bumpRevision(tx: Transaction, { tables: t }: DatabaseHandle, id: string, revision: number, set: Partial<ArticleRow> = {}) {
+	const changed = await tx
+		.update(t.articles)
+		.set({ ...set, revision: sql`${t.articles.revision} + 1`, updatedAt: new Date() })
+		.where(and(eq(t.articles.id, id), eq(t.articles.revision, revision)))
+		.returning({ id: t.articles.id });
+	if (changed.length === 0) throw new DomainError(STALE_MESSAGE, 409);
+}
+
+/** Changes the headline and byline of the teacher's own article. */
+export async function updateArticleDetails(
+	handle: DatabaseHandle,
+	teacherId: string,
+	id: string,
+	revision: number,
+	parts: Pick<CheckedParts, 'title' | 'outlet' | 'author' | 'date' | 'originalUrl' | 'language'>
+) {
+	await ownArticle(handle, teacherId, id);
+	await handle.db.transaction((tx) => bumpRevision(tx, handle, id, revision, { title: parts.title, ...byline(parts) }));
+}
+
+/**
+ * Edits the text of the teacher's own article: the new text becomes a new version (its
+ * older versions stay, with the answers given on them), and its claims and notes are
+ * re-anchored to it through the seam in reanchor-seam.ts. Unchanged text changes nothing.
+ */
+export async function editArticleText(handle: DatabaseHandle, teacherId: string, id: string, revision: number, parts: Pick<CheckedParts, 'text' | 'blocks'>) {
+	const article = await ownArticle(handle, teacherId, id);
+	const { db, tables: t } = handle;
+	return db.transaction(async (tx) => {
+		const [current] = article.currentVersionId ? await tx.select().from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId)) : [];
+		// Blocks compared field by field: PostgreSQL's jsonb does not keep the keys' order.
+		const sameBlocks = (a: typeof parts.blocks) => a.length === parts.blocks.length && a.every((b, i) => b.kind === parts.blocks[i].kind && b.start === parts.blocks[i].start && b.end === parts.blocks[i].end);
+		if (current && current.text === parts.text && sameBlocks(current.blocks)) {
+			await bumpRevision(tx, handle, id, revision);
+			return { versionId: current.id, number: current.number, changed: false };
+		}
+		// The revision check comes first, so a stale form adds no version.
+		await bumpRevision(tx, handle, id, revision);
+		const versionId = await addVersion(tx, handle, id, parts);
+		if (current) await reanchorAfterTextEdit(tx, handle, { articleId: id, from: { id: current.id, text: current.text }, to: { id: versionId, text: parts.text } });
+		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, id));
+		const [{ number }] = await tx.select({ number: t.articleVersions.number }).from(t.articleVersions).where(eq(t.articleVersions.id, versionId));
+		return { versionId, number, changed: true };
+	});
+}
+
+/** Publishes (or takes back to draft) the teacher's own article, with who may read it. */
+export async function setArticlePublication(handle: DatabaseHandle, teacherId: string, id: string, revision: number, status: string, visibility: string) {
+	await ownArticle(handle, teacherId, id);
+	if (status !== 'draft' && status !== 'published') throw new DomainError('Choose whether the article is a draft or published.');
+	if (!VISIBILITY_CHOICES.some((c) => c.value === visibility)) throw new DomainError('Choose who can read the article.');
+	await handle.db.transaction((tx) => bumpRevision(tx, handle, id, revision, { status, visibility: visibility as TeacherVisibility }));
+}
+
+/**
+ * Copies an article `teacherId` may copy (anything published to them, the shipped one
+ * included) into a draft of their own: its current text as version 1, its byline and
+ * provenance, and its speakers, facts, claims and notes, all with source 'teacher' and
+ * the copier as owner. Keys are kept, so the copy's claims and notes cite the same facts.
+ */
+export async function copyArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<{ id: string; slug: string }> {
+	const original = await articleForTeacher(handle, teacherId, id);
+	if (!mayCopy(original, teacherId)) throw new DomainError('This article is not shared with other teachers, so it cannot be copied.', 403);
+	if (!original.currentVersionId) throw new DomainError(NOT_FOUND, 404);
+	const { db, tables: t } = handle;
+	const copyId = newArticleId();
+	const slug = slugFor(original.title);
+	const rowOf = (key: string) => `${copyId}/${key}`;
+	await db.transaction(async (tx) => {
+		const [version] = await tx.select().from(t.articleVersions).where(eq(t.articleVersions.id, original.currentVersionId!));
+		const [speakerRows, factRows, annotationRows] = await Promise.all([
+			tx.select().from(t.speakers).where(eq(t.speakers.articleId, id)),
+			tx.select().from(t.facts).where(eq(t.facts.articleId, id)),
+			tx.select().from(t.annotations).where(eq(t.annotations.articleId, id))
+		]);
+		const annotationIds = annotationRows.map((a) => a.id);
+		const [claimRows, noteRows] = annotationIds.length
+			? await Promise.all([
+					tx.select().from(t.claims).where(inArray(t.claims.annotationId, annotationIds)),
+					tx.select().from(t.notes).where(inArray(t.notes.annotationId, annotationIds))
+				])
+			: [[], []];
+
+		await tx.insert(t.articles).values({
+			...original,
+			id: copyId,
+			slug,
+			currentVersionId: null,
+			packHash: null,
+			source: 'teacher',
+			ownerId: teacherId,
+			visibility: 'private',
+			status: 'draft',
+			revision: 0,
+			updatedAt: new Date()
+		});
+		const versionId = `${copyId}/v1`;
+		await tx.insert(t.articleVersions).values({ id: versionId, articleId: copyId, number: 1, text: version.text, textHash: version.textHash, blocks: version.blocks });
+		const owned = { source: 'teacher' as const, ownerId: teacherId, articleId: copyId };
+		const speakerKey = new Map(speakerRows.map((s) => [s.id, s.key]));
+		if (speakerRows.length) await tx.insert(t.speakers).values(speakerRows.map((s) => ({ ...s, ...owned, id: rowOf(s.key) })));
+		if (factRows.length) await tx.insert(t.facts).values(factRows.map((f) => ({ ...f, ...owned, id: rowOf(f.key) })));
+		// The copy's annotations sit on the copy's version 1, which is the original's current
+		// text: where one was placed against an older text, the reader's anchoring still finds it.
+		if (annotationRows.length) await tx.insert(t.annotations).values(annotationRows.map((a) => ({ ...a, ...owned, id: rowOf(a.key), versionId })));
+		const annotationKey = new Map(annotationRows.map((a) => [a.id, a.key]));
+		if (claimRows.length) {
+			await tx.insert(t.claims).values(
+				claimRows.map((c) => ({ ...c, annotationId: rowOf(annotationKey.get(c.annotationId)!), speakerId: rowOf(speakerKey.get(c.speakerId)!) }))
+			);
+		}
+		if (noteRows.length) await tx.insert(t.notes).values(noteRows.map((n) => ({ ...n, annotationId: rowOf(annotationKey.get(n.annotationId)!) })));
+		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, copyId));
+	});
+	return { id: copyId, slug };
+}
+
+/** The versions of the teacher's own article, newest first. */
+export async function articleVersions({ db, tables: t }: DatabaseHandle, articleId: string) {
+	return db
+		.select({ id: t.articleVersions.id, number: t.articleVersions.number, createdAt: t.articleVersions.createdAt })
+		.from(t.articleVersions)
+		.where(eq(t.articleVersions.articleId, articleId))
+		.orderBy(desc(t.articleVersions.number));
+}
+
+/** The article's current text and blocks. */
+export async function currentVersion({ db, tables: t }: DatabaseHandle, article: ArticleRow) {
+	if (!article.currentVersionId) throw new DomainError(NOT_FOUND, 404);
+	const [version] = await db.select().from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId));
+	return version;
+}
