@@ -17,18 +17,20 @@ import {
 import { DomainError } from '$lib/server/domain-error';
 import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { FEEDBACK_TIMING } from '$lib/quiz/labels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const teacher = requireTeacher(event);
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
 	const assignments = (await classAssignments(appDb(), cls.id)).map((r) => ({
 		id: r.assignment.id,
 		title: r.quizTitle,
 		state: assignmentState(r.assignment),
-		closes: showTime(r.assignment.closesAt),
-		opens: showTime(r.assignment.opensAt),
+		closes: showTime(r.assignment.closesAt, zone),
+		opens: showTime(r.assignment.opensAt, zone),
 		started: r.students,
 		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
 	}));
