@@ -104,7 +104,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectNoAxeViolations(teacher, javaScriptEnabled);
 			await tabTo(teacher, /^Time zone/);
 			await teacher.keyboard.type('Europe/Madrid');
-			await tabTo(teacher, /^Save time zone/);
+			await tabTo(teacher, /^Use this time zone/);
 			await teacher.keyboard.press('Enter');
 			await expect(teacher.getByRole('status')).toHaveText('Saved. Times now show in Europe/Madrid.');
 			await teacher.reload();
@@ -118,7 +118,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await student.keyboard.press('Enter');
 			await tabTo(student, /^Time zone/);
 			await student.keyboard.type('Asia/Tokyo');
-			await tabTo(student, /^Save time zone/);
+			await tabTo(student, /^Use this time zone/);
 			await student.keyboard.press('Enter');
 			await expect(student.getByRole('status')).toHaveText('Saved. Times now show in Asia/Tokyo.');
 			await expect(student.getByText('Times are in your time zone, Asia/Tokyo')).toBeVisible();
