@@ -92,7 +92,23 @@ const CASES: Case[] = [
 		expect: { anonymous: 'to-signin', studentOfClass: 403, studentOfOtherClass: 403, otherTeacher: 200, pendingTeacher: 'to-waiting', owner: 200 },
 		mustNotShow: { otherTeacher: ['Class A'] }
 	},
-	{ what: 'admin settings', method: 'GET', path: () => '/teach/settings', expect: { ...ADMIN_ACTION, pendingTeacher: 'to-waiting' }, mustShow: { owner: ['pat@school.test'] } },
+	{
+		what: 'settings (every teacher’s time zone; the admin’s settings for the admin only)',
+		method: 'GET',
+		path: () => '/teach/settings',
+		expect: { ...ADMIN_ACTION, otherTeacher: 200, pendingTeacher: 'to-waiting' },
+		mustShow: { owner: ['pat@school.test', 'Your time zone'], otherTeacher: ['Your time zone'] },
+		mustNotShow: { otherTeacher: ['pat@school.test', 'Invite a teacher'] }
+	},
+	{ what: 'a teacher’s time zone', method: 'POST', path: () => '/teach/settings?/timeZone', form: () => ({ zone: 'America/Chicago' }), expect: { ...ADMIN_ACTION, otherTeacher: 200 } },
+	{ what: 'a student device’s time zone', method: 'POST', path: () => '/me?/timeZone', form: () => ({ zone: 'America/Los_Angeles' }), expect: { ...STUDENT_PAGE, studentOfOtherClass: 200 } },
+	{
+		what: 'the zone a browser detected (remembered only when none is)',
+		method: 'POST',
+		path: () => '/time-zone',
+		form: () => ({ zone: 'Europe/Madrid' }),
+		expect: { anonymous: 401, studentOfClass: 204, studentOfOtherClass: 204, otherTeacher: 204, pendingTeacher: 403, owner: 204 }
+	},
 	{ what: 'create an invite', method: 'POST', path: () => '/teach/settings?/invite', form: () => ({}), expect: ADMIN_ACTION },
 	{ what: 'change sign-up mode', method: 'POST', path: () => '/teach/settings?/mode', form: () => ({ mode: 'open' }), expect: ADMIN_ACTION },
 	{ what: 'approve a waiting teacher', method: 'POST', path: () => '/teach/settings?/approve', form: () => ({ teacher: waiting['quinn@school.test'] }), expect: ADMIN_ACTION },

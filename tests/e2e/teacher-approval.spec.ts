@@ -108,8 +108,13 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(newcomer.getByRole('heading', { level: 1, name: 'My classes' })).toBeVisible();
 			await newcomer.getByRole('link', { name: 'Quizzes' }).click();
 			await expect(newcomer).toHaveURL(/\/teach\/quizzes$/);
-			// Settings stays the admin's.
-			expect((await newcomer.request.get('/teach/settings')).status()).toBe(403);
+			// Settings has the newcomer's own time zone, and nothing of the admin's.
+			const settings = await newcomer.request.get('/teach/settings');
+			expect(settings.status()).toBe(200);
+			const html = await settings.text();
+			expect(html).toContain('Your time zone');
+			for (const adminOnly of ['Invite a teacher', 'Student data the kit holds', NEWCOMER.email]) expect(html).not.toContain(adminOnly);
+			expect((await newcomer.request.post('/teach/settings?/invite', { form: {}, headers: { origin: app.url } })).status()).toBe(403);
 		} finally {
 			await app.stop();
 		}

@@ -248,9 +248,9 @@ describe(`assignments on ${ENGINE}`, () => {
 	it('stores the right-answers choice from the form, refuses anything else, and lets it change after students start', async () => {
 		const form = (answers?: string) => {
 			const f = new FormData();
-			for (const [k, v] of Object.entries({ opensAt: toLocalInput(new Date(now.getTime() - HOUR)), closesAt: toLocalInput(new Date(now.getTime() + HOUR)), maxAttempts: '2', feedback: 'after-submit' })) f.set(k, v);
+			for (const [k, v] of Object.entries({ opensAt: toLocalInput(new Date(now.getTime() - HOUR), 'UTC'), closesAt: toLocalInput(new Date(now.getTime() + HOUR), 'UTC'), maxAttempts: '2', feedback: 'after-submit' })) f.set(k, v);
 			if (answers !== undefined) f.set('answers', answers);
-			return readSettings(f).settings;
+			return readSettings(f, 'UTC').settings;
 		};
 		const created = await createAssignment(handle, teacherId, classId, quizId(), form('each'), now);
 		expect((await teacherAssignment(handle, teacherId, classId, created)).assignment.answersEachAttempt).toBe(true);

@@ -1,13 +1,15 @@
 import { appDb } from '$lib/server/app-db';
-import { requireStudent } from '$lib/server/auth/guards';
+import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
 import { assignmentState, attemptOver, studentAssignments } from '$lib/server/quiz/assignments';
-import { showTime } from '$lib/server/local-time';
+import { showTime, timeZoneNames } from '$lib/server/local-time';
+import { rememberTimeZone, viewerTimeZone } from '$lib/server/people/time-zones';
 import { articlesForClasses } from '$lib/server/articles/teacher-articles';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const students = requireStudent(event);
 	const now = new Date();
 	const assignments = (await studentAssignments(appDb(), students)).map(({ assignment: a, quizTitle, student, attempts }) => {
@@ -19,8 +21,8 @@ export const load: PageServerLoad = async (event) => {
 			title: quizTitle,
 			className: student.className,
 			state,
-			opens: showTime(a.opensAt),
-			closes: showTime(a.closesAt),
+			opens: showTime(a.opensAt, zone),
+			closes: showTime(a.closesAt, zone),
 			status: inProgress
 				? 'In progress'
 				: attempts.length === 0
@@ -40,6 +42,22 @@ export const load: PageServerLoad = async (event) => {
 		later: assignments.filter((a) => a.group === 'later'),
 		done: assignments.filter((a) => a.group === 'done'),
 		// Articles their teachers published to their classes.
-		articles: await articlesForClasses(appDb(), students.map((s) => s.classId))
+		articles: await articlesForClasses(appDb(), students.map((s) => s.classId)),
+		zone,
+		zones: timeZoneNames()
 	};
+};
+
+export const actions: Actions = {
+	/** This device's time zone: kept on its session, so it says nothing about the student. */
+	timeZone: async (event) => {
+		requireStudent(event);
+		const name = field(await readForm(event), 'zone', 80);
+		return attempt('timeZone', {}, async () => {
+			const zone = await rememberTimeZone(appDb(), event.locals.session!, name);
+			// The page drawn after this action (without JavaScript) already uses the new zone.
+			event.locals.session!.timeZone = zone;
+			return { form: 'timeZone', ok: true, message: `Saved. Times now show in ${zone.replaceAll('_', ' ')}.` };
+		});
+	}
 };

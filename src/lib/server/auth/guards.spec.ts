@@ -49,7 +49,8 @@ function eventFor(method: string, teacher: SessionTeacher | null, student = fals
 					id: 's',
 					teacher,
 					students: student ? [{ id: 'st', displayName: 'Ana', classId: 'c', className: 'A' }] : [],
-					expiresAt: new Date()
+					expiresAt: new Date(),
+					timeZone: null
 				}
 			: null;
 	return {

@@ -37,6 +37,8 @@ export interface ValidSession {
 	students: SessionStudent[];
 	/** When the session will end if left unused. */
 	expiresAt: Date;
+	/** The remembered time zone (the teacher's account's, or this student device's); null: not known yet. */
+	timeZone: string | null;
 }
 
 /** The policy for a session: teachers' and student devices' differ. */
@@ -80,6 +82,7 @@ const sessionWithOwners = preparedFor(({ db, tables: t }) =>
 			teacherEmail: t.teachers.email,
 			teacherIsAdmin: t.teachers.isAdmin,
 			teacherApprovedAt: t.teachers.approvedAt,
+			teacherTimeZone: t.teachers.timeZone,
 			studentId: t.students.id,
 			displayName: t.students.displayName,
 			classId: t.classes.id,
@@ -124,7 +127,7 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 		const [r] = rows;
 		if (r.teacherId === null || r.teacherName === null || r.teacherEmail === null || r.teacherIsAdmin === null) return null;
 		const teacher = { id: r.teacherId, name: r.teacherName, email: r.teacherEmail, isAdmin: r.teacherIsAdmin, approved: r.teacherApprovedAt !== null };
-		return { id, teacher, students: [], expiresAt };
+		return { id, teacher, students: [], expiresAt, timeZone: r.teacherTimeZone };
 	}
 
 	const students: SessionStudent[] = [];
@@ -137,7 +140,7 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 		await db.delete(t.sessions).where(eq(t.sessions.id, id));
 		return null;
 	}
-	return { id, teacher: null, students, expiresAt };
+	return { id, teacher: null, students, expiresAt, timeZone: row.timeZone };
 }
 
 /** Ends one session (sign out on this device). */

@@ -142,6 +142,8 @@ export const teachers = pgTable('teachers', {
 	isAdmin: boolean('is_admin').notNull(),
 	/** When the admin let this teacher in; null while an open sign-up waits for approval. */
 	approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+	/** The IANA time zone the teacher reads and types times in (detected by the browser or chosen); null: the school's default. */
+	timeZone: text('time_zone'),
 	createdAt: createdAt()
 });
 
@@ -187,7 +189,9 @@ export const sessions = pgTable('sessions', {
 	secretHash: text('secret_hash').notNull(),
 	teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	createdAt: createdAt(),
-	lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }).notNull()
+	lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }).notNull(),
+	/** A student device's time zone (IANA name), remembered for this device only; teachers keep theirs on the account. */
+	timeZone: text('time_zone')
 });
 
 /** Which students a device's session speaks for (one per class joined on it). */

@@ -138,6 +138,8 @@ export const teachers = sqliteTable('teachers', {
 	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull(),
 	/** When the admin let this teacher in; null while an open sign-up waits for approval. */
 	approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+	/** The IANA time zone the teacher reads and types times in (detected by the browser or chosen); null: the school's default. */
+	timeZone: text('time_zone'),
 	createdAt: createdAt()
 });
 
@@ -183,7 +185,9 @@ export const sessions = sqliteTable('sessions', {
 	secretHash: text('secret_hash').notNull(),
 	teacherId: text('teacher_id').references(() => teachers.id, { onDelete: 'cascade' }),
 	createdAt: createdAt(),
-	lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull()
+	lastVerifiedAt: integer('last_verified_at', { mode: 'timestamp_ms' }).notNull(),
+	/** A student device's time zone (IANA name), remembered for this device only; teachers keep theirs on the account. */
+	timeZone: text('time_zone')
 });
 
 /** Which students a device's session speaks for (one per class joined on it). */

@@ -1,6 +1,6 @@
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { codeFlood } from '$lib/server/auth/code-guessing';
-import { attempt, field, readForm, requireAdmin } from '$lib/server/auth/guards';
+import { attempt, field, readForm, requireAdmin, requireTeacher } from '$lib/server/auth/guards';
 import {
 	approveTeacher,
 	createInvite,
@@ -12,24 +12,42 @@ import {
 } from '$lib/server/people/teachers';
 import { deleteTeacherAndClasses, studentDataHeld } from '$lib/server/people/departing-teacher';
 import { practiceRetentionDays } from '$lib/server/quiz/practice-purge';
-import { showTime } from '$lib/server/local-time';
+import { showTime, timeZoneNames } from '$lib/server/local-time';
+import { rememberTimeZone, viewerTimeZone } from '$lib/server/people/time-zones';
 import { DomainError } from '$lib/server/domain-error';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Every teacher's own settings (the time zone); the admin also gets the kit's. */
 export const load: PageServerLoad = async (event) => {
-	requireAdmin(event);
+	const teacher = requireTeacher(event);
+	const zone = viewerTimeZone(event.locals.session);
+	const own = { zone, zones: timeZoneNames() };
+	if (!teacher.isAdmin) return { ...own, admin: null };
 	const pending = await pendingTeachers(appDb());
 	return {
-		mode: await signupMode(appDb()),
-		openInvites: await openInviteCount(appDb()),
-		pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt) })),
-		codeFlood: await codeFlood(appLimiters()),
-		held: await studentDataHeld(appDb()),
-		retentionDays: practiceRetentionDays(process.env.PRACTICE_RETENTION_DAYS)
+		...own,
+		admin: {
+			mode: await signupMode(appDb()),
+			openInvites: await openInviteCount(appDb()),
+			pending: pending.map((p) => ({ id: p.id, name: p.name, email: p.email, signedUp: showTime(p.createdAt, zone) })),
+			codeFlood: await codeFlood(appLimiters()),
+			held: await studentDataHeld(appDb()),
+			retentionDays: practiceRetentionDays(process.env.PRACTICE_RETENTION_DAYS)
+		}
 	};
 };
 
 export const actions: Actions = {
+	timeZone: async (event) => {
+		requireTeacher(event);
+		const name = field(await readForm(event), 'zone', 80);
+		return attempt('timeZone', {}, async () => {
+			const zone = await rememberTimeZone(appDb(), event.locals.session!, name);
+			// The page drawn after this action (without JavaScript) already uses the new zone.
+			event.locals.session!.timeZone = zone;
+			return { form: 'timeZone', ok: true, message: `Saved. Times now show in ${zone.replaceAll('_', ' ')}.` };
+		});
+	},
 	mode: async (event) => {
 		requireAdmin(event);
 		const mode = field(await readForm(event), 'mode', 10);

@@ -5,10 +5,12 @@ import { assignmentState, attemptOver, questionOrder, reviewPolicyFor, startAtte
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const ctx = await assignmentContext(event);
 	const { assignment: a, questions } = ctx;
 	const { attempts, current } = await studentAttempts(ctx);
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			number: x.number ?? 1,
 			answered: responses.size,
 			over,
-			submitted: x.submittedAt ? showTime(x.submittedAt) : null,
+			submitted: x.submittedAt ? showTime(x.submittedAt, zone) : null,
 			marks: shown ? scored.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
 			awaiting: shown ? scored.filter((r) => r.marks === null).length : 0
 		});
@@ -38,8 +40,8 @@ export const load: PageServerLoad = async (event) => {
 		slug: ctx.article.slug,
 		className: ctx.student.className,
 		state,
-		opens: showTime(a.opensAt),
-		closes: showTime(a.closesAt),
+		opens: showTime(a.opensAt, zone),
+		closes: showTime(a.closesAt, zone),
 		maxAttempts: a.maxAttempts,
 		feedback: a.feedback,
 		// Whether the right answers wait for the last attempt or the close (said on the page).

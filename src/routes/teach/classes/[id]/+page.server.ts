@@ -17,6 +17,7 @@ import {
 import { DomainError } from '$lib/server/domain-error';
 import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { FEEDBACK_TIMING } from '$lib/quiz/labels';
 import { assignableQuizzes } from '$lib/server/quiz/editor';
 import { startLiveSession } from '$lib/server/live/sessions';
@@ -25,14 +26,15 @@ import { liveSettingsEcho, readLiveSettings } from '$lib/server/live/start-form'
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const teacher = requireTeacher(event);
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
 	const assignments = (await classAssignments(appDb(), cls.id)).map((r) => ({
 		id: r.assignment.id,
 		title: r.quizTitle,
 		state: assignmentState(r.assignment),
-		closes: showTime(r.assignment.closesAt),
-		opens: showTime(r.assignment.opensAt),
+		closes: showTime(r.assignment.closesAt, zone),
+		opens: showTime(r.assignment.opensAt, zone),
 		started: r.students,
 		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
 	}));
@@ -41,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		cls,
 		students: await roster(appDb(), cls.id),
 		liveNow: liveSessions.find((s) => s.endedAt === null) ?? null,
-		pastLive: liveSessions.filter((s) => s.endedAt !== null).map((s) => ({ id: s.id, quizTitle: s.quizTitle, joined: s.joined, started: showTime(s.createdAt) })),
+		pastLive: liveSessions.filter((s) => s.endedAt !== null).map((s) => ({ id: s.id, quizTitle: s.quizTitle, joined: s.joined, started: showTime(s.createdAt, zone) })),
 		liveQuizzes: quizzes.map((q) => ({ value: q.id, label: `${q.title} (${q.questionCount} question${q.questionCount === 1 ? '' : 's'})` })),
 		assignments,
 		joinUrl: `${event.url.origin}/join/${cls.joinCode}`,

@@ -7,6 +7,7 @@ import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/s
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { DomainError } from '$lib/server/domain-error';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The attempt's question at position `raw` (in the attempt's order), or a 404. */
@@ -18,9 +19,10 @@ function questionAt(ctx: AssignmentContext, attemptId: string, raw: string) {
 }
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const ctx = await assignmentContext(event);
 	const { current, attempts } = await requireCurrentAttempt(event, ctx);
-	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug, closes: showTime(ctx.assignment.closesAt) };
+	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug, closes: showTime(ctx.assignment.closesAt, zone) };
 	if (!current) return { ...page, view: null };
 	const { order, n, q } = questionAt(ctx, current.id, event.params.n);
 	const responses = await responsesOf(appDb(), current.id);

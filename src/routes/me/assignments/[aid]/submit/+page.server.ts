@@ -5,9 +5,11 @@ import { ownAttempt, questionOrder, reviewPolicyFor, submitAssignmentAttempt } f
 import { assignmentContext, requireCurrentAttempt } from '$lib/server/quiz/assignment-context';
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const ctx = await assignmentContext(event);
 	const { current, attempts } = await requireCurrentAttempt(event, ctx);
 	if (!current) return { id: ctx.assignment.id, title: ctx.quiz.title, view: null };
@@ -20,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 		view: {
 			attemptId: current.id,
 			number: current.number ?? 1,
-			closes: showTime(ctx.assignment.closesAt),
+			closes: showTime(ctx.assignment.closesAt, zone),
 			feedback: ctx.assignment.feedback,
 			// What the review will show once this attempt is handed in, so the page can say so.
 			rightAnswersAfter: reviewPolicyFor(ctx.assignment, { ...current, submittedAt: new Date() }, attempts, true).rightAnswers,

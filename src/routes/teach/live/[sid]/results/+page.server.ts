@@ -3,6 +3,7 @@ import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { liveContext } from '$lib/server/live/teacher-views';
 import { liveResults } from '$lib/server/live/results';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { PageServerLoad } from './$types';
 
@@ -10,8 +11,9 @@ export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const ctx = await orError(() => liveContext(appDb(), teacher.id, event.params.sid));
 	const { questions, rows, perQuestion } = await liveResults(appDb(), ctx);
+	const zone = viewerTimeZone(event.locals.session);
 	return {
-		session: { id: ctx.session.id, started: showTime(ctx.session.createdAt), ended: ctx.session.endedAt ? showTime(ctx.session.endedAt) : null, askCertainty: ctx.session.askCertainty },
+		session: { id: ctx.session.id, started: showTime(ctx.session.createdAt, zone), ended: ctx.session.endedAt ? showTime(ctx.session.endedAt, zone) : null, askCertainty: ctx.session.askCertainty },
 		classId: ctx.session.classId,
 		className: ctx.className,
 		quizTitle: ctx.quizTitle,

@@ -4,10 +4,12 @@ import { assignmentState, attemptOver, questionOrder, reviewPolicyFor } from '$l
 import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
 import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	const zone = viewerTimeZone(event.locals.session);
 	const ctx = await assignmentContext(event);
 	const { attempts } = await studentAttempts(ctx);
 	const x = attempts.find((a) => String(a.number ?? 1) === event.params.k);
@@ -41,7 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		rightAnswers: policy.rightAnswers,
 		// Said beside the held-back answers, so the student knows what comes next.
 		attemptsLeft: assignmentState(ctx.assignment) === 'open' ? Math.max(0, ctx.assignment.maxAttempts - attempts.length) : 0,
-		closes: showTime(ctx.assignment.closesAt),
+		closes: showTime(ctx.assignment.closesAt, zone),
 		marks: shown ? all.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
 		max: order.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
 		awaiting: shown ? all.filter((r) => r.marks === null).length : 0,

@@ -5,6 +5,7 @@ import { assignmentState, deleteAssignment, teacherAssignment, updateAssignment 
 import { readSettings, settingsEcho } from '$lib/server/quiz/assignment-form';
 import { assignmentResults } from '$lib/server/quiz/results';
 import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { DomainError } from '$lib/server/domain-error';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,13 +14,14 @@ export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const { cls, assignment: a, quiz } = await orError(() => teacherAssignment(appDb(), teacher.id, event.params.id, event.params.aid));
 	const { questions, rows } = await assignmentResults(appDb(), a);
+	const zone = viewerTimeZone(event.locals.session);
 	return {
 		cls: { id: cls.id, name: cls.name },
 		assignment: {
 			id: a.id,
 			state: assignmentState(a),
-			opens: showTime(a.opensAt),
-			closes: showTime(a.closesAt),
+			opens: showTime(a.opensAt, zone),
+			closes: showTime(a.closesAt, zone),
 			maxAttempts: a.maxAttempts,
 			feedback: a.feedback,
 			shuffle: a.shuffle,
@@ -29,8 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		questions: questions.map((q, i) => ({ number: i + 1, prompt: q.prompt, type: q.type, max: maxMarks(q.certainty) })),
 		rows,
 		toGrade: rows.reduce((sum, r) => sum + r.awaiting, 0),
-		values: settingsEcho(a),
-		zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+		values: settingsEcho(a, zone),
+		zone,
 		created: event.url.searchParams.has('created')
 	};
 };
@@ -38,8 +40,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	update: async (event) => {
 		const teacher = requireTeacher(event);
-		const { settings, echo } = readSettings(await readForm(event));
+		const { settings, echo, problem } = readSettings(await readForm(event), viewerTimeZone(event.locals.session));
 		return attempt('update', { values: echo }, async () => {
+			if (problem) throw new DomainError(problem, 400);
 			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, settings);
 			return { form: 'update', ok: true, message: 'Settings saved.' };
 		});

@@ -1,0 +1,2 @@
+ALTER TABLE `sessions` ADD `time_zone` text;--> statement-breakpoint
+ALTER TABLE `teachers` ADD `time_zone` text;
