@@ -18,7 +18,8 @@ import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
 import { saveResponse, type AnswerInput } from '../quiz/responses';
 import { announcer } from './announce';
-import { apply, currentPhase, mayAnswer, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
+import { answerRefusal } from '$lib/live/pacing';
+import { apply, currentPhase, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
@@ -201,10 +202,15 @@ export async function answerLive(handle: DatabaseHandle, student: { id: string; 
 	const questions = await liveQuestionsOf(handle, session);
 	const index = questions.findIndex((q) => q.id === questionId);
 	if (index < 0) throw new DomainError('That question is not part of this session.', 404);
-	if (session.state.stage === 'ended') throw new DomainError('This session has ended. Your answers are kept.', 409);
-	if (session.state.paused) throw new DomainError('The session is paused. Wait for your teacher.', 409);
-	if (!mayAnswer(session.state, index)) throw new DomainError('Answers to this question are locked. Your teacher has moved on.', 409);
+	const refused = answerRefusal(session.state, session.pacing, index, { handedIn: attempt.submittedAt !== null });
+	if (refused) throw new DomainError(refused, 409);
 	const question = questions[index];
+	if (session.pacing === 'student') {
+		// Students go ahead of the projector: a question is open to them from the start. The
+		// row is where the database checks the lock, so it is made on first use (a question
+		// the teacher has shown, and perhaps locked, keeps its row as it is).
+		await handle.db.insert(handle.tables.liveQuestions).values({ sessionId: session.id, questionId: question.id, openedAt: now }).onConflictDoNothing();
+	}
 	const asked = session.askCertainty && question.certainty ? question : { ...question, certainty: false };
 	const result = await saveResponse(handle, attempt, asked, input, textLength, {}, now);
 	announceLive(handle, session.id);
