@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startApp, startBare } from './servers.js';
 import { scriptWeight } from './script-weight.js';
-import { joinAs } from './seed-http.js';
+import { joinAs } from '../tests/cluster/seed.js';
 
 const READER = 'articles/mexico-says-no-to-us-troops';
 const DURATION = Number(process.env.BENCH_SECONDS || 8);

@@ -46,3 +46,43 @@ export async function joinAs(base, code, name) {
 	if (joined.status !== 303) throw new Error(`join as ${name} answered ${joined.status}`);
 	return sessionCookie(joined);
 }
+
+/** The content pack's quiz, as the start form names it. */
+export const PACK_QUIZ = 'mexico-says-no-to-us-troops/quiz-mexico-attribution';
+
+/** Starts a teacher-paced live session of `quiz` for the class (the class page's form); returns its id. */
+export async function startLive(base, cookie, classId, quiz = PACK_QUIZ) {
+	const started = await formPost(base, `/teach/classes/${classId}?/startLive`, { quiz, pacing: 'teacher', names: 'none' }, cookie);
+	const location = started.headers.get('location') ?? '';
+	if (started.status !== 303 || !location.includes('/teach/live/')) throw new Error(`starting a live session answered ${started.status}`);
+	return location.split('/').pop();
+}
+
+/**
+ * The teacher's command, as the controls send it with JavaScript (the action's result, not
+ * a page), on the state the teacher saw (`version`). Throws with the refusal's message.
+ */
+export async function command(base, cookie, sid, type, version) {
+	const response = await fetch(new URL(`/teach/live/${sid}?/command`, base), {
+		method: 'POST',
+		headers: {
+			origin: new URL(base).origin,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			'content-type': 'application/x-www-form-urlencoded',
+			cookie
+		},
+		body: new URLSearchParams({ command: type, version: String(version), confirm: 'yes' }).toString(),
+		signal: AbortSignal.timeout(20_000)
+	});
+	const result = await response.json().catch(() => ({}));
+	if (result.type !== 'success') throw new Error(`command ${type} (version ${version}): ${response.status} ${JSON.stringify(result).slice(0, 300)}`);
+}
+
+/** The id of the question a student's live page shows now (its answer form's hidden field). */
+export async function questionOnPage(base, cookie, sid) {
+	const html = await (await fetch(new URL(`/me/live/${sid}`, base), { headers: { cookie }, signal: AbortSignal.timeout(20_000) })).text();
+	const id = /name="question" value="([^"]+)"/.exec(html)?.[1];
+	if (!id) throw new Error(`no question on the student's page: ${html.slice(0, 200)}`);
+	return id.replace(/&amp;/g, '&');
+}
