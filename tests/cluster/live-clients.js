@@ -13,6 +13,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
  */
 export class LiveStream {
 	/** @type {any} */ latest = null;
+	/** The last event's data as sent. */
+	raw = '';
 	lastId = '';
 	events = 0;
 	connects = 0;
@@ -77,7 +79,8 @@ export class LiveStream {
 		if (id !== null) this.lastId = id;
 		if (data.length === 0) return;
 		const at = performance.now();
-		this.latest = JSON.parse(data.join('\n'));
+		this.raw = data.join('\n');
+		this.latest = JSON.parse(this.raw);
 		this.events++;
 		for (const listener of this.#listeners) listener(this.latest, at);
 	}
