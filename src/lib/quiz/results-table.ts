@@ -45,7 +45,8 @@ export interface ResultRow {
 	studentId: string;
 	name: string;
 	attemptsUsed: number;
-	status: 'not started' | 'in progress' | 'finished';
+	/** 'removed': taken out of a live session by the teacher (their answers are kept). */
+	status: 'not started' | 'in progress' | 'finished' | 'removed';
 	counted: { number: number; submittedAt: Date | null } | null;
 	/** The number of an attempt under way besides the one counted, if any. */
 	underWay: number | null;

@@ -247,7 +247,9 @@ export const attempts = pgTable(
 		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
 		number: integer('number'),
 		startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
-		submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' })
+		submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+		/** When the teacher removed the student from the live session: they may not answer or come back. */
+		removedAt: timestamp('removed_at', { withTimezone: true, mode: 'date' })
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),

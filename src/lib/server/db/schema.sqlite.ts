@@ -243,7 +243,9 @@ export const attempts = sqliteTable(
 		/** 1, 2, … per student and assignment; unique, so two starts at once cannot exceed the limit. */
 		number: integer('number'),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
-		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		/** When the teacher removed the student from the live session: they may not answer or come back. */
+		removedAt: integer('removed_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [
 		index('attempts_student').on(t.studentId),

@@ -40,6 +40,8 @@ export const liveTopic = (sessionId: string) => `live:${sessionId}`;
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 const NO_SESSION = 'There is no such live session.';
 const RUNNING = 'This class already has a live session. End it before starting another.';
+/** What a student the teacher removed from the session reads, wherever they try to take part. */
+export const REMOVED = 'Your teacher removed you from this session.';
 
 /** Starts a live session of `quizId` (a pack quiz or the teacher's own, with questions) for the teacher's class. */
 export async function startLiveSession(handle: DatabaseHandle, teacherId: string, classId: string, quizId: string, settings: LiveSettings, now = new Date()) {
@@ -190,6 +192,8 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 		.select()
 		.from(t.attempts)
 		.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.attempts.studentId, student.id)));
+	// Removed by the teacher (roster.ts): no answering, and no coming back to this session.
+	if (attempt.removedAt) throw new DomainError(REMOVED, 403);
 	return { session, attempt };
 }
 
@@ -219,13 +223,15 @@ export async function answerLive(handle: DatabaseHandle, student: { id: string; 
 
 /** How many students are in the session, and how many have answered the current question. */
 export async function liveCounts({ db, tables: t }: DatabaseHandle, session: LiveSessionRow, currentQuestionId: string | null) {
-	const [{ joined }] = await db.select({ joined: count() }).from(t.attempts).where(eq(t.attempts.liveSessionId, session.id));
+	// Students the teacher removed count nowhere, though their answers are kept.
+	const inSession = and(eq(t.attempts.liveSessionId, session.id), isNull(t.attempts.removedAt));
+	const [{ joined }] = await db.select({ joined: count() }).from(t.attempts).where(inSession);
 	if (!currentQuestionId) return { joined, answered: 0 };
 	const [{ answered }] = await db
 		.select({ answered: count() })
 		.from(t.responses)
 		.innerJoin(t.attempts, eq(t.attempts.id, t.responses.attemptId))
-		.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.responses.questionId, currentQuestionId)));
+		.where(and(inSession, eq(t.responses.questionId, currentQuestionId)));
 	return { joined, answered };
 }
 

@@ -18,6 +18,10 @@ import { DomainError } from '$lib/server/domain-error';
 import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
 import { FEEDBACK_TIMING } from '$lib/quiz/labels';
+import { assignableQuizzes } from '$lib/server/quiz/editor';
+import { startLiveSession } from '$lib/server/live/sessions';
+import { classLiveSessions } from '$lib/server/live/teacher-views';
+import { liveSettingsEcho, readLiveSettings } from '$lib/server/live/start-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,9 +36,13 @@ export const load: PageServerLoad = async (event) => {
 		started: r.students,
 		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
 	}));
+	const [liveSessions, quizzes] = await Promise.all([classLiveSessions(appDb(), cls.id), assignableQuizzes(appDb(), teacher.id)]);
 	return {
 		cls,
 		students: await roster(appDb(), cls.id),
+		liveNow: liveSessions.find((s) => s.endedAt === null) ?? null,
+		pastLive: liveSessions.filter((s) => s.endedAt !== null).map((s) => ({ id: s.id, quizTitle: s.quizTitle, joined: s.joined, started: showTime(s.createdAt) })),
+		liveQuizzes: quizzes.map((q) => ({ value: q.id, label: `${q.title} (${q.questionCount} question${q.questionCount === 1 ? '' : 's'})` })),
 		assignments,
 		joinUrl: `${event.url.origin}/join/${cls.joinCode}`,
 		assignmentDeleted: event.url.searchParams.has('assignment-deleted')
@@ -126,6 +134,16 @@ export const actions: Actions = {
 				rejoinExpiresAt: expiresAt.toISOString()
 			};
 		});
+	},
+	startLive: async (event) => {
+		const { teacher, form, classId } = await context(event);
+		const quizId = field(form, 'quiz', 200);
+		const result = await attempt('startLive', { live: { ...liveSettingsEcho(form), choice: quizId } }, async () => {
+			if (!quizId) throw new DomainError('Choose the quiz to run live.', 400);
+			return startLiveSession(appDb(), teacher.id, classId, quizId, readLiveSettings(form));
+		});
+		if (!('id' in result)) return result;
+		redirect(303, `/teach/live/${result.id}`);
 	},
 	delete: async (event) => {
 		const { teacher, form, classId } = await context(event);

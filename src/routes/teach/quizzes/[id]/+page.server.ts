@@ -9,6 +9,9 @@ import { blankDraft, draftOfQuestion, questionType, readQuestionForm } from '$li
 import { DRAFT_KINDS, draftableClaims, type DraftKind } from '$lib/quiz/draft-from-claims';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import type { QuestionDraft } from '$lib/quiz/question-rules';
+import { listClasses } from '$lib/server/people/classes';
+import { runningLiveSessions, startLiveSession } from '$lib/server/live/sessions';
+import { liveSettingsEcho, readLiveSettings } from '$lib/server/live/start-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +23,14 @@ export const load: PageServerLoad = async (event) => {
 	const claims = article!.claims;
 	const speakerName = (key: string) => article!.speakers.find((s) => s.key === key)?.name ?? key;
 	const adding = lock ? null : questionType(event.url.searchParams.get('add'));
+	const classes = (await listClasses(appDb(), teacher.id)).filter((c) => !c.archivedAt);
+	const running = await runningLiveSessions(appDb(), classes.map((c) => c.id));
 	return {
+		// Where this quiz can run live: the teacher's active classes, and which already have a session running.
+		liveClasses: classes.map((c) => {
+			const live = running.find((r) => r.classId === c.id);
+			return { value: c.id, label: live ? `${c.name} (live now: ${live.quizTitle})` : c.name, live: live?.id ?? null };
+		}),
 		quiz: { id: quiz.id, title: quiz.title, description: quiz.description, source: quiz.source },
 		article: { slug: article!.slug, title: article!.title },
 		lock,
@@ -67,6 +77,16 @@ async function questionAttempt(form: string, draft: QuestionDraft, body: () => P
 const path = (quizId: string) => `/teach/quizzes/${encodeURIComponent(quizId)}`;
 
 export const actions: Actions = {
+	startLive: async (event) => {
+		const { teacher, form, quizId } = await context(event);
+		const classId = field(form, 'class', 64);
+		const result = await attempt('startLive', { live: { ...liveSettingsEcho(form), choice: classId } }, async () => {
+			if (!classId) throw new DomainError('Choose the class to run this quiz with.', 400);
+			return startLiveSession(appDb(), teacher.id, classId, quizId, readLiveSettings(form));
+		});
+		if (!('id' in result)) return result;
+		redirect(303, `/teach/live/${result.id}`);
+	},
 	details: async (event) => {
 		const { teacher, form, quizId } = await context(event);
 		const echo = { title: field(form, 'title', 200), description: field(form, 'description', 3000) };

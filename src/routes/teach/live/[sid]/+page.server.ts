@@ -1,0 +1,89 @@
+import { appDb } from '$lib/server/app-db';
+import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
+import { DomainError } from '$lib/server/domain-error';
+import { commandLiveSession, liveCounts, liveSnapshot } from '$lib/server/live/sessions';
+import { liveRoster, removeFromLiveSession, renameInLiveSession } from '$lib/server/live/roster';
+import { liveContext, questionOnScreen, revealOf, rightAnswer, sessionAnswers } from '$lib/server/live/teacher-views';
+import { eventId } from '$lib/server/live/event-stream';
+import { availableCommands, currentPhase, isRevealed, type Command } from '$lib/live/session-state';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	const ctx = await orError(() => liveContext(appDb(), teacher.id, event.params.sid));
+	const { session, questions, article } = ctx;
+	const state = session.state;
+	const q = state.stage === 'question' ? questions[state.current] : null;
+	// The snapshot is read first, so the stream's first event is never older than this page.
+	const snapshot = await liveSnapshot(appDb(), session.id);
+	const [roster, counts] = await Promise.all([liveRoster(appDb(), session, q?.id ?? null), liveCounts(appDb(), session, q?.id ?? null)]);
+	return {
+		session: { id: session.id, version: session.version, state, pacing: session.pacing, askCertainty: session.askCertainty, names: session.names, ended: session.endedAt !== null },
+		className: ctx.className,
+		classId: session.classId,
+		quizTitle: ctx.quizTitle,
+		commands: availableCommands(state),
+		phase: currentPhase(state),
+		question: q ? questionOnScreen(q, article, state.current, questions.length) : null,
+		// The teacher's own screen may know the answer before the class does.
+		answer: q ? rightAnswer(q, article) : [],
+		reveal: q && isRevealed(state, state.current) ? revealOf(q, article, await sessionAnswers(appDb(), session.id, q.id)) : null,
+		roster,
+		counts,
+		liveId: eventId(snapshot)
+	};
+};
+
+/** The commands a button may send; "go" needs a question number and has no button. */
+const COMMANDS = ['start', 'next', 'previous', 'lock', 'reopen', 'reveal', 'show-note', 'pause', 'resume', 'end'] as const;
+type ButtonCommand = (typeof COMMANDS)[number];
+
+/** What the teacher is told once a command has worked (announced to screen readers too). */
+const DONE: Record<ButtonCommand, string> = {
+	start: 'Started: question 1 is on screen.',
+	next: 'Next question on screen.',
+	previous: 'Previous question on screen.',
+	lock: 'Answers locked.',
+	reopen: 'Answers open again.',
+	reveal: 'Answer revealed.',
+	'show-note': 'The note is on the projector.',
+	pause: 'Paused. Students see a pause screen.',
+	resume: 'Resumed.',
+	end: 'Session ended. Every answer is kept.'
+};
+
+export const actions: Actions = {
+	command: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const type = field(form, 'command', 20);
+		const version = Number(field(form, 'version', 12));
+		return attempt('command', {}, async () => {
+			if (!(COMMANDS as readonly string[]).includes(type)) throw new DomainError('That is not a command for a live session.', 400);
+			if (!Number.isInteger(version) || version < 0) throw new DomainError('Reload the page: the form did not say which state you saw.', 400);
+			// Ending cannot be undone, so it needs its own confirmation.
+			if (type === 'end' && field(form, 'confirm', 10) !== 'yes') throw new DomainError('Confirm that you want to end the session.', 400);
+			await commandLiveSession(appDb(), teacher.id, event.params.sid, version, { type } as Command);
+			return { form: 'command', ok: true, message: DONE[type as ButtonCommand] };
+		});
+	},
+	remove: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const studentId = field(form, 'student', 64);
+		return attempt('roster', {}, async () => {
+			const { name } = await removeFromLiveSession(appDb(), teacher.id, event.params.sid, studentId);
+			return { form: 'roster', ok: true, message: `${name} is out of this session. Their answers so far are kept.` };
+		});
+	},
+	rename: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const studentId = field(form, 'student', 64);
+		const name = field(form, 'name', 200);
+		return attempt(`rename-${studentId}`, { name }, async () => {
+			const { from } = await renameInLiveSession(appDb(), teacher.id, event.params.sid, studentId, name);
+			return { form: 'roster', ok: true, message: `${from} is now ${name}.` };
+		});
+	}
+};
