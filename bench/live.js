@@ -138,7 +138,8 @@ async function liveRun(base, pids, sessions, perSession, responsesSaved) {
 			await sleep(Math.random() * ANSWER_WINDOW_MS);
 			for (let tries = 0; tries < 3; tries++) {
 				const sent = performance.now();
-				const result = await answer(base, student.cookie, seeded.sessions[session].sid, questions[session], String(tries % 2)).catch(() => ({ acknowledged: false }));
+				const q = questions[session];
+				const result = await answer(base, student.cookie, seeded.sessions[session].sid, q.id, q.fields).catch(() => ({ acknowledged: false }));
 				if (result.acknowledged) {
 					const at = performance.now();
 					acks.push(at - sent);
@@ -167,7 +168,7 @@ async function liveRun(base, pids, sessions, perSession, responsesSaved) {
 	}
 	let lost = 0;
 	for (const [i, s] of seeded.sessions.entries()) {
-		const saved = await responsesSaved(s.sid, questions[i]);
+		const saved = await responsesSaved(s.sid, questions[i].id);
 		for (const name of acknowledged[i]) if (!saved.has(name)) lost++;
 	}
 	const shownSecond = await show('next', 1);
@@ -246,7 +247,7 @@ async function bareFanOut(count, raw) {
 }
 
 /** Answers per second through the live answer action, against bench/bare-upsert.js on the same row. */
-async function answerThroughput(base, databaseUrl, sid, question, cookie, attemptId) {
+async function answerThroughput(base, databaseUrl, sid, { id: question, fields }, cookie, attemptId) {
 	const load = (url, path, body, headers) =>
 		new Promise((resolve, reject) =>
 			autocannon({ url, connections: 10, duration: 8, requests: [{ method: 'POST', path, body, headers }] }, (error, r) => {
@@ -266,7 +267,7 @@ async function answerThroughput(base, databaseUrl, sid, question, cookie, attemp
 			if (await fetch(`http://127.0.0.1:${p}/`).then((r) => r.ok, () => false)) break;
 			await sleep(100);
 		}
-		const body = new URLSearchParams({ question, choice: '0' }).toString();
+		const body = new URLSearchParams({ question, ...fields }).toString();
 		const headers = { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie };
 		const live = () => load(base, `/me/live/${sid}?/answer`, body, headers);
 		const plain = () => load(`http://127.0.0.1:${p}`, '/', body, headers);

@@ -147,12 +147,13 @@ export function postForm(/** @type {string} */ url, /** @type {Record<string, st
 }
 
 /**
- * A student's answer to `questionId`: option position `choice` (positions are shuffled per
- * student, and any is valid). Acknowledged when the server answers 303 (saved).
+ * A student's answer to `questionId` with the answer form's `fields` (option positions are
+ * shuffled per student, and any is valid). Acknowledged when the server answers 303 (saved).
+ * @param {string} base @param {string} cookie @param {string} sid @param {string} questionId @param {Record<string, string>} fields
  */
-export async function answer(/** @type {string} */ base, /** @type {string} */ cookie, /** @type {string} */ sid, /** @type {string} */ questionId, choice = '0') {
+export async function answer(base, cookie, sid, questionId, fields) {
 	const result = /** @type {{ status: number, location: string, text: string }} */ (
-		await postForm(`${base}/me/live/${sid}?/answer`, { question: questionId, choice }, cookie)
+		await postForm(`${base}/me/live/${sid}?/answer`, { question: questionId, ...fields }, cookie)
 	);
 	return { acknowledged: result.status === 303, status: result.status, text: result.text };
 }

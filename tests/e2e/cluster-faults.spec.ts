@@ -21,6 +21,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 const STUDENTS = 24;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type Question = Awaited<ReturnType<typeof questionOnPage>>;
+
 interface Student {
 	name: string;
 	cookie: string;
@@ -45,14 +47,14 @@ async function classInSession(base: string, count: number) {
  * Each student answers once, a phone's way: a refused or failed post is tried again (as a
  * person taps again) every 300 ms for up to 20 s. Returns who was acknowledged.
  */
-async function answerAll(base: string, sid: string, question: string, students: Student[], spreadMs: number, choice = '0') {
+async function answerAll(base: string, sid: string, question: Question, students: Student[], spreadMs: number) {
 	const acknowledged: string[] = [];
 	await Promise.all(
 		students.map(async (s, i) => {
 			await sleep((spreadMs * i) / students.length);
 			const until = Date.now() + 20_000;
 			while (Date.now() < until) {
-				const result = await answer(base, s.cookie, sid, question, choice).catch(() => ({ acknowledged: false }));
+				const result = await answer(base, s.cookie, sid, question.id, question.fields).catch(() => ({ acknowledged: false }));
 				if (result.acknowledged) return void acknowledged.push(s.name);
 				await sleep(300);
 			}
@@ -89,7 +91,7 @@ test('kill -9 one of two app servers mid-question: students carry on through the
 			const rows = await sql<{ name: string }[]>`
 				select s.display_name as name from responses r
 				join attempts a on a.id = r.attempt_id join students s on s.id = a.student_id
-				where a.live_session_id = ${sid} and r.question_id = ${question}`;
+				where a.live_session_id = ${sid} and r.question_id = ${question.id}`;
 			const saved = new Set(rows.map((r) => r.name));
 			const lost = acknowledged.filter((name) => !saved.has(name));
 			expect(lost, 'acknowledged answers lost').toEqual([]);
@@ -100,7 +102,7 @@ test('kill -9 one of two app servers mid-question: students carry on through the
 		await command(cluster.url, teacher, sid, 'next', version());
 		await Promise.all(students.map((s) => s.stream.waitFor((d) => d.state?.current === 1, 20_000)));
 		const second = await questionOnPage(cluster.url, students[0].cookie, sid);
-		expect(second).not.toBe(question);
+		expect(second.id).not.toBe(question.id);
 		expect(await answerAll(cluster.url, sid, second, students, 500)).toHaveLength(STUDENTS);
 	} finally {
 		for (const s of students) s.stream.close();
@@ -132,14 +134,14 @@ test('kill -9 the single SQLite server mid-question and start it again: same que
 		const after = students[0].stream.latest;
 		expect(after.state).toEqual(before.state);
 		expect(after.version).toBe(before.version);
-		expect(await questionOnPage(server.url, students[0].cookie, sid)).toBe(question);
+		expect((await questionOnPage(server.url, students[0].cookie, sid)).id).toBe(question.id);
 
 		const db = createClient({ url: `file:${databaseFile}` });
 		try {
 			const { rows } = await db.execute({
 				sql: `select s.display_name as name from responses r join attempts a on a.id = r.attempt_id
 					join students s on s.id = a.student_id where a.live_session_id = ? and r.question_id = ?`,
-				args: [sid, question]
+				args: [sid, question.id]
 			});
 			const saved = new Set(rows.map((r) => String(r.name)));
 			expect(acknowledged.filter((name) => !saved.has(name)), 'acknowledged answers lost').toEqual([]);
