@@ -8,6 +8,20 @@ import { startApp, startBare } from './servers.js';
 import { scriptWeight } from './script-weight.js';
 import { joinAs } from '../tests/cluster/seed.js';
 
+// Named cases run on their own: `npm run bench live` (bench/live.js; minutes, and needs
+// nginx and PostgreSQL, so it is not part of the default run).
+const NAMED = { live: 'bench/live.js' };
+const named = process.argv[2];
+if (named) {
+	if (!(named in NAMED)) {
+		console.error(`Unknown bench case "${named}". Named cases: ${Object.keys(NAMED).join(', ')}; or no name for the default run.`);
+		process.exit(2);
+	}
+	const child = spawn(process.execPath, [NAMED[named]], { stdio: 'inherit' });
+	child.on('exit', (code) => process.exit(code ?? 1));
+	await new Promise(() => {}); // until the case exits
+}
+
 const READER = 'articles/mexico-says-no-to-us-troops';
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);

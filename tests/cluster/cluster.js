@@ -104,7 +104,7 @@ export async function startPostgres() {
  * output, exited }`. `kill('SIGKILL')` is the crash the fault tests make; `restart()`
  * starts it again on the same port and database.
  */
-export async function startAppServer(/** @type {{ port: number, databaseUrl: string, env?: Record<string, string> }} */ options) {
+export async function startAppServer(/** @type {{ port: number, databaseUrl: string, env?: Record<string, string>, nodeArgs?: string[] }} */ options) {
 	const url = `http://127.0.0.1:${options.port}`;
 	let output = '';
 	/** @type {import('node:child_process').ChildProcess} */
@@ -113,7 +113,7 @@ export async function startAppServer(/** @type {{ port: number, databaseUrl: str
 	let exited;
 	const launch = async () => {
 		output = '';
-		child = spawn(process.execPath, ['scripts/serve.js'], {
+		child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/serve.js'], {
 			env: {
 				...process.env,
 				HOST: '127.0.0.1',

@@ -184,14 +184,20 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 	const { db, tables: t } = handle;
 	const [session] = await db.select().from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
 	if (!session || session.classId !== student.classId) throw new DomainError(NO_SESSION, 404);
-	await db
-		.insert(t.attempts)
-		.values({ id: randomToken(), quizId: session.quizId, liveSessionId: session.id, studentId: student.id, startedAt: now, submittedAt: session.endedAt })
-		.onConflictDoNothing();
-	const [attempt] = await db
-		.select()
-		.from(t.attempts)
-		.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.attempts.studentId, student.id)));
+	const findAttempt = () =>
+		db
+			.select()
+			.from(t.attempts)
+			.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.attempts.studentId, student.id)));
+	// Every answer comes through here: look first, so only a first join writes.
+	let [attempt] = await findAttempt();
+	if (!attempt) {
+		await db
+			.insert(t.attempts)
+			.values({ id: randomToken(), quizId: session.quizId, liveSessionId: session.id, studentId: student.id, startedAt: now, submittedAt: session.endedAt })
+			.onConflictDoNothing();
+		[attempt] = await findAttempt();
+	}
 	// Removed by the teacher (roster.ts): no answering, and no coming back to this session.
 	if (attempt.removedAt) throw new DomainError(REMOVED, 403);
 	return { session, attempt };
@@ -204,6 +210,22 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 export async function answerLive(handle: DatabaseHandle, student: { id: string; classId: string }, sessionId: string, questionId: string, input: AnswerInput, textLength: number, now = new Date()) {
 	const { session, attempt } = await joinLiveSession(handle, student, sessionId, now);
 	const questions = await liveQuestionsOf(handle, session);
+	return answerJoinedLive(handle, { session, attempt, questions }, questionId, input, textLength, now);
+}
+
+/**
+ * `answerLive` for a student the request has already joined (the answer action reads the
+ * session, the attempt and the questions to read the form): the same checks and write,
+ * without reading them all again.
+ */
+export async function answerJoinedLive(
+	handle: DatabaseHandle,
+	{ session, attempt, questions }: { session: LiveSessionRow; attempt: AttemptRow; questions: Awaited<ReturnType<typeof liveQuestionsOf>> },
+	questionId: string,
+	input: AnswerInput,
+	textLength: number,
+	now = new Date()
+) {
 	const index = questions.findIndex((q) => q.id === questionId);
 	if (index < 0) throw new DomainError('That question is not part of this session.', 404);
 	const refused = answerRefusal(session.state, session.pacing, index, { handedIn: attempt.submittedAt !== null });

@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
 import { DomainError } from '$lib/server/domain-error';
 import { readAnswer } from '$lib/server/quiz/answer-form';
-import { answerLive } from '$lib/server/live/sessions';
+import { answerJoinedLive } from '$lib/server/live/sessions';
 import { handInLive, studentLiveContext, studentLiveView, wantedIndex } from '$lib/server/live/student-live';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -54,7 +54,8 @@ export const actions: Actions = {
 			const q = ctx.questions.find((x) => x.id === questionId);
 			if (!q) throw new DomainError('That question is not part of this session. Reload the page to see the current one.', 404);
 			const input = readAnswer(form, q, ctx.article, ctx.attempt.id);
-			await answerLive(appDb(), ctx.student, ctx.session.id, q.id, input, ctx.article.text.length);
+			// Already joined above: the answer is checked against the same session and attempt.
+			await answerJoinedLive(appDb(), ctx, q.id, input, ctx.article.text.length);
 			return { saved: q.id };
 		});
 		if (!('saved' in result)) return result;
