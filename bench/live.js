@@ -18,7 +18,8 @@ import { createClient } from '@libsql/client';
 import postgres from 'postgres';
 import { port, startAppServer, startCluster } from '../tests/cluster/cluster.js';
 import { answer, LiveStream } from '../tests/cluster/live-clients.js';
-import { command, joinAs, questionOnPage, seedAdmin, seedClass, startLive } from '../tests/cluster/seed.js';
+import { command, questionOnPage, seedAdmin, seedClass, startLive } from '../tests/cluster/seed.js';
+import { addSignedInStudents } from './live-seed.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,16 +69,16 @@ async function allStreams(streams, test, limitMs) {
 	return results.filter((r) => r.status === 'rejected').length;
 }
 
-/** A teacher, `sessions` classes of `perSession` students joined through the forms, a live session in each. */
-async function seedSessions(base, sessions, perSession) {
+/**
+ * A teacher, `sessions` classes of `perSession` signed-in students (written into the
+ * database: see live-seed.js), a live session in each.
+ */
+async function seedSessions(base, databaseUrl, sessions, perSession) {
 	const { cookie: teacher } = await seedAdmin(base);
 	const seeded = [];
 	for (let s = 0; s < sessions; s++) {
 		const cls = await seedClass(base, teacher, `Live class ${s + 1}`);
-		const students = await pool(Array.from({ length: perSession }, (_, i) => i), 16, async (i) => ({
-			name: `S${s + 1}-${i + 1}`,
-			cookie: await joinAs(base, cls.code, `Student ${s + 1}-${i + 1}`)
-		}));
+		const students = await addSignedInStudents(databaseUrl, cls.id, perSession, `Student ${s + 1}-`);
 		seeded.push({ classId: cls.id, sid: await startLive(base, teacher, cls.id), students });
 	}
 	return { teacher, sessions: seeded };
@@ -87,8 +88,8 @@ async function seedSessions(base, sessions, perSession) {
  * One run: the sessions, their projectors and every student's stream; a question shown
  * twice (start, then next), answers within 10 s after the first; returns the figures.
  */
-async function liveRun(base, pids, sessions, perSession, responsesSaved) {
-	const seeded = await seedSessions(base, sessions, perSession);
+async function liveRun(base, databaseUrl, pids, sessions, perSession, responsesSaved) {
+	const seeded = await seedSessions(base, databaseUrl, sessions, perSession);
 	const { teacher } = seeded;
 	const projectors = seeded.sessions.map((s) => new LiveStream(`${base}/teach/live/${s.sid}/events`, teacher));
 	const projectorEvents = seeded.sessions.map(() => []);
@@ -290,8 +291,8 @@ async function sqliteRun(count, withBaselines) {
 	const db = createClient({ url: `file:${file}` });
 	try {
 		const saved = async (sid, q) =>
-			new Set((await db.execute({ sql: NAMES_SQL.replace('$1', '?').replace('$2', '?'), args: [sid, q] })).rows.map((r) => String(r.name).replace('Student ', 'S')));
-		const { figures, seeded, questions } = await liveRun(server.url, [server.pid], 1, count, saved);
+			new Set((await db.execute({ sql: NAMES_SQL.replace('$1', '?').replace('$2', '?'), args: [sid, q] })).rows.map((r) => String(r.name)));
+		const { figures, seeded, questions } = await liveRun(server.url, file, [server.pid], 1, count, saved);
 		const bare = withBaselines ? await bareFanOut(count, figures.rawEvent) : null;
 		const meets = report(`One session on SQLite, one app server`, figures, bare);
 		if (withBaselines) {
@@ -318,8 +319,8 @@ async function clusterRun(sessions, perSession) {
 	const cluster = await startCluster({ env: { RATE_LIMIT_SCALE: '100000' } });
 	const sql = postgres(cluster.databaseUrl, { max: 2, onnotice: () => {} });
 	try {
-		const saved = async (sid, q) => new Set((await sql.unsafe(NAMES_SQL, [sid, q])).map((r) => String(r.name).replace('Student ', 'S')));
-		const { figures } = await liveRun(cluster.url, cluster.servers.map((s) => s.pid), sessions, perSession, saved);
+		const saved = async (sid, q) => new Set((await sql.unsafe(NAMES_SQL, [sid, q])).map((r) => String(r.name)));
+		const { figures } = await liveRun(cluster.url, cluster.databaseUrl, cluster.servers.map((s) => s.pid), sessions, perSession, saved);
 		return report(`${sessions === 1 ? 'One session' : `${sessions} sessions of ${perSession}`} on PostgreSQL, two app servers behind nginx`, figures, null);
 	} finally {
 		await sql.end();
