@@ -2,8 +2,8 @@
 // end-to-end run, the fault tests and `npm run bench live`. Everything listens on
 // loopback only and lives in a temporary folder that `stop()` removes; PostgreSQL is a
 // fresh database on TEST_DATABASE_URL's server when that is set (CI), otherwise a
-// throwaway server of our own. Ports come from CLUSTER_PORT_BASE (consecutive) when set,
-// otherwise free ports.
+// throwaway server of our own. Ports come from CLUSTER_PORT_BASE when set (a machine
+// where each person has a range), otherwise free ports.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,11 +14,16 @@ import postgres from 'postgres';
 /** Where nginx is: NGINX_PATH, or Debian's. */
 export const NGINX = process.env.NGINX_PATH || (existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx');
 
-let nextPort = Number(process.env.CLUSTER_PORT_BASE) || 0;
+const PORT_BASE = Number(process.env.CLUSTER_PORT_BASE) || 0;
+const PORT_COUNT = Number(process.env.CLUSTER_PORT_COUNT) || 20;
+let portsGiven = 0;
 
-/** A port to listen on: the next one from CLUSTER_PORT_BASE, or a free one. */
+/**
+ * A port to listen on: the next of CLUSTER_PORT_COUNT (20) from CLUSTER_PORT_BASE, round
+ * and round (a long bench reuses ports whose servers have stopped), or a free one.
+ */
 export function port() {
-	if (nextPort) return Promise.resolve(nextPort++);
+	if (PORT_BASE) return Promise.resolve(PORT_BASE + (portsGiven++ % PORT_COUNT));
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.on('error', reject);

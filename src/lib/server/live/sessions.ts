@@ -9,10 +9,11 @@
  *
  * Every change is announced on the session's topic, coalesced, for the projector and phones.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
+import { preparedFor } from '../db/prepared';
 import { ownedClass } from '../people/classes';
 import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
@@ -184,23 +185,49 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 	const { db, tables: t } = handle;
 	const [session] = await db.select().from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
 	if (!session || session.classId !== student.classId) throw new DomainError(NO_SESSION, 404);
-	const findAttempt = () =>
-		db
-			.select()
-			.from(t.attempts)
-			.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.attempts.studentId, student.id)));
-	// Every answer comes through here: look first, so only a first join writes.
-	let [attempt] = await findAttempt();
+	return { session, attempt: await joinedAttempt(handle, session, student, now) };
+}
+
+/**
+ * Every request a student makes in a session (the page, each answer) reads the session, its
+ * quiz and the article's slug: one prepared query, not three built afresh each time.
+ */
+export const liveSessionForStudents = preparedFor(({ db, tables: t }) =>
+	db
+		.select({ session: t.liveSessions, quizId: t.quizzes.id, quizUpdatedAt: t.quizzes.updatedAt, quizTitle: t.quizzes.title, slug: t.articles.slug })
+		.from(t.liveSessions)
+		.leftJoin(t.quizzes, eq(t.quizzes.id, t.liveSessions.quizId))
+		.leftJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(eq(t.liveSessions.id, sql.placeholder('id')))
+		.prepare('live_session_for_students')
+);
+
+const liveAttempt = preparedFor(({ db, tables: t }) =>
+	db
+		.select()
+		.from(t.attempts)
+		.where(and(eq(t.attempts.liveSessionId, sql.placeholder('sessionId')), eq(t.attempts.studentId, sql.placeholder('studentId'))))
+		.prepare('live_attempt')
+);
+
+/**
+ * The student's part in `session` (already checked to be their class's), made on first use:
+ * joining twice (a reload, another device, a late join) finds the same attempt, by a unique
+ * index. Every answer comes through here, so it looks first and only a first join writes.
+ */
+export async function joinedAttempt(handle: DatabaseHandle, session: LiveSessionRow, student: { id: string }, now = new Date()): Promise<AttemptRow> {
+	const find = () => liveAttempt(handle).execute({ sessionId: session.id, studentId: student.id });
+	let [attempt] = await find();
 	if (!attempt) {
-		await db
-			.insert(t.attempts)
+		await handle.db
+			.insert(handle.tables.attempts)
 			.values({ id: randomToken(), quizId: session.quizId, liveSessionId: session.id, studentId: student.id, startedAt: now, submittedAt: session.endedAt })
 			.onConflictDoNothing();
-		[attempt] = await findAttempt();
+		[attempt] = await find();
 	}
 	// Removed by the teacher (roster.ts): no answering, and no coming back to this session.
 	if (attempt.removedAt) throw new DomainError(REMOVED, 403);
-	return { session, attempt };
+	return attempt;
 }
 
 /**

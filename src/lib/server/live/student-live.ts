@@ -14,7 +14,8 @@ import { articleBundle } from '../articles/reader-cache';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '../quiz/question-views';
 import { maxMarks } from '$lib/quiz/scoring';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
-import { announceLive, joinLiveSession, liveQuestionsOf } from './sessions';
+import { announceLive, joinedAttempt, liveSessionForStudents } from './sessions';
+import { quizQuestions } from '../quiz/question-cache';
 
 const NO_SESSION = 'There is no such live session.';
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
@@ -33,19 +34,19 @@ export async function studentOfSession({ db, tables: t }: DatabaseHandle, studen
  * session's questions and article. A first join is announced, so the projector's count moves.
  */
 export async function studentLiveContext(handle: DatabaseHandle, students: SessionStudent[], sessionId: string, now = new Date()) {
-	const student = await studentOfSession(handle, students, sessionId);
-	const { session, attempt } = await joinLiveSession(handle, student, sessionId, now);
+	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
+	// One prepared query for the session, its quiz and its article (every answer comes here).
+	const [row] = await liveSessionForStudents(handle).execute({ id: sessionId });
+	const student = row && students.find((s) => s.classId === row.session.classId);
+	if (!row || !student) throw new DomainError(NO_SESSION, 404);
+	const session = row.session;
+	const attempt = await joinedAttempt(handle, session, student, now);
 	if (attempt.startedAt.getTime() === now.getTime()) announceLive(handle, session.id);
-	const questions = await liveQuestionsOf(handle, session);
-	const { db, tables: t } = handle;
-	const [quiz] = await db
-		.select({ title: t.quizzes.title, slug: t.articles.slug })
-		.from(t.quizzes)
-		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
-		.where(eq(t.quizzes.id, session.quizId));
-	const bundle = quiz ? await articleBundle(handle, quiz.slug) : null;
-	if (!quiz || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
-	return { student, session, attempt, questions, title: quiz.title, slug: quiz.slug, article: bundle.article };
+	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError('The quiz of this session has been deleted.', 410);
+	const questions = await quizQuestions(handle, { id: row.quizId, updatedAt: row.quizUpdatedAt });
+	const bundle = row.slug ? await articleBundle(handle, row.slug) : null;
+	if (!row.slug || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
+	return { student, session, attempt, questions, title: row.quizTitle ?? '', slug: row.slug, article: bundle.article };
 }
 
 export type StudentLiveContext = Awaited<ReturnType<typeof studentLiveContext>>;
