@@ -69,7 +69,7 @@ export async function startLive(base, cookie, classId, quiz = PACK_QUIZ) {
  * a page), on the state the teacher saw (`version`). Throws with the refusal's message.
  */
 /** @param {string} base @param {string} cookie @param {string} sid @param {string} type @param {number} version */
-export async function command(base, cookie, sid, type, version) {
+export async function command(base, cookie, sid, type, version, timeoutMs = 20_000) {
 	const response = await fetch(new URL(`/teach/live/${sid}?/command`, base), {
 		method: 'POST',
 		headers: {
@@ -80,7 +80,7 @@ export async function command(base, cookie, sid, type, version) {
 			cookie
 		},
 		body: new URLSearchParams({ command: type, version: String(version), confirm: 'yes' }).toString(),
-		signal: AbortSignal.timeout(20_000)
+		signal: AbortSignal.timeout(timeoutMs)
 	});
 	const result = await response.json().catch(() => ({}));
 	if (result.type !== 'success') throw new Error(`command ${type} (version ${version}): ${response.status} ${JSON.stringify(result).slice(0, 300)}`);
