@@ -6,6 +6,21 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { startApp, startBare } from './servers.js';
 import { scriptWeight } from './script-weight.js';
+import { joinAs } from '../tests/cluster/seed.js';
+
+// Named cases run on their own: `npm run bench live` (bench/live.js; minutes, and needs
+// nginx and PostgreSQL, so it is not part of the default run).
+const NAMED = { live: 'bench/live.js' };
+const named = process.argv[2];
+if (named) {
+	if (!(named in NAMED)) {
+		console.error(`Unknown bench case "${named}". Named cases: ${Object.keys(NAMED).join(', ')}; or no name for the default run.`);
+		process.exit(2);
+	}
+	const child = spawn(process.execPath, [NAMED[named]], { stdio: 'inherit' });
+	child.on('exit', (code) => process.exit(code ?? 1));
+	await new Promise(() => {}); // until the case exits
+}
 
 // `npm run bench anchoring` runs only the re-anchoring case (pure code, no servers).
 if (process.argv[2] === 'anchoring') {
@@ -17,9 +32,9 @@ const READER = 'articles/mexico-says-no-to-us-troops';
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 
-function load(url) {
+function load(url, headers = {}) {
 	return new Promise((resolve, reject) => {
-		autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (error, result) => {
+		autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION }, (error, result) => {
 			if (error) reject(error);
 			else if (result.non2xx > 0 || result.errors > 0) reject(new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`));
 			else resolve({ rps: result.requests.average, p99: result.latency.p99 });
@@ -131,10 +146,17 @@ try {
 		console.log(`  ratio (app / bare)           ${(a.rps / b.rps).toFixed(2)}   (aim: at least 0.6)`);
 		console.log(`  rendered every time          ${fmt(rendered)}   ratio ${(rendered.rps / b.rps).toFixed(2)}`);
 		console.log(`  (the app serves public article pages from a cache of their rendered bytes, checked`);
-		console.log(`   against the content stamp; visitors with cookies, later signed-in users, get the last line)`);
+		console.log(`   against the content stamp; teachers get the last line)`);
 		console.log(`\nReader JavaScript: ${(weight.gzipBytes / 1024).toFixed(1)} KB gzipped in ${weight.files} files (budget: 40 KB)`);
 
 		const people = await seedClasses(app.url, 25);
+		// A whole class opening the article at once, signed in: one shared render, the name filled per request.
+		const student = await joinAs(app.url, people.codes[0], 'Reader Student');
+		await load(`${app.url}${READER}`, { cookie: student });
+		const signedIn = await load(`${app.url}${READER}`, { cookie: student });
+		console.log(`\nSigned-in reader (a student's session cookie), ${CONNECTIONS} connections, ${DURATION}s`);
+		console.log(`  ${fmt(signedIn)}   ratio to bare ${(signedIn.rps / b.rps).toFixed(2)}   (aim: at least 0.6)`);
+		console.log('  (the page is rendered once for every signed-in student; each request checks the session and fills in the name)');
 		const joins = await joinLoad(app.url, people.codes);
 		console.log(`\nStudents joining (open join, typed names, new device each), ${CONNECTIONS} connections, ${DURATION}s`);
 		console.log(`  ${fmt(joins)}   = ${joins.rps.toFixed(0)} joins/s   (${(joins.rps / b.rps).toFixed(3)} of the bare baseline's requests/s)`);

@@ -1,5 +1,6 @@
 // npm test: type check, unit and integration tests on SQLite, the integration suite
-// again on PostgreSQL, then end-to-end tests against a fresh build in Chromium.
+// again on PostgreSQL, then end-to-end tests against a fresh build in Chromium (with
+// nginx in front of two app servers for the several-servers run and the fault tests).
 // Ends with one line, "N passed, N failed", and a non-zero exit if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -66,6 +67,31 @@ function ensureChromium() {
 	return false;
 }
 
+const NGINX_CANDIDATES = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'];
+const findNginx = () => NGINX_CANDIDATES.find((p) => p && existsSync(p));
+
+/**
+ * The two-server end-to-end run and the fault tests put nginx in front of the app servers.
+ * Debian's package is installed when missing, as Chromium is. The tests never use the
+ * system's nginx service: they run their own, on a free loopback port, from a config in a
+ * temporary folder (tests/cluster/cluster.js).
+ */
+function ensureNginx() {
+	if (findNginx()) return findNginx();
+	if (process.getuid?.() === 0) {
+		console.log('\nnginx is missing; installing it with: apt-get install -y nginx');
+		run('apt-get update', 'apt-get', ['update', '-qq']);
+		run('Install nginx', 'apt-get', ['install', '-y', '-qq', 'nginx'], { DEBIAN_FRONTEND: 'noninteractive' });
+		if (findNginx()) return findNginx();
+	}
+	console.error(
+		'\nThe end-to-end tests with several app servers need nginx.\n' +
+			'Install it with:  sudo apt-get install -y nginx\n' +
+			'(or point NGINX_PATH at an nginx binary), then run npm test again.'
+	);
+	return null;
+}
+
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
@@ -93,12 +119,15 @@ if (process.env.TEST_DATABASE_URL) {
 }
 countVitest(pgReport);
 
+const nginx = ensureNginx();
+if (!nginx) problems.push('nginx missing (the two-server end-to-end tests fail without it)');
 if (ensureChromium()) {
 	if (run('Build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
 		const e2eReport = `${RESULTS}/playwright.json`;
 		run('End-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
 			PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport,
-			E2E_PORT: String(await freePort())
+			E2E_PORT: String(await freePort()),
+			...(nginx ? { NGINX_PATH: nginx } : {})
 		});
 		countPlaywright(e2eReport);
 	}

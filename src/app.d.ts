@@ -11,6 +11,8 @@ declare global {
 			session: ValidSession | null;
 			/** The browser sent a session cookie that is no longer valid (signed out elsewhere, removed, expired). */
 			sessionEnded: boolean;
+			/** Rendering a page for every signed-in student at once: the layout names `VIEWER_SLOT` instead of anyone. */
+			viewerSlot?: boolean;
 		}
 	}
 }

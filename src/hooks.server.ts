@@ -5,7 +5,8 @@ import { articleStamp } from '$lib/server/articles/reader';
 import { PageCache, pageCacheKey } from '$lib/server/page-cache';
 import { KnownHosts, hostSettingsFromEnv } from '$lib/server/known-hosts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { deleteSessionCookie, sessionCookieHeader, setSessionCookie } from '$lib/server/auth/cookies';
+import { fillViewerTemplate, makeViewerTemplate } from '$lib/server/viewer-template';
 import { ContentPackError } from '$lib/server/content/read-pack';
 import { SettingError } from '$lib/server/config';
 import { retryAfterHeader } from '$lib/server/retry-after';
@@ -100,4 +101,61 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(retryAfterHeader, privateResponses, publicPageCache, authenticate);
+/** The public pages with the site header, the only part of them that names the viewer. */
+const STUDENT_SHARED_ROUTES = new Set(['/articles/[slug]', '/articles/[slug]/claims']);
+/** Headers a template must not keep: they were the template render's, not the student's. */
+const TEMPLATE_DROPPED = new Set(['set-cookie', 'etag', 'content-length', 'content-encoding', 'content-security-policy']);
+
+/**
+ * A whole class opening the article at once, signed in: public article pages are
+ * rendered once as a template for every signed-in student (as for an anonymous visitor,
+ * but with a slot where the header names the student), and each request only fills in
+ * its student's name. The template render sees no session at all, so nothing of the
+ * student who happened to ask first can end up in it. Teachers (whose header carries
+ * more) and anything not a plain GET of these pages are rendered as before.
+ */
+const studentPageCache: Handle = async ({ event, resolve }) => {
+	const slug = event.params.slug;
+	const session = event.locals.session;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (
+		process.env.PAGE_CACHE === 'off' ||
+		event.request.method !== 'GET' ||
+		!slug ||
+		!token ||
+		!session ||
+		session.teacher ||
+		session.students.length === 0 ||
+		!STUDENT_SHARED_ROUTES.has(event.route.id ?? '') ||
+		!ownHosts.has(event.url)
+	) {
+		return resolve(event);
+	}
+	const key = pageCacheKey(event.url, event.isDataRequest);
+	if (!key) return resolve(event);
+	const studentKey = `student ${key}`;
+	const answer = (page: { status: number; headers: [string, string][]; viewer?: ReturnType<typeof makeViewerTemplate> }) => {
+		const filled = fillViewerTemplate(page.viewer!, session.students[0].displayName);
+		const headers = new Headers(page.headers);
+		if (filled.csp) headers.set('content-security-policy', filled.csp);
+		headers.append('set-cookie', sessionCookieHeader(event.cookies, event.url, token, session.expiresAt));
+		return new Response(filled.html, { status: page.status, headers });
+	};
+	const hit = await pageCache.get(studentKey, slug);
+	if (hit?.viewer) return answer(hit);
+
+	const stamp = await pageCache.stamp(slug);
+	event.locals.session = null;
+	event.locals.viewerSlot = true;
+	const response = await resolve(event);
+	const html = await response.text();
+	const headers = [...response.headers].filter(([name]) => !TEMPLATE_DROPPED.has(name.toLowerCase()));
+	const page = { status: response.status, headers, viewer: makeViewerTemplate(html, response.headers.get('content-security-policy')) };
+	// Anything but a plain page (an error, a redirect) is filled for this student and not kept.
+	if (response.status === 200 && stamp !== null) {
+		pageCache.set(studentKey, { ...page, body: new TextEncoder().encode(html).buffer as ArrayBuffer, stamp });
+	}
+	return answer(page);
+};
+
+export const handle = sequence(retryAfterHeader, privateResponses, publicPageCache, authenticate, studentPageCache);

@@ -1,4 +1,5 @@
 import { viewerTimeZone } from '$lib/server/people/time-zones';
+import { VIEWER_SLOT } from '$lib/server/viewer-template';
 import type { LayoutServerLoad } from './$types';
 
 /**
@@ -6,6 +7,9 @@ import type { LayoutServerLoad } from './$types';
  * zone their pages use: `remembered` false tells the browser to send its own zone once.
  */
 export const load: LayoutServerLoad = async ({ locals }) => {
+	// A page shared by every signed-in student (hooks.server.ts) names a slot, filled per request.
+	// It shows no times, and counts as remembered so that no student's browser posts its zone from it.
+	if (locals.viewerSlot) return { viewer: { kind: 'student' as const, name: VIEWER_SLOT }, viewerZone: { name: 'UTC', remembered: true } };
 	const session = locals.session;
 	const viewerZone = { name: viewerTimeZone(session), remembered: session?.timeZone != null };
 	if (session?.teacher) {

@@ -6,6 +6,8 @@
  * edited pack (on this server or another sharing the database) shows within that time.
  */
 
+import type { ViewerTemplate } from './viewer-template';
+
 /** Query parameters the public pages read; an address with any other is rendered, not cached. */
 const CACHEABLE_PARAMS = new Set(['layers', 'layer', 'speaker', 'form', 'check']);
 
@@ -29,6 +31,8 @@ export interface CachedPage {
 	headers: [string, string][];
 	body: ArrayBuffer;
 	stamp: string;
+	/** A page shared by signed-in students, with the slot for the name (viewer-template.ts). */
+	viewer?: ViewerTemplate;
 }
 
 export interface PageCacheOptions {

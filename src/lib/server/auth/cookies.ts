@@ -5,13 +5,16 @@ import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './device-cookie';
 
 /** Sets the session cookie to `token` until `expiresAt`. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
-	cookies.set(SESSION_COOKIE, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		expires: expiresAt
-	});
+	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+}
+
+/** The same cookie as a `Set-Cookie` value, for a response made without SvelteKit's `resolve` (a cached page). */
+export function sessionCookieHeader(cookies: Cookies, url: URL, token: string, expiresAt: Date): string {
+	return cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
+}
+
+function sessionCookieOptions(url: URL, expiresAt: Date) {
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: url.protocol === 'https:', expires: expiresAt };
 }
 
 /** Removes the session cookie. */

@@ -9,16 +9,18 @@
  *
  * Every change is announced on the session's topic, coalesced, for the projector and phones.
  */
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
+import { preparedFor } from '../db/prepared';
 import { ownedClass } from '../people/classes';
 import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
 import { saveResponse, type AnswerInput } from '../quiz/responses';
 import { announcer } from './announce';
-import { apply, currentPhase, mayAnswer, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
+import { answerRefusal } from '$lib/live/pacing';
+import { apply, currentPhase, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 type AttemptRow = DatabaseHandle['tables']['attempts']['$inferSelect'];
@@ -183,17 +185,49 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 	const { db, tables: t } = handle;
 	const [session] = await db.select().from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
 	if (!session || session.classId !== student.classId) throw new DomainError(NO_SESSION, 404);
-	await db
-		.insert(t.attempts)
-		.values({ id: randomToken(), quizId: session.quizId, liveSessionId: session.id, studentId: student.id, startedAt: now, submittedAt: session.endedAt })
-		.onConflictDoNothing();
-	const [attempt] = await db
+	return { session, attempt: await joinedAttempt(handle, session, student, now) };
+}
+
+/**
+ * Every request a student makes in a session (the page, each answer) reads the session, its
+ * quiz and the article's slug: one prepared query, not three built afresh each time.
+ */
+export const liveSessionForStudents = preparedFor(({ db, tables: t }) =>
+	db
+		.select({ session: t.liveSessions, quizId: t.quizzes.id, quizUpdatedAt: t.quizzes.updatedAt, quizTitle: t.quizzes.title, slug: t.articles.slug })
+		.from(t.liveSessions)
+		.leftJoin(t.quizzes, eq(t.quizzes.id, t.liveSessions.quizId))
+		.leftJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
+		.where(eq(t.liveSessions.id, sql.placeholder('id')))
+		.prepare('live_session_for_students')
+);
+
+const liveAttempt = preparedFor(({ db, tables: t }) =>
+	db
 		.select()
 		.from(t.attempts)
-		.where(and(eq(t.attempts.liveSessionId, session.id), eq(t.attempts.studentId, student.id)));
+		.where(and(eq(t.attempts.liveSessionId, sql.placeholder('sessionId')), eq(t.attempts.studentId, sql.placeholder('studentId'))))
+		.prepare('live_attempt')
+);
+
+/**
+ * The student's part in `session` (already checked to be their class's), made on first use:
+ * joining twice (a reload, another device, a late join) finds the same attempt, by a unique
+ * index. Every answer comes through here, so it looks first and only a first join writes.
+ */
+export async function joinedAttempt(handle: DatabaseHandle, session: LiveSessionRow, student: { id: string }, now = new Date()): Promise<AttemptRow> {
+	const find = () => liveAttempt(handle).execute({ sessionId: session.id, studentId: student.id });
+	let [attempt] = await find();
+	if (!attempt) {
+		await handle.db
+			.insert(handle.tables.attempts)
+			.values({ id: randomToken(), quizId: session.quizId, liveSessionId: session.id, studentId: student.id, startedAt: now, submittedAt: session.endedAt })
+			.onConflictDoNothing();
+		[attempt] = await find();
+	}
 	// Removed by the teacher (roster.ts): no answering, and no coming back to this session.
 	if (attempt.removedAt) throw new DomainError(REMOVED, 403);
-	return { session, attempt };
+	return attempt;
 }
 
 /**
@@ -203,12 +237,33 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 export async function answerLive(handle: DatabaseHandle, student: { id: string; classId: string }, sessionId: string, questionId: string, input: AnswerInput, textLength: number, now = new Date()) {
 	const { session, attempt } = await joinLiveSession(handle, student, sessionId, now);
 	const questions = await liveQuestionsOf(handle, session);
+	return answerJoinedLive(handle, { session, attempt, questions }, questionId, input, textLength, now);
+}
+
+/**
+ * `answerLive` for a student the request has already joined (the answer action reads the
+ * session, the attempt and the questions to read the form): the same checks and write,
+ * without reading them all again.
+ */
+export async function answerJoinedLive(
+	handle: DatabaseHandle,
+	{ session, attempt, questions }: { session: LiveSessionRow; attempt: AttemptRow; questions: Awaited<ReturnType<typeof liveQuestionsOf>> },
+	questionId: string,
+	input: AnswerInput,
+	textLength: number,
+	now = new Date()
+) {
 	const index = questions.findIndex((q) => q.id === questionId);
 	if (index < 0) throw new DomainError('That question is not part of this session.', 404);
-	if (session.state.stage === 'ended') throw new DomainError('This session has ended. Your answers are kept.', 409);
-	if (session.state.paused) throw new DomainError('The session is paused. Wait for your teacher.', 409);
-	if (!mayAnswer(session.state, index)) throw new DomainError('Answers to this question are locked. Your teacher has moved on.', 409);
+	const refused = answerRefusal(session.state, session.pacing, index, { handedIn: attempt.submittedAt !== null });
+	if (refused) throw new DomainError(refused, 409);
 	const question = questions[index];
+	if (session.pacing === 'student') {
+		// Students go ahead of the projector: a question is open to them from the start. The
+		// row is where the database checks the lock, so it is made on first use (a question
+		// the teacher has shown, and perhaps locked, keeps its row as it is).
+		await handle.db.insert(handle.tables.liveQuestions).values({ sessionId: session.id, questionId: question.id, openedAt: now }).onConflictDoNothing();
+	}
 	const asked = session.askCertainty && question.certainty ? question : { ...question, certainty: false };
 	const result = await saveResponse(handle, attempt, asked, input, textLength, {}, now);
 	announceLive(handle, session.id);

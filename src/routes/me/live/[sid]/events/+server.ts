@@ -1,0 +1,14 @@
+import { appDb } from '$lib/server/app-db';
+import { orError, requireStudent } from '$lib/server/auth/guards';
+import { eventStream } from '$lib/server/live/event-stream';
+import { liveSnapshot, liveTopic } from '$lib/server/live/sessions';
+import { studentOfSession } from '$lib/server/live/student-live';
+import type { RequestHandler } from './$types';
+
+/** A student's live updates: the session's state, version and counts (no names, no keys); a 404 outside its class. */
+export const GET: RequestHandler = async (event) => {
+	const students = requireStudent(event);
+	const sid = event.params.sid;
+	await orError(() => studentOfSession(appDb(), students, sid));
+	return eventStream(appDb(), event.request, { topic: liveTopic(sid), snapshot: () => liveSnapshot(appDb(), sid) });
+};
