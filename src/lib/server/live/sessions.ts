@@ -298,5 +298,5 @@ export async function liveSnapshot(handle: DatabaseHandle, sessionId: string): P
 	return JSON.stringify({ version: session.version, state: session.state, ...counts });
 }
 
-/** Publishes the session's snapshot, at most four times a second however many answers arrive. */
+/** Publishes the session's snapshot, at most about seven times a second however many answers arrive. */
 export const announceLive = announcer(liveTopic, liveSnapshot);
