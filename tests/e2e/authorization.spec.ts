@@ -2,9 +2,10 @@
  * Who may do what: every protected route and action against every kind of visitor.
  * The expected outcomes are in one table; a new route must be added to it.
  */
-import { startApp, type AppProcess } from './app-process';
+import { freshDatabaseFile, startApp, type AppProcess } from './app-process';
 import { expect, SLUG, test } from './fixtures';
 import { client, post, seed, signUpWaiting, waitingTeachers, type Seeded } from './http-seed';
+import { startLive, type LiveDriver } from './live-seed';
 
 // The owner comes last, so in the approve and refuse rows everyone else tries first.
 const ROLES = ['anonymous', 'studentOfClass', 'studentOfOtherClass', 'otherTeacher', 'pendingTeacher', 'owner'] as const;
@@ -182,6 +183,14 @@ const CASES: Case[] = [
 	{ what: 'copy a quiz from its page', method: 'POST', path: () => `${Q()}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
 	{ what: 'remove a question', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 200 } },
 	{ what: 'remove a question already removed', method: 'POST', path: () => `${Q()}?/remove`, form: () => ({ question: quiz.questionId, confirm: 'yes' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	// A live session of class A, running (see beforeAll): only class A's students take part.
+	{ what: 'student live session page', method: 'GET', path: () => LIVE(), expect: STUDENT_PAGE, mustShow: { studentOfClass: ['Question 1 of'] } },
+	{ what: 'student live session page data', method: 'GET', path: () => `${LIVE()}/__data.json`, expect: EVERYONE, mustNotShow: { studentOfOtherClass: ['Question 1 of', '"prompt"'], otherTeacher: ['"prompt"'], anonymous: ['"prompt"'] }, mustShow: { studentOfClass: ['"prompt"'] } },
+	{ what: 'student live updates', method: 'STREAM', path: () => `${LIVE()}/events`, expect: STUDENT_PAGE, mustShow: { studentOfClass: ['"version"'] } },
+	{ what: 'answer in a live session', method: 'POST', path: () => `${LIVE()}?/answer`, form: () => ({ question: live.questionIds[0], choice: '0', certainty: '2' }), expect: { ...STUDENT_PAGE, studentOfClass: 303 } },
+	{ what: 'answer a question not in the live session', method: 'POST', path: () => `${LIVE()}?/answer`, form: () => ({ question: 'not-a-question', choice: '0' }), expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
+	{ what: 'hand in a teacher-paced live session', method: 'POST', path: () => `${LIVE()}?/handIn`, form: () => ({}), expect: { ...STUDENT_PAGE, studentOfClass: 409 } },
+	{ what: 'a live session that does not exist', method: 'GET', path: () => '/me/live/aaaaaaaaaaaaaaaaaaaaaaaa', expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
 	{
 		what: 'student home',
 		method: 'GET',
@@ -194,6 +203,9 @@ const CASES: Case[] = [
 
 let app: AppProcess;
 let seeded: Seeded;
+/** A running live session of class A, on question 1. */
+let live: LiveDriver;
+const LIVE = () => `/me/live/${live.id}`;
 let quiz: { id: string; questionId: string };
 /** Two more open sign-ups, for the admin to approve and refuse: email → teacher id. */
 let waiting: Record<string, string>;
@@ -201,9 +213,12 @@ let waiting: Record<string, string>;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-	app = await startApp();
+	const databaseFile = await freshDatabaseFile();
+	app = await startApp({ DATABASE_URL: databaseFile });
 	expect(await app.ready).toBe(true);
 	seeded = await seed(app.url);
+	live = await startLive(databaseFile, 'ada@school.test', seeded.classA.id);
+	await live.command('start');
 	const created = await post(seeded.admin, '/teach/quizzes?/create', { article: SLUG, title: QUIZ_TITLE });
 	const id = decodeURIComponent(created.headers()['location'].split('/').pop()!);
 	const added = await post(seeded.admin, `/teach/quizzes/${encodeURIComponent(id)}?/addQuestion`, MC_QUESTION);
@@ -214,7 +229,10 @@ test.beforeAll(async () => {
 	expect(Object.keys(waiting).sort()).toEqual(['pat@school.test', 'quinn@school.test', 'rae@school.test']);
 });
 
-test.afterAll(async () => app?.stop());
+test.afterAll(async () => {
+	await live?.close();
+	await app?.stop();
+});
 
 function contextFor(role: Role) {
 	return {

@@ -2,6 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { requireStudent } from '$lib/server/auth/guards';
 import { assignmentState, attemptOver, studentAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
+import { runningLiveSessions } from '$lib/server/live/sessions';
 import type { PageServerLoad } from './$types';
 
 const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
@@ -33,7 +34,14 @@ export const load: PageServerLoad = async (event) => {
 			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || left > 0) ? 'todo' : 'done'
 		};
 	});
+	// A session the teacher is running now for one of this device's classes: one tap to enter.
+	const live = (await runningLiveSessions(appDb(), students.map((s) => s.classId))).map((r) => ({
+		id: r.id,
+		title: r.quizTitle,
+		className: students.find((s) => s.classId === r.classId)?.className ?? ''
+	}));
 	return {
+		live,
 		memberships: students.map((s) => ({ name: s.displayName, className: s.className })),
 		todo: assignments.filter((a) => a.group === 'todo'),
 		later: assignments.filter((a) => a.group === 'later'),
