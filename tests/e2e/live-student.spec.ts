@@ -111,7 +111,7 @@ test.describe('a teacher-paced live session on three phones', () => {
 		await amir.page.getByRole('radio', { name: 'U.S. troops on Mexican soil' }).check();
 		await amir.page.getByRole('radio', { name: 'Fairly sure' }).check();
 		await amir.page.getByRole('button', { name: 'Save answer' }).click();
-		await expect(amir.page).toHaveURL(/\?saved=1$/);
+		await expect(amir.page).toHaveURL(/\?saved=1#answer-status$/);
 		await expect(saved(amir.page)).toBeVisible();
 		await expect(refresh(amir.page)).toHaveCount(1);
 		await expect(amir.page.getByRole('radio', { name: 'U.S. troops on Mexican soil' })).toBeChecked();
@@ -314,5 +314,89 @@ test.describe('key-leak: a live session before the reveal', () => {
 		expect(leaksIn({ html: revealed.html }, texts, quiz).length).toBeGreaterThan(0);
 		// The event stream never carries it, even then.
 		expect(leaksIn({ events: revealed.events, html: '' }, texts, quiz)).toEqual([]);
+	});
+});
+
+test.describe('a student-paced live session', () => {
+	test.describe.configure({ mode: 'serial' });
+	let app: AppProcess;
+	let seeded: Seeded;
+	let live: LiveDriver;
+
+	test.beforeAll(async () => {
+		const databaseFile = await freshDatabaseFile();
+		app = await startApp({ DATABASE_URL: databaseFile });
+		expect(await app.ready).toBe(true);
+		seeded = await seed(app.url, { assignment: false });
+		live = await startLive(databaseFile, 'ada@school.test', seeded.classA.id, { pacing: 'student' });
+	});
+	test.afterAll(async () => {
+		await live?.close();
+		await app?.stop();
+	});
+
+	test('students move through the questions themselves, hand in, and see their own result before the reveal', async ({ browser }) => {
+		test.setTimeout(120_000);
+		const ana = await phone(browser, app, false, seeded.studentA);
+		const base = `/me/live/${live.id}`;
+		await ana.page.goto(base);
+		await expect(ana.page.getByRole('heading', { name: 'Waiting for your teacher' })).toBeVisible();
+		await live.command('start');
+		await ana.page.getByRole('link', { name: 'Check for the next question' }).click();
+		await expect(ana.page.getByRole('heading', { name: Q1 })).toBeVisible();
+		await expect(refresh(ana.page)).toHaveCount(0);
+		// Next and previous, and the numbered list, are hers to use.
+		await ana.page.getByRole('link', { name: 'Next question' }).click();
+		await expect(ana.page.getByRole('heading', { name: Q2 })).toBeVisible();
+		await expect(ana.page).toHaveURL(/\?q=2$/);
+		await ana.page.getByRole('navigation', { name: 'Questions' }).getByRole('link', { name: 'Question 1, not answered' }).click();
+		await ana.page.getByRole('radio', { name: 'U.S. troops on Mexican soil' }).check();
+		await ana.page.getByRole('radio', { name: 'Very sure' }).check();
+		await ana.page.getByRole('button', { name: 'Save answer' }).click();
+		await expect(ana.page).toHaveURL(/\?q=1&saved=1#answer-status$/);
+		await expect(saved(ana.page)).toBeVisible();
+		await expect(ana.page.getByRole('link', { name: 'Question 1, answered' })).toBeVisible();
+		await expectNoAxeViolations(ana.page, false);
+		await shot(ana.page, '9-paced-question-nojs');
+
+		// Handing in makes her answers final and shows her own result; the right answer waits for the teacher.
+		await ana.page.getByRole('button', { name: 'Hand in my answers' }).click();
+		const result = ana.page.getByRole('region', { name: /Right/ });
+		await expect(result).toContainText('3 marks (the most possible: 3)');
+		await expect(result).toContainText('The right answer shows when your teacher reveals it.');
+		await expect(result).not.toContainText('Categorical” can make');
+		await expect(result.getByRole('link')).toHaveCount(0);
+		await expectNoAxeViolations(ana.page, false);
+		await shot(ana.page, '10-paced-handed-in-nojs');
+		await ana.page.getByRole('link', { name: 'Next question' }).click();
+		await expect(ana.page.getByRole('heading', { name: 'Handed in' })).toBeVisible();
+		await expect(ana.page.getByText('You did not answer this question.')).toBeVisible();
+		const late = await seeded.studentA.post(`${base}?/answer`, { form: { question: live.questionIds[1], sentence: 'c06', certainty: '1' } });
+		expect(late.status()).toBe(409);
+		expect(await late.text()).toContain('You have handed in your answers');
+
+		// Amir, with JavaScript and only the code, goes at his own pace meanwhile.
+		const amir = await phone(browser, app, true);
+		await joinWithCode(amir.page, seeded.classA.code, 'Amir');
+		await amir.page.getByRole('link', { name: /^Join live: / }).click();
+		await expect(amir.page.getByRole('heading', { name: Q1 })).toBeVisible();
+		await amir.page.getByRole('link', { name: 'Next question' }).click();
+		await expect(amir.page.getByRole('heading', { name: Q2 })).toBeVisible();
+		await amir.page.getByRole('radio', { name: /regarding the reported conversation/ }).check();
+		await amir.page.getByRole('radio', { name: 'Fairly sure' }).check();
+		await amir.page.getByRole('button', { name: 'Save answer' }).click();
+		await expect(saved(amir.page)).toBeVisible();
+		await expect(amir.page).toHaveURL(/\?q=2$/);
+		await expect(amir.page.getByRole('link', { name: 'Question 2, answered' })).toBeVisible();
+		await expectNoAxeViolations(amir.page, true);
+		await shot(amir.page, '11-paced-question-js');
+
+		// A student of another class finds nothing here.
+		const ben = await phone(browser, app, true, seeded.studentB);
+		const response = await ben.page.goto(base);
+		expect(response?.status()).toBe(404);
+		await expect(ben.page.getByRole('heading', { name: 'We can’t find that live session' })).toBeVisible();
+		await expectNoAxeViolations(ben.page, true);
+		for (const p of [ana, amir, ben]) await p.context.close();
 	});
 });
