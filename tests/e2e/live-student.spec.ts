@@ -165,6 +165,11 @@ test.describe('a teacher-paced live session on three phones', () => {
 		await expectNoAxeViolations(cai.page, true);
 		await shot(cai.page, '5-late-joiner-js');
 
+		// Ana's phone loses the network: the page says it is reconnecting, and catches up once it is back.
+		await ana.context.setOffline(true);
+		await expect(ana.page.getByRole('status').filter({ hasText: 'Reconnecting…' })).toBeVisible({ timeout: 15_000 });
+		await shot(ana.page, '5-reconnecting-js');
+
 		// Amir's page refreshed onto question 2 and holds still while he has not answered.
 		await expect(amir.page.getByRole('heading', { name: Q2 })).toBeVisible({ timeout: 10_000 });
 		await expect(refresh(amir.page)).toHaveCount(0);
@@ -180,6 +185,10 @@ test.describe('a teacher-paced live session on three phones', () => {
 		expect(await answersTo(1)).toHaveLength(1);
 		await expectNoAxeViolations(amir.page, false);
 		await shot(amir.page, '6-locked-nojs');
+		// Back online, Ana's phone reconnects and shows the lock it missed, without a reload.
+		await ana.context.setOffline(false);
+		await expect(ana.page.getByRole('heading', { name: 'Answers locked' })).toBeVisible({ timeout: 20_000 });
+		await expect(ana.page.getByText('Reconnecting…')).toHaveCount(0);
 		await cai.page.reload();
 		await expect(cai.page.getByRole('heading', { name: 'Answers locked' })).toBeVisible();
 		await expect(cai.page.getByText(/Your answer: “.*regarding the reported conversation/)).toBeVisible();
@@ -363,7 +372,8 @@ test.describe('a student-paced live session', () => {
 		await ana.page.getByRole('button', { name: 'Hand in my answers' }).click();
 		const result = ana.page.getByRole('region', { name: /Right/ });
 		await expect(result).toContainText('3 marks (the most possible: 3)');
-		await expect(result).toContainText('The right answer shows when your teacher reveals it.');
+		await expect(result).toContainText('The explanation and the notes on this passage show when your teacher reveals this question.');
+		await expect(ana.page.getByText('You have handed in your answers.')).toBeVisible();
 		await expect(result).not.toContainText('Categorical” can make');
 		await expect(result.getByRole('link')).toHaveCount(0);
 		await expectNoAxeViolations(ana.page, false);
