@@ -85,6 +85,7 @@ test.describe('a teacher-paced live session on three phones', () => {
 		const ana = await phone(browser, app, true, seeded.studentA);
 		await ana.page.goto('/me');
 		await expect(ana.page.getByRole('heading', { name: 'Live now' })).toBeVisible();
+		await expectNoAxeViolations(ana.page, true);
 		await ana.page.getByRole('link', { name: /^Join live: / }).click();
 		await expect(ana.page.getByRole('heading', { name: 'Waiting for your teacher' })).toBeVisible();
 		await expectNoAxeViolations(ana.page, true);
@@ -93,6 +94,7 @@ test.describe('a teacher-paced live session on three phones', () => {
 		// Amir: JavaScript off, has only the class code.
 		const amir = await phone(browser, app, false);
 		await joinWithCode(amir.page, seeded.classA.code, 'Amir');
+		await expectNoAxeViolations(amir.page, false);
 		await amir.page.getByRole('link', { name: /^Join live: / }).click();
 		await expect(amir.page.getByRole('heading', { name: 'Waiting for your teacher' })).toBeVisible();
 		await expect(refresh(amir.page)).toHaveCount(1);
@@ -410,6 +412,7 @@ test.describe('a student-paced live session', () => {
 		expect(response?.status()).toBe(404);
 		await expect(ben.page.getByRole('heading', { name: 'We can’t find that live session' })).toBeVisible();
 		await expectNoAxeViolations(ben.page, true);
+		await expectNoAxeViolations(ben.page, false);
 		for (const p of [ana, amir, ben]) await p.context.close();
 	});
 });

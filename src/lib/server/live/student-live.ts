@@ -14,6 +14,7 @@ import { articleBundle } from '../articles/reader-cache';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '../quiz/question-views';
 import { maxMarks } from '$lib/quiz/scoring';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
+import { screenKey } from '$lib/live/student-follow';
 import { announceLive, joinLiveSession, liveQuestionsOf } from './sessions';
 
 const NO_SESSION = 'There is no such live session.';
@@ -74,6 +75,9 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 		className: ctx.student.className,
 		pacing: session.pacing,
 		version: session.version,
+		// What the event stream's messages are compared with (see student-follow.ts).
+		wanted,
+		screenKey: screenKey(session.state, session.pacing, wanted),
 		handedIn: part.handedIn,
 		total: questions.length,
 		answered: questions.map((q) => responses.has(q.id)),
