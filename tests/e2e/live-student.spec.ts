@@ -86,6 +86,7 @@ test.describe('a teacher-paced live session on three phones', () => {
 		await ana.page.goto('/me');
 		await expect(ana.page.getByRole('heading', { name: 'Live now' })).toBeVisible();
 		await expectNoAxeViolations(ana.page, true);
+		await shot(ana.page, '0-me-live-now-js');
 		await ana.page.getByRole('link', { name: /^Join live: / }).click();
 		await expect(ana.page.getByRole('heading', { name: 'Waiting for your teacher' })).toBeVisible();
 		await expectNoAxeViolations(ana.page, true);
