@@ -2,7 +2,7 @@
  * Who may do what: every protected route and action against every kind of visitor.
  * The expected outcomes are in one table; a new route must be added to it.
  */
-import { startApp, type AppProcess } from './app-process';
+import { freshDatabaseFile, startApp, type AppProcess } from './app-process';
 import { expect, SLUG, test } from './fixtures';
 import { client, post, seed, signUpWaiting, waitingTeachers, type Seeded } from './http-seed';
 
@@ -247,6 +247,14 @@ const CASES: Case[] = [
 	{ what: 'plain text of an article published to class A', method: 'GET', path: () => `/articles/${article.slug}/text.txt`, expect: { anonymous: 404, studentOfClass: 200, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
 	{ what: 'reader of a teacher’s draft', method: 'GET', path: () => `/articles/${draft.slug}`, expect: { anonymous: 404, studentOfClass: 404, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
 	{ what: 'annotations of a teacher’s draft', method: 'GET', path: () => `/articles/${draft.slug}/annotations.jsonld`, expect: { anonymous: 404, studentOfClass: 404, studentOfOtherClass: 404, otherTeacher: 404, pendingTeacher: 404, owner: 200 } },
+	// The live session of class A (in its lobby, see beforeAll): only class A's students take part.
+	{ what: 'student live session page', method: 'GET', path: () => STUDENT_LIVE(), expect: STUDENT_PAGE, mustShow: { studentOfClass: ['Waiting for your teacher'] } },
+	{ what: 'student live session page data', method: 'GET', path: () => `${STUDENT_LIVE()}/__data.json`, expect: EVERYONE, mustNotShow: { studentOfOtherClass: ['"waiting"'], otherTeacher: ['"waiting"'], anonymous: ['"waiting"'] }, mustShow: { studentOfClass: ['"waiting"'] } },
+	{ what: 'student live updates', method: 'STREAM', path: () => `${STUDENT_LIVE()}/events`, expect: STUDENT_PAGE, mustShow: { studentOfClass: ['"version"'] } },
+	{ what: 'answer in a live session not started yet', method: 'POST', path: () => `${STUDENT_LIVE()}?/answer`, form: () => ({ question: `${PACK_QUIZ_ID}/q01`, choice: '0', certainty: '2' }), expect: { ...STUDENT_PAGE, studentOfClass: 409 } },
+	{ what: 'answer a question not in the live session', method: 'POST', path: () => `${STUDENT_LIVE()}?/answer`, form: () => ({ question: 'not-a-question', choice: '0' }), expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
+	{ what: 'hand in a teacher-paced live session', method: 'POST', path: () => `${STUDENT_LIVE()}?/handIn`, form: () => ({}), expect: { ...STUDENT_PAGE, studentOfClass: 409 } },
+	{ what: 'a student live session that does not exist', method: 'GET', path: () => '/me/live/aaaaaaaaaaaaaaaaaaaaaaaa', expect: { ...STUDENT_PAGE, studentOfClass: 404 } },
 	{
 		what: 'student home',
 		method: 'GET',
@@ -271,6 +279,8 @@ async function saveArticle(teacher: Seeded['admin'], title: string) {
 
 let app: AppProcess;
 let seeded: Seeded;
+/** The same session as class A's students reach it (in the lobby: the teacher has not started it). */
+const STUDENT_LIVE = () => `/me/live/${liveId}`;
 let quiz: { id: string; questionId: string };
 let liveId: string;
 /** Two more open sign-ups, for the admin to approve and refuse: email → teacher id. */
@@ -279,7 +289,8 @@ let waiting: Record<string, string>;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-	app = await startApp();
+	const databaseFile = await freshDatabaseFile();
+	app = await startApp({ DATABASE_URL: databaseFile });
 	expect(await app.ready).toBe(true);
 	seeded = await seed(app.url);
 	const created = await post(seeded.admin, '/teach/quizzes?/create', { article: SLUG, title: QUIZ_TITLE });

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import type { ContentPack } from '../../src/lib/server/content/read-pack';
 import type { SessionStudent } from '../../src/lib/server/auth/session';
-import { answerLive, commandLiveSession, startLiveSession, teacherLiveSession, type LiveSettings } from '../../src/lib/server/live/sessions';
+import { answerLive, commandLiveSession, liveTopic, startLiveSession, teacherLiveSession, type LiveSettings } from '../../src/lib/server/live/sessions';
 import { handInLive, studentLiveContext, studentLiveView, studentOfSession } from '../../src/lib/server/live/student-live';
 import { createClass } from '../../src/lib/server/people/classes';
 import type { Command } from '../../src/lib/live/session-state';
@@ -109,6 +109,22 @@ describe(`live sessions for students on ${ENGINE}`, () => {
 		// No form on screen would wipe the saved answer, so the page may refresh itself.
 		expect(view.refresh).toBe(true);
 		expect((await page(students[2], id)).refresh).toBe(false);
+	});
+
+	it('announces a student’s first join, so the projector’s count moves, and not a rejoin', async () => {
+		const id = await start();
+		const heard: { joined: number }[] = [];
+		await handle.pubsub.subscribe(liveTopic(id), { message: (text) => heard.push(JSON.parse(text)) });
+		await studentLiveContext(handle, [students[0]], id);
+		const deadline = Date.now() + 3_000;
+		while (heard.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+		expect(heard.at(-1)).toMatchObject({ joined: 1 });
+		// A reload finds the same part and says nothing new.
+		await new Promise((r) => setTimeout(r, 600));
+		const before = heard.length;
+		await studentLiveContext(handle, [students[0]], id);
+		await new Promise((r) => setTimeout(r, 600));
+		expect(heard.length).toBe(before);
 	});
 
 	it('keeps a student of another class out, with a 404', async () => {

@@ -4,6 +4,7 @@ import { assignmentState, attemptOver, studentAssignments } from '$lib/server/qu
 import { showTime, timeZoneNames } from '$lib/server/local-time';
 import { rememberTimeZone, viewerTimeZone } from '$lib/server/people/time-zones';
 import { articlesForClasses } from '$lib/server/articles/teacher-articles';
+import { runningLiveSessions } from '$lib/server/live/sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
@@ -36,7 +37,14 @@ export const load: PageServerLoad = async (event) => {
 			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || left > 0) ? 'todo' : 'done'
 		};
 	});
+	// A session the teacher is running now for one of this device's classes: one tap to enter.
+	const live = (await runningLiveSessions(appDb(), students.map((s) => s.classId))).map((r) => ({
+		id: r.id,
+		title: r.quizTitle,
+		className: students.find((s) => s.classId === r.classId)?.className ?? ''
+	}));
 	return {
+		live,
 		memberships: students.map((s) => ({ name: s.displayName, className: s.className })),
 		todo: assignments.filter((a) => a.group === 'todo'),
 		later: assignments.filter((a) => a.group === 'later'),

@@ -231,8 +231,9 @@ export async function joinedAttempt(handle: DatabaseHandle, session: LiveSession
 }
 
 /**
- * Saves the student's answer to the current question while answers are open. Answering
- * again replaces it (until the lock); the database refuses answers after the lock.
+ * Saves the student's answer while answers to that question are open: the question on
+ * screen, or under student pacing any question (see $lib/live/pacing). Answering again
+ * replaces it (until the lock or hand-in); the database refuses answers after the lock.
  */
 export async function answerLive(handle: DatabaseHandle, student: { id: string; classId: string }, sessionId: string, questionId: string, input: AnswerInput, textLength: number, now = new Date()) {
 	const { session, attempt } = await joinLiveSession(handle, student, sessionId, now);

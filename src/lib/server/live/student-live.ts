@@ -14,7 +14,8 @@ import { articleBundle } from '../articles/reader-cache';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '../quiz/question-views';
 import { maxMarks } from '$lib/quiz/scoring';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
-import { announceLive, joinedAttempt, liveSessionForStudents } from './sessions';
+import { screenKey } from '$lib/live/student-follow';
+import { announceLive, joinedAttempt, liveSessionForStudents, REMOVED } from './sessions';
 import { quizQuestions } from '../quiz/question-cache';
 
 const NO_SESSION = 'There is no such live session.';
@@ -26,6 +27,12 @@ export async function studentOfSession({ db, tables: t }: DatabaseHandle, studen
 	const [row] = await db.select({ classId: t.liveSessions.classId }).from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
 	const student = row && students.find((s) => s.classId === row.classId);
 	if (!student) throw new DomainError(NO_SESSION, 404);
+	// A student the teacher removed gets no updates either (joining and answering refuse them too).
+	const [part] = await db
+		.select({ removedAt: t.attempts.removedAt })
+		.from(t.attempts)
+		.where(and(eq(t.attempts.liveSessionId, sessionId), eq(t.attempts.studentId, student.id)));
+	if (part?.removedAt) throw new DomainError(REMOVED, 403);
 	return student;
 }
 
@@ -75,6 +82,9 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 		className: ctx.student.className,
 		pacing: session.pacing,
 		version: session.version,
+		// What the event stream's messages are compared with (see student-follow.ts).
+		wanted,
+		screenKey: screenKey(session.state, session.pacing, wanted),
 		handedIn: part.handedIn,
 		total: questions.length,
 		answered: questions.map((q) => responses.has(q.id)),

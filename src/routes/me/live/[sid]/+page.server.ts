@@ -1,32 +1,19 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
-import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
+import { attempt, field, orError, readForm, requireStudent } from '$lib/server/auth/guards';
 import { DomainError } from '$lib/server/domain-error';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { answerJoinedLive } from '$lib/server/live/sessions';
 import { handInLive, studentLiveContext, studentLiveView, wantedIndex } from '$lib/server/live/student-live';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-/** The student's context, or the reason they cannot take part: a 404 page, or a screen for a refusal (a removed student). */
-async function contextOrRefusal(event: RequestEvent) {
-	const students = requireStudent(event);
-	try {
-		return { ctx: await studentLiveContext(appDb(), students, event.params.sid) };
-	} catch (e) {
-		if (!(e instanceof DomainError)) throw e;
-		if (e.status === 404 || e.status === 410) error(e.status, e.message);
-		return { refused: { status: e.status, message: e.message } };
-	}
-}
-
 export const load: PageServerLoad = async (event) => {
-	const found = await contextOrRefusal(event);
-	if (!found.ctx) {
-		event.setHeaders({ 'cache-control': 'no-store' });
-		return { refused: found.refused!.message, view: null, justSaved: false };
-	}
-	const view = await studentLiveView(appDb(), found.ctx, wantedIndex(event.url.searchParams.get('q')));
-	return { refused: null, view, justSaved: event.url.searchParams.has('saved') };
+	const students = requireStudent(event);
+	// A refusal (no such session here: 404; a student the teacher removed: 403) shows its
+	// message on this route's error page, with its status.
+	const ctx = await orError(() => studentLiveContext(appDb(), students, event.params.sid));
+	const view = await studentLiveView(appDb(), ctx, wantedIndex(event.url.searchParams.get('q')));
+	return { view, justSaved: event.url.searchParams.has('saved') };
 };
 
 /**
@@ -38,7 +25,8 @@ function backTo(event: RequestEvent, form: FormData, extra: string) {
 	const params = new URLSearchParams(/^\d{1,4}$/.test(q) ? { q } : {});
 	if (extra) params.set(extra, '1');
 	const search = params.toString();
-	return `/me/live/${event.params.sid}${search ? `?${search}` : ''}`;
+	// After a save, the page opens at its "Answer saved" status, beside the form.
+	return `/me/live/${event.params.sid}${search ? `?${search}` : ''}${extra === 'saved' ? '#answer-status' : ''}`;
 }
 
 /** A request from `use:enhance` wants the action's result; a plain form post wants a page. */
