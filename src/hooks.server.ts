@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { appDb, startDatabase } from '$lib/server/app-db';
 import { articleStamp } from '$lib/server/articles/reader';
+import { isPublicArticle } from '$lib/server/articles/reader-access';
 import { PageCache, pageCacheKey } from '$lib/server/page-cache';
 import { KnownHosts, hostSettingsFromEnv } from '$lib/server/known-hosts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -143,6 +144,9 @@ const studentPageCache: Handle = async ({ event, resolve }) => {
 	};
 	const hit = await pageCache.get(studentKey, slug);
 	if (hit?.viewer) return answer(hit);
+	// Only a page everyone may read is shared. A teacher's article published to some classes
+	// is rendered for this student, who may be one of those allowed (it is never cached here).
+	if (!(await isPublicArticle(slug))) return resolve(event);
 
 	const stamp = await pageCache.stamp(slug);
 	event.locals.session = null;

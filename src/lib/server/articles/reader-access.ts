@@ -44,6 +44,12 @@ export async function readableStamp(event: RequestEvent, slug: string, handle = 
 	return stampOf(row);
 }
 
+/** Whether the article at `slug` is one everyone may read (a pack's), so one render serves every student. */
+export async function isPublicArticle(slug: string, handle = appDb()): Promise<boolean> {
+	const [row] = await accessBySlug(handle).execute({ slug });
+	return row?.visibility === 'public';
+}
+
 /**
  * The article's reader model and quiz if the request may read it; otherwise a 404 page.
  * `knownStamp`: the article's stamp, if just read in another query; a pack's article
