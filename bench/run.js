@@ -7,6 +7,12 @@ import { existsSync } from 'node:fs';
 import { startApp, startBare } from './servers.js';
 import { scriptWeight } from './script-weight.js';
 
+// `npm run bench anchoring` runs only the re-anchoring case (pure code, no servers).
+if (process.argv[2] === 'anchoring') {
+	await import('./anchoring.js');
+	process.exit(0);
+}
+
 const READER = 'articles/mexico-says-no-to-us-troops';
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
@@ -151,6 +157,8 @@ await run(process.execPath, ['bench/answers.js']);
 await run(process.execPath, ['bench/backup.js']);
 // Joining and signing in during guessing floods, against the real limits (bench/floods.js).
 await run(process.execPath, ['bench/floods.js']);
+// Re-anchoring accuracy on the edit corpus, and its speed against indexOf (bench/anchoring.js).
+await run(process.execPath, ['bench/anchoring.js']);
 const pgBin = ['/usr/local/bin', '/usr/lib/postgresql/15/bin'].find((d) => existsSync(`${d}/initdb`));
 if (pgBin) {
 	await run('scripts/with-postgres.sh', ['sh', '-c', 'DATABASE_URL="$TEST_DATABASE_URL" node bench/answers.js']);

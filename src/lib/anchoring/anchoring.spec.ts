@@ -1,5 +1,5 @@
 import { describe as group, expect, it } from 'vitest';
-import { anchor, describe, occurrences, CONTEXT_CHARS } from './anchoring';
+import { anchor, describe, occurrences, similarity, CONTEXT_CHARS } from './anchoring';
 
 const original =
 	'Sheinbaum stood firm. “No, President Trump. Our territory is inalienable.” Her stance drew a sharp line. ' +
@@ -64,5 +64,23 @@ group('anchor', () => {
 	it('makes an orphan when the words are gone', () => {
 		const edited = original.replace('“No, President Trump. Our territory is inalienable.” ', '');
 		expect(anchor(edited, target)).toEqual({ status: 'orphan', reason: expect.any(String) });
+	});
+});
+
+group('similarity', () => {
+	it.each([
+		['the border is not secure', 'the border is not secure', 1],
+		['the border is not secure', 'the border is not secured', 0.96],
+		['the border is not secure', 'the order is not secure', 0.96],
+		// search() lists matches by position; the closest must count, not the first found.
+		['the border is not secure', 'completely different word', 0.2],
+		['so, the border is not secure', 'the border is not secure', 0.86]
+	])('%j against %j is about %f', (a, b, expected) => {
+		expect(similarity(a, b)).toBeCloseTo(expected, 1);
+	});
+
+	it('is 0 against nothing and 1 for two empty strings', () => {
+		expect(similarity('words', '')).toBe(0);
+		expect(similarity('', '')).toBe(1);
 	});
 });

@@ -58,13 +58,60 @@ export function occurrences(text: string, quote: string): number[] {
 }
 
 /** 1 when `a` and `b` match exactly, falling towards 0 as edits pile up. */
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
 	if (a.length === 0 && b.length === 0) return 1;
 	if (a.length === 0 || b.length === 0) return 0;
-	const [best] = search(a, b, b.length);
-	// search() finds `b` inside `a`; a length mismatch is also an edit.
-	const errors = best ? best.errors + Math.max(0, a.length - (best.end - best.start)) : b.length;
+	// search() finds `b` inside `a`, listing matches by position, not by quality: take the
+	// closest. A length mismatch is also an edit.
+	const errors = Math.min(b.length, ...search(a, b, b.length).map((m) => m.errors + Math.max(0, a.length - (m.end - m.start))));
 	return Math.max(0, 1 - errors / Math.max(a.length, b.length));
+}
+
+/** A place where a quote's words may now be, with how well each part fits. */
+export interface QuoteCandidate {
+	start: number;
+	end: number;
+	/** Edits (insertions, deletions, substitutions) between the quote and text[start, end). */
+	errors: number;
+	/** 1 − errors / quote length. */
+	quoteScore: number;
+	prefixScore: number;
+	suffixScore: number;
+	/** The ranking score: quote first, then its surroundings, then nearness to `expectedStart`. */
+	score: number;
+}
+
+/**
+ * Every place `quote.exact` occurs in `text` with at most a quarter of it changed, best
+ * first. This is the reader's fuzzy matcher, shared with re-anchoring between versions.
+ */
+export function quoteCandidates(text: string, quote: TextQuoteSelector, expectedStart: number): QuoteCandidate[] {
+	if (quote.exact.length === 0) return [];
+	// Allow up to a quarter of the quote to differ; beyond that it is a different passage.
+	const maxErrors = Math.min(256, Math.floor(quote.exact.length / 4));
+	return rank(text, quote, expectedStart, search(text, quote.exact, maxErrors));
+}
+
+/** Every exact occurrence of `quote.exact`, scored and ranked as quoteCandidates does (and much cheaper). */
+export function exactCandidates(text: string, quote: TextQuoteSelector, expectedStart: number): QuoteCandidate[] {
+	if (quote.exact.length === 0) return [];
+	const found = occurrences(text, quote.exact).map((start) => ({ start, end: start + quote.exact.length, errors: 0 }));
+	return rank(text, quote, expectedStart, found);
+}
+
+function rank(text: string, quote: TextQuoteSelector, expectedStart: number, found: { start: number; end: number; errors: number }[]) {
+	return found
+		.map((c) => {
+			const quoteScore = 1 - c.errors / quote.exact.length;
+			const prefixScore = similarity(text.slice(Math.max(0, c.start - quote.prefix.length), c.start), quote.prefix);
+			const suffixScore = similarity(text.slice(c.end, c.end + quote.suffix.length), quote.suffix);
+			const distance = Math.abs(c.start - expectedStart) / Math.max(1, text.length);
+			// Weights follow the order of trust: the words themselves, then their surroundings,
+			// then where they used to be (only a tie-breaker).
+			const score = 50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * (1 - distance);
+			return { start: c.start, end: c.end, errors: c.errors, quoteScore, prefixScore, suffixScore, score };
+		})
+		.sort((a, b) => b.score - a.score || a.start - b.start);
 }
 
 /**
@@ -78,27 +125,7 @@ export function anchor(text: string, selectors: Selectors): AnchorResult {
 		return { status: 'exact', start: position.start, end: position.end };
 	}
 	if (quote.exact.length === 0) return { status: 'orphan', reason: 'The quote is empty.' };
-
-	// Allow up to a quarter of the quote to differ; beyond that it is a different passage.
-	const maxErrors = Math.min(256, Math.floor(quote.exact.length / 4));
-	const candidates = search(text, quote.exact, maxErrors);
-	if (candidates.length === 0) {
-		return { status: 'orphan', reason: 'The quoted words are no longer in the text.' };
-	}
-
-	let best: { start: number; end: number; score: number } | undefined;
-	for (const c of candidates) {
-		const quoteScore = 1 - c.errors / quote.exact.length;
-		const prefixScore = similarity(
-			text.slice(Math.max(0, c.start - quote.prefix.length), c.start),
-			quote.prefix
-		);
-		const suffixScore = similarity(text.slice(c.end, c.end + quote.suffix.length), quote.suffix);
-		const distance = Math.abs(c.start - position.start) / Math.max(1, text.length);
-		// Weights follow the order of trust: the words themselves, then their surroundings,
-		// then where they used to be (only a tie-breaker).
-		const score = 50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * (1 - distance);
-		if (!best || score > best.score) best = { start: c.start, end: c.end, score };
-	}
-	return { status: 'fuzzy', start: best!.start, end: best!.end };
+	const [best] = quoteCandidates(text, quote, position.start);
+	if (!best) return { status: 'orphan', reason: 'The quoted words are no longer in the text.' };
+	return { status: 'fuzzy', start: best.start, end: best.end };
 }
