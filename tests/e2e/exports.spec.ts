@@ -1,3 +1,4 @@
+import { annotationProblems, collectionProblems } from '../fixtures/w3c-annotation-model';
 import { expect, READER, test } from './fixtures';
 
 test('the JSON-LD export is a W3C AnnotationCollection over the plain text', async ({ request }) => {
@@ -29,6 +30,41 @@ test('the JSON-LD export is a W3C AnnotationCollection over the plain text', asy
 		const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
 		const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
 		expect(text.slice(position.start, position.end)).toBe(quote.exact);
+	}
+});
+
+test('every annotation, as served, passes the W3C model on its own', async ({ request }) => {
+	const collection = await (await request.get(`${READER}/annotations.jsonld`)).json();
+	expect(collectionProblems(collection)).toEqual([]);
+	const items = collection.first.items as { id: string }[];
+	expect(items.length).toBeGreaterThan(60);
+	const failing = items.map((item) => [item.id, annotationProblems(item)] as const).filter(([, problems]) => problems.length > 0);
+	expect(failing).toEqual([]);
+});
+
+test('annotation ids dereference to the annotation, with an ETag; unknown ids are a JSON 404', async ({ request, baseURL }) => {
+	const collection = await (await request.get(`${READER}/annotations.jsonld`)).json();
+	const items = collection.first.items as { id: string }[];
+	for (const item of [items[0], items.at(-1)!]) {
+		expect(item.id).toMatch(new RegExp(`^${baseURL}${READER}/annotations/[a-z0-9-]+$`));
+		const response = await request.get(item.id);
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toContain('application/ld+json');
+		expect(await response.json()).toEqual(item);
+		const etag = response.headers()['etag'];
+		expect(etag).toMatch(/^"[^"]+"$/);
+		const again = await request.get(item.id, { headers: { 'If-None-Match': etag } });
+		expect(again.status()).toBe(304);
+		expect(again.headers()['etag']).toBe(etag);
+	}
+	const other = await request.get(items[1].id, { headers: { 'If-None-Match': (await request.get(items[0].id)).headers()['etag'] } });
+	expect(other.status()).toBe(200);
+
+	for (const missing of [`${READER}/annotations/no-such-annotation`, '/articles/no-such-article/annotations/c1']) {
+		const response = await request.get(missing);
+		expect(response.status()).toBe(404);
+		expect(response.headers()['content-type']).toContain('application/json');
+		expect((await response.json()).error).toMatch(/no (annotation|article)/i);
 	}
 });
 

@@ -57,7 +57,8 @@ export async function post(ctx: APIRequestContext, path: string, form: Record<st
 	return response;
 }
 
-async function makeClass(teacher: APIRequestContext, name: string, names: string) {
+/** A class of `teacher`'s with the roster `names`; its id and join code. */
+export async function makeClass(teacher: APIRequestContext, name: string, names: string) {
 	const created = await post(teacher, '/teach?/create', { name });
 	const id = created.headers()['location'].split('/').pop()!;
 	await post(teacher, `/teach/classes/${id}?/roster`, { names }, 200);

@@ -109,6 +109,46 @@ test.describe('the reader, with JavaScript', () => {
 	});
 });
 
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`the page's text, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		for (const layers of ['', '?layers=set']) {
+			test(`is text.txt, so every annotation's position selector finds its quote in it (${layers || 'all layers'})`, async ({ page, request }) => {
+				const published = await (await request.get(`${READER}/text.txt`)).text();
+				const collection = await (await request.get(`${READER}/annotations.jsonld`)).json();
+				await page.goto(`${READER}${layers}`);
+				const inPage = await renderedArticleText(page);
+				expect(inPage).toBe(published);
+				type Selector = { type: string; exact?: string; start?: number; end?: number };
+				const items = collection.first.items as { id: string; target: { selector: Selector[] } }[];
+				const unresolved = items.filter((item) => {
+					const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+					const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+					return inPage.slice(position.start, position.end) !== quote.exact;
+				});
+				expect(items.length).toBeGreaterThan(60);
+				expect(unresolved.map((i) => i.id)).toEqual([]);
+			});
+		}
+
+		// (axe runs on the reader, JavaScript on and off, in the tests above and below.)
+		test('still shows each note mark, and a screen reader hears it with its claim', async ({ page }) => {
+			await page.goto(READER);
+			const mark = page.locator('.article-text .note-mark').first();
+			await expect(mark).toBeVisible();
+			const label = (await mark.getAttribute('data-marker'))!;
+			expect(label).toMatch(/^[SF]\d+$/);
+			// The mark is drawn from its attribute: visible, yet no text of the article.
+			expect(await mark.evaluate((el) => el.textContent)).toBe('');
+			expect((await mark.boundingBox())!.width).toBeGreaterThan(3);
+			const claim = mark.locator('xpath=ancestor::a[1]');
+			const meaning = `${label[0] === 'S' ? 'Sourcing' : 'Framing'} note ${label.slice(1)}`;
+			await expect(claim).toHaveAccessibleDescription(new RegExp(meaning));
+		});
+	});
+}
+
 test.describe('the reader, without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -23,6 +23,7 @@ const claim = (key: string, over: Partial<ClaimView>): ClaimView => ({
 	checkNote: '',
 	facts: [],
 	noteKeys: [],
+	marks: [],
 	...over
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByClaim, segmentBlocks } from './segments';
+import { groupByClaim, marksByClaim, segmentBlocks } from './segments';
 
 const text = 'Heading\nOne two three. Four five.';
 const blocks = [
@@ -20,6 +20,14 @@ describe('segmentBlocks', () => {
 			['One two three.', 'a'],
 			[' ', null],
 			['Four five.', 'b']
+		]);
+	});
+
+	it('keeps each block’s place in the text, so the page can put back what separates blocks', () => {
+		const views = segmentBlocks(text, blocks, claims, []);
+		expect(views.map((b) => [b.start, b.end])).toEqual([
+			[0, 7],
+			[8, text.length]
 		]);
 	});
 
@@ -49,5 +57,15 @@ describe('groupByClaim', () => {
 			['a', 2],
 			[null, 1]
 		]);
+	});
+
+	it('tells which claim’s passage holds each note’s mark', () => {
+		const notes = [
+			{ key: 'n1', start: 12, end: 15 }, // ends inside a
+			{ key: 'n2', start: 18, end: 28 }, // ends inside b
+			{ key: 'n3', start: 9, end: 22 } // ends with a
+		];
+		const marks = marksByClaim(segmentBlocks(text, blocks, claims, notes));
+		expect(Object.fromEntries(marks)).toEqual({ a: ['n1', 'n3'], b: ['n2'] });
 	});
 });

@@ -43,7 +43,7 @@ export function segmentBlocks(
 				last.endsNotes = piece.endsNotes;
 			} else pieces.push(piece);
 		}
-		return { kind: block.kind, pieces };
+		return { kind: block.kind, start: block.start, end: block.end, pieces };
 	});
 }
 
@@ -56,4 +56,13 @@ export function groupByClaim(pieces: Piece[]): { claim: string | null; pieces: P
 		else groups.push({ claim: piece.claim, pieces: [piece] });
 	}
 	return groups;
+}
+
+/** The notes whose marks (S1, F2 …) sit inside each claim's passage, in reading order, by claim key. */
+export function marksByClaim(blocks: BlockView[]): Map<string, string[]> {
+	const marks = new Map<string, string[]>();
+	for (const piece of blocks.flatMap((b) => b.pieces)) {
+		if (piece.claim && piece.endsNotes.length) marks.set(piece.claim, [...(marks.get(piece.claim) ?? []), ...piece.endsNotes]);
+	}
+	return marks;
 }

@@ -36,6 +36,8 @@ export interface ClaimView {
 	facts: FactView[];
 	/** Notes whose span overlaps this claim, in reading order. */
 	noteKeys: string[];
+	/** Notes whose mark (S1, F2 …) sits in this claim's passage, in reading order. */
+	marks: string[];
 }
 
 export interface TranslationView {
@@ -72,6 +74,9 @@ export interface Piece {
 
 export interface BlockView {
 	kind: 'heading' | 'paragraph';
+	/** Where the block starts and ends in the text; what lies between blocks is line breaks. */
+	start: number;
+	end: number;
 	pieces: Piece[];
 }
 

@@ -8,8 +8,19 @@ import type { ReaderArticle } from './types';
 
 const MOTIVATION = { sourcing: 'commenting', framing: 'assessing' } as const;
 
-/** The collection for `article`; `base` is the article's absolute address. */
-export function toAnnotationCollection(article: ReaderArticle, base: string) {
+/** The JSON-LD context of the W3C Web Annotation vocabulary. */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** The media type (with the anno profile) the collection and each annotation are served as. */
+export const ANNO_MEDIA_TYPE = `application/ld+json; profile="${ANNO_CONTEXT}"; charset=utf-8`;
+
+/** Where the annotation `key` of the article at `base` lives: its id, which dereferences. */
+export function annotationId(base: string, key: string): string {
+	return `${base}/annotations/${encodeURIComponent(key)}`;
+}
+
+/** The annotations of `article`, claims then notes, each a complete JSON-LD document. */
+export function toAnnotations(article: ReaderArticle, base: string) {
 	const source = `${base}/text.txt`;
 	const target = (start: number, end: number) => {
 		const { quote, position } = describe(article.text, start, end);
@@ -18,7 +29,10 @@ export function toAnnotationCollection(article: ReaderArticle, base: string) {
 	const speakerName = new Map(article.speakers.map((s) => [s.key, s.name]));
 
 	const claims = article.claims.map((claim) => ({
-		id: `${base}/annotations/${claim.key}`,
+		// Each annotation carries its own context: a client that takes one out of the
+		// collection (or fetches it by its id) must still be able to read it as JSON-LD.
+		'@context': ANNO_CONTEXT,
+		id: annotationId(base, claim.key),
 		type: 'Annotation',
 		motivation: 'classifying',
 		body: [
@@ -30,7 +44,8 @@ export function toAnnotationCollection(article: ReaderArticle, base: string) {
 	}));
 
 	const notes = article.notes.map((note) => ({
-		id: `${base}/annotations/${note.key}`,
+		'@context': ANNO_CONTEXT,
+		id: annotationId(base, note.key),
 		type: 'Annotation',
 		motivation: MOTIVATION[note.layer],
 		body: [
@@ -44,9 +59,20 @@ export function toAnnotationCollection(article: ReaderArticle, base: string) {
 		target: target(note.start, note.end)
 	}));
 
-	const items = [...claims, ...notes];
+	return [...claims, ...notes];
+}
+
+/** The one annotation of `article` whose key is `key`, or undefined. */
+export function toAnnotation(article: ReaderArticle, base: string, key: string) {
+	const id = annotationId(base, key);
+	return toAnnotations(article, base).find((a) => a.id === id);
+}
+
+/** The collection for `article`; `base` is the article's absolute address. */
+export function toAnnotationCollection(article: ReaderArticle, base: string) {
+	const items = toAnnotations(article, base);
 	return {
-		'@context': 'http://www.w3.org/ns/anno.jsonld',
+		'@context': ANNO_CONTEXT,
 		id: `${base}/annotations.jsonld`,
 		type: 'AnnotationCollection',
 		label: `Claims and notes: ${article.title}`,

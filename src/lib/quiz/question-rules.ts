@@ -1,9 +1,11 @@
 /**
- * The rules a question written in the teacher's editor must meet before it is saved.
- * They are the same rules check-quiz applies to a content pack's quiz.yaml (keys agree
- * with the claim ledger, fixed option sets for the ledger types, one correct option for
- * single-choice types), worded for a teacher and reported per field, so the editor can
- * show every problem beside the form that caused it. Plain data in, plain data out.
+ * The rules every quiz question meets, wherever it was written: the teacher's editor, a
+ * Moodle import, or a content pack's quiz.yaml (which check-quiz reads through
+ * `questionRuleProblems`, the one home of these rules). Keys agree with the claim ledger,
+ * the ledger types offer fixed option sets, single-choice types have one correct option.
+ * Problems are worded for a teacher and reported per field, so the editor can show every
+ * problem beside the form that caused it, and a pack error names the field. Plain data in,
+ * plain data out.
  */
 import { FORM_LABELS } from '$lib/articles/types';
 import { z } from 'zod';
@@ -116,16 +118,24 @@ const draftSchema = z.object({
 		.max(MAX_RUBRIC_ITEMS, `A rubric can have at most ${MAX_RUBRIC_ITEMS} lines.`)
 });
 
+/** What the shared rules look at in a question, whichever form it came in. */
+export interface RuleQuestion {
+	type: QuestionType;
+	/** The linked claim's key, or null for none. */
+	claim: string | null;
+	options: { value: string; label: string; correct: boolean }[];
+	/** How many key passages a find-the-evidence question has. */
+	evidenceCount: number;
+	/** How many rubric lines a short answer has. */
+	rubricCount: number;
+}
+
 /**
- * Checks a draft against the pack rules and the article's ledger. Returns the question
- * ready to store, or every problem found, each tied to the field it is about.
+ * Every way `q` breaks the question rules against the article's `ledger`, each tied to
+ * its field (`claim`, `options`, `options.2.value`, `evidence`, `rubric`); empty when it
+ * passes. Formats of single fields (a tolerance, a rubric's points) belong to each form.
  */
-export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true; question: CheckedQuestion } | { ok: false; problems: Problem[] } {
-	const parsed = draftSchema.safeParse(draft);
-	if (!parsed.success) {
-		return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'question', message: i.message })) };
-	}
-	const q = parsed.data;
+export function questionRuleProblems(q: RuleQuestion, ledger: Ledger): Problem[] {
 	const problems: Problem[] = [];
 	const problem = (field: string, message: string) => problems.push({ field, message });
 
@@ -194,19 +204,41 @@ export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true;
 			needLabels();
 			break;
 		case 'find-evidence':
-			if (q.evidence.length === 0) problem('evidence', 'Choose at least one key passage.');
-			q.evidence.forEach(
-				(e) => ledger.claims.some((c) => c.key === e) || /^\d{1,7}-\d{1,7}$/.test(e) || problem('evidence', 'A chosen passage is not in this article.')
-			);
-			if (!/^\d{1,3}$/.test(q.tolerance) || Number(q.tolerance) < 1 || Number(q.tolerance) > 100) {
-				problem('tolerance', 'Tolerance must be a whole number from 1 to 100.');
-			}
+			if (q.evidenceCount === 0) problem('evidence', 'Choose at least one key passage.');
 			if (options.length) problem('options', 'Find-the-evidence questions take no options: students select words in the article.');
 			break;
 		case 'short-answer':
-			if (q.rubric.length === 0) problem('rubric', 'Add at least one rubric line for marking.');
+			if (q.rubricCount === 0) problem('rubric', 'Add at least one rubric line for marking.');
 			if (options.length) problem('options', 'Short-answer questions take no options.');
 			break;
+	}
+	return problems;
+}
+
+/**
+ * Checks a draft from the editor (or an import) against the question rules and the
+ * article's ledger. Returns the question ready to store, or every problem found, each
+ * tied to the field it is about.
+ */
+export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true; question: CheckedQuestion } | { ok: false; problems: Problem[] } {
+	const parsed = draftSchema.safeParse(draft);
+	if (!parsed.success) {
+		return { ok: false, problems: parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'question', message: i.message })) };
+	}
+	const q = parsed.data;
+	const options = q.options;
+	const problems = questionRuleProblems(
+		{ type: q.type, claim: q.claim || null, options, evidenceCount: q.evidence.length, rubricCount: q.rubric.length },
+		ledger
+	);
+	// The editor's own forms of two fields: passages as claim keys or offsets, tolerance in percent.
+	if (q.type === 'find-evidence') {
+		if (q.evidence.some((e) => !ledger.claims.some((c) => c.key === e) && !/^\d{1,7}-\d{1,7}$/.test(e))) {
+			problems.push({ field: 'evidence', message: 'A chosen passage is not in this article.' });
+		}
+		if (!/^\d{1,3}$/.test(q.tolerance) || Number(q.tolerance) < 1 || Number(q.tolerance) > 100) {
+			problems.push({ field: 'tolerance', message: 'Tolerance must be a whole number from 1 to 100.' });
+		}
 	}
 	if (problems.length) return { ok: false, problems };
 

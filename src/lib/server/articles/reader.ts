@@ -6,7 +6,7 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { anchor } from '$lib/anchoring/anchoring';
-import { segmentBlocks } from '$lib/articles/segments';
+import { marksByClaim, segmentBlocks } from '$lib/articles/segments';
 import type {
 	ClaimView,
 	FactView,
@@ -121,7 +121,8 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 			check: c.check as Check,
 			checkNote: c.checkNote,
 			facts: factsOf(c.facts),
-			noteKeys: []
+			noteKeys: [],
+			marks: []
 		});
 	}
 	claims.sort((x, y) => x.start - y.start).forEach((c, i) => (c.number = i + 1));
@@ -159,6 +160,10 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 		claim.noteKeys = notes.filter((n) => n.start < claim.end && n.end > claim.start).map((n) => n.key);
 	}
 
+	const blocks = segmentBlocks(text, version.blocks, claims, notes);
+	const marks = marksByClaim(blocks);
+	for (const claim of claims) claim.marks = marks.get(claim.key) ?? [];
+
 	const publication = article.publication;
 	return {
 		id: article.id,
@@ -178,7 +183,7 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 		},
 		versionNumber: version.number,
 		text,
-		blocks: segmentBlocks(text, version.blocks, claims, notes),
+		blocks,
 		speakers,
 		claims,
 		notes,

@@ -189,6 +189,12 @@ describe('a broken pack', () => {
 			{ file: 'claims.yaml', field: /^claims$/, reason: /no claim covers "A new sentence nobody marked\."/ }
 		],
 		[
+			'a claim that overlaps the claim before it',
+			'claims.yaml',
+			(s) => s.replace(`quote: '"We can collaborate.`, `quote: 'said. "We can collaborate.`),
+			{ file: 'claims.yaml', field: /^claims\.1\.quote$/, reason: /claim "c02" overlaps the claim before it \("c01"\)/ }
+		],
+		[
 			'a missing field',
 			'claims.yaml',
 			(s) => s.replace(/\n\s+relationship: >-\n(\s{6}.*\n)+/, '\n'),

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { describe, occurrences, type Selectors } from '$lib/anchoring/anchoring';
+import { claimCoverageProblems } from '$lib/articles/claim-coverage';
 import { checkQuiz, type AnchoredQuiz } from './check-quiz';
 import {
 	articleMetaSchema,
@@ -209,25 +210,16 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 }
 
 /**
- * Claims must not overlap, and together they must cover every word of the article:
- * the kit promises students that every claim is marked, not a sample.
+ * Applies the claim-coverage rule (one module, shared with the editor) and stops at its
+ * first problem, named the way a pack editor finds it: an overlap at the claim's quote,
+ * uncovered words at the claims list.
  */
 function checkClaimCoverage(text: string, claims: AnchoredClaim[], file: string) {
-	const sorted = [...claims].sort((a, b) => a.selectors.position.start - b.selectors.position.start);
-	let covered = 0;
-	for (const claim of sorted) {
-		const { start, end } = claim.selectors.position;
-		if (start < covered) {
-			throw new ContentPackError(file, `claims.${claims.indexOf(claim)}.quote`, `claim "${claim.id}" overlaps the claim before it`);
-		}
-		const gap = text.slice(covered, start);
-		if (gap.trim() !== '') {
-			throw new ContentPackError(file, 'claims', `no claim covers "${gap.trim()}"`);
-		}
-		covered = end;
-	}
-	const tail = text.slice(covered);
-	if (tail.trim() !== '') throw new ContentPackError(file, 'claims', `no claim covers "${tail.trim()}"`);
+	const spans = claims.map((c) => ({ key: c.id, start: c.selectors.position.start, end: c.selectors.position.end }));
+	const [problem] = claimCoverageProblems(text, spans);
+	if (!problem) return;
+	const field = problem.kind === 'uncovered' ? 'claims' : `claims.${claims.findIndex((c) => c.id === problem.claim)}.quote`;
+	throw new ContentPackError(file, field, problem.message);
 }
 
 /** Finds every pack under `contentDir/articles`, one folder per article. */

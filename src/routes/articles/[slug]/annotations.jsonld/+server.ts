@@ -1,5 +1,5 @@
 import { readableBundle } from '$lib/server/articles/reader-access';
-import { toAnnotationCollection } from '$lib/articles/web-annotation';
+import { ANNO_MEDIA_TYPE, toAnnotationCollection } from '$lib/articles/web-annotation';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
@@ -7,8 +7,6 @@ export const GET: RequestHandler = async (event) => {
 	const { article } = await readableBundle(event, params.slug);
 	const base = `${url.origin}/articles/${article.slug}`;
 	return new Response(JSON.stringify(toAnnotationCollection(article, base), null, 2), {
-		headers: {
-			'Content-Type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8'
-		}
+		headers: { 'Content-Type': ANNO_MEDIA_TYPE }
 	});
 };
