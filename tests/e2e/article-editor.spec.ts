@@ -156,7 +156,6 @@ test.describe('JavaScript on', () => {
 		await page.getByRole('radio', { name: /^My classes/ }).check();
 		await page.getByRole('button', { name: 'Save who can read it' }).click();
 		await expect(page.getByText('Published.')).toBeVisible();
-		await expect(page.getByText('Version 2')).toBeVisible();
 	});
 });
 
@@ -168,7 +167,7 @@ test.describe('JavaScript off', () => {
 		const id = await newArticle('Council backs buses (no JS)');
 		await open(page, `/teach/articles/${id}/edit`);
 		await expectNoAxeViolations(page, false);
-		await chooseByKeyboard(page, 'The council met on Tuesday. It voted for new buses.', '6. It', '10. buses.');
+		await chooseByKeyboard(page, 'It voted for new buses.', '1. It', '5. buses.');
 		await expect(page.getByText('Chosen: It voted for new buses.')).toBeVisible();
 		await page.getByRole('link', { name: 'Mark a claim' }).click();
 		// Missing the speaker's details: refused with the message by the form, nothing lost.

@@ -132,18 +132,25 @@ export interface Target {
 	end: number;
 }
 
-/** Checks `target` against the text's blocks (inside the text, not empty, not across a heading) and returns its selectors. */
-function selectorsFor(version: { text: string; blocks: { kind: 'heading' | 'paragraph'; start: number; end: number }[] }, target: Target): Selectors {
+type VersionText = { text: string; blocks: { kind: 'heading' | 'paragraph'; start: number; end: number }[] };
+
+/** Offsets `start`–`end` checked by the anchoring module's selection rules (inside the text, not empty, not across a heading). */
+export function checkedWords(version: VersionText, start: number, end: number) {
 	const { text, blocks } = version;
 	const blockOf = (at: number, isEnd: boolean) => blocks.findIndex((b) => (isEnd ? b.start < at && at <= b.end : b.start <= at && at < b.end));
-	const from = blockOf(target.start, false);
-	const to = blockOf(target.end, true);
-	if (!Number.isInteger(target.start) || !Number.isInteger(target.end) || target.start >= target.end || from < 0 || to < 0) {
-		throw new DomainError('Choose the words first: select them in the text, or pick a sentence and its first and last words.', 400);
+	const from = blockOf(start, false);
+	const to = blockOf(end, true);
+	if (!Number.isInteger(start) || !Number.isInteger(end) || start >= end || from < 0 || to < 0) {
+		return { ok: false as const, message: 'Choose the words first: select them in the text, or pick a sentence and its first and last words.' };
 	}
-	const result = selectionToOffsets(text, blocks, { block: from, offset: target.start - blocks[from].start }, { block: to, offset: target.end - blocks[to].start });
+	return selectionToOffsets(text, blocks, { block: from, offset: start - blocks[from].start }, { block: to, offset: end - blocks[to].start });
+}
+
+/** Checks `target` by the selection rules and returns its selectors; a 400 with the rule's message otherwise. */
+function selectorsFor(version: VersionText, target: Target): Selectors {
+	const result = checkedWords(version, target.start, target.end);
 	if (!result.ok) throw new DomainError(result.message, 400);
-	return describe(text, result.start, result.end);
+	return describe(version.text, result.start, result.end);
 }
 
 /** Refuses a claim at `span` that would overlap another placed claim (the pack's hard rule). */

@@ -15,6 +15,7 @@ import {
 	type Target
 } from '$lib/server/articles/annotation-editor';
 import { wordsOf } from '$lib/articles/editor-text';
+import { checkedWords } from '$lib/server/articles/annotation-editor';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An offset from the address or a form, or NaN when missing or garbled. */
@@ -29,7 +30,10 @@ export const load: PageServerLoad = async (event) => {
 	// and a reload all lead to the same page, with or without JavaScript.
 	const start = offset(q.get('start'));
 	const end = offset(q.get('end'));
-	const chosen = start >= 0 && end > start && end <= text.length ? { start, end, words: text.slice(start, end) } : null;
+	// Words from the address are checked by the same rule as a save (not across a heading).
+	const checked = start >= 0 && end > start && end <= text.length ? checkedWords(model.version, start, end) : null;
+	const chosen = checked?.ok ? { start: checked.start, end: checked.end, words: text.slice(checked.start, checked.end) } : null;
+	const chosenProblem = checked && !checked.ok ? checked.message : null;
 	const sentenceIndex = offset(q.get('sentence'));
 	const sentence = model.sentences[sentenceIndex] ?? null;
 	const all = [...model.claims, ...model.notes];
@@ -48,6 +52,7 @@ export const load: PageServerLoad = async (event) => {
 		notes: model.notes,
 		problems: model.problems,
 		chosen,
+		chosenProblem,
 		adding: q.get('add') === 'claim' || q.get('add') === 'note' ? (q.get('add') as 'claim' | 'note') : null,
 		editing: keyParam('edit'),
 		retargeting: keyParam('retarget'),
