@@ -182,7 +182,7 @@ test.describe('JavaScript off', () => {
 		await page.getByLabel('What they stand to gain').fill('Nothing named');
 		await page.getByRole('button', { name: 'Mark the claim' }).click();
 		await expect(page.getByText('Marked the claim.')).toBeVisible();
-		await expect(page.getByText('Claim 1 “It voted for new buses.”')).toBeVisible();
+		await expect(page.getByText('Claim 1 It voted for new buses.')).toBeVisible();
 		await page.getByRole('link', { name: 'Edit claim 1' }).click();
 		await page.getByLabel('Checked against the original').selectOption({ label: 'Stretched beyond the original' });
 		await page.getByRole('button', { name: 'Save the claim' }).click();
