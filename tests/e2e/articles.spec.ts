@@ -92,7 +92,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.getByRole('button', { name: 'Save who can read it' }).click();
 			await expect(page.getByText('Published.', { exact: true })).toBeVisible();
 
-			await goto(student, `/articles/${slug}`);
+			// Her student finds it on their home page.
+			await goto(student, '/me');
+			await student.getByRole('link', { name: title }).click();
 			await expect(student.getByRole('heading', { level: 1, name: title })).toBeVisible();
 			const about = student.getByRole('list', { name: 'About this article' });
 			await expect(about).toContainText('By Priya Shah');

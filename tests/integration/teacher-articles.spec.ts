@@ -8,6 +8,7 @@ import { articleStamp, loadReaderArticle } from '../../src/lib/server/articles/r
 import { readableStamp } from '../../src/lib/server/articles/reader-access';
 import {
 	articleForTeacher,
+	articlesForClasses,
 	copyArticle,
 	createTeacherArticle,
 	editArticleText,
@@ -144,15 +145,17 @@ describe(`teachers' own articles on ${ENGINE}`, () => {
 			bobStudent: (await readableStamp(bobStudent, slug, handle)) !== null,
 			bob: (await readableStamp(bobTeacher, slug, handle)) !== null,
 			anonymous: (await readableStamp(anonymous, slug, handle)) !== null,
-			bobsList: (await listArticlesForTeacher(handle, bob)).some((a) => a.id === id)
+			bobsList: (await listArticlesForTeacher(handle, bob)).some((a) => a.id === id),
+			adaStudentsHome: (await articlesForClasses(handle, [adaClass])).some((a) => a.slug === slug),
+			bobStudentsHome: (await articlesForClasses(handle, [bobClass])).some((a) => a.slug === slug)
 		});
-		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: false, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'classes');
-		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: true, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'teachers');
-		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: true, anonymous: false, bobsList: true });
+		expect(await readers()).toEqual({ owner: true, adaStudent: true, bobStudent: false, bob: true, anonymous: false, bobsList: true, adaStudentsHome: true, bobStudentsHome: false });
 		await setArticlePublication(handle, ada, id, (await articleForTeacher(handle, ada, id)).revision, 'published', 'private');
-		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false });
+		expect(await readers()).toEqual({ owner: true, adaStudent: false, bobStudent: false, bob: false, anonymous: false, bobsList: false, adaStudentsHome: false, bobStudentsHome: false });
 		expect((await refusal(articleForTeacher(handle, bob, id))).status).toBe(404);
 		expect((await refusal(copyArticle(handle, bob, id))).status).toBe(404);
 		// The shipped article stays readable by anyone.
@@ -183,11 +186,15 @@ describe(`teachers' own articles on ${ENGINE}`, () => {
 	it('drafts questions from the claims of a teacher’s own article, which then is its practice quiz', async () => {
 		const { id, slug } = await copyArticle(handle, bob, SLUG);
 		const { id: quizId } = await createQuiz(handle, bob, { articleSlug: slug, title: 'On my copy' });
+		// A quiz with no questions is no practice quiz; the reader model is cached from here on.
+		expect((await articleBundle(handle, slug))?.quiz).toBeNull();
 		expect(await addDrafts(handle, bob, quizId, ['c12', 'c16'], ['who-said-it', 'whose-voice'])).toEqual({ added: 4 });
 		const questions = await questionsOf(handle, quizId);
 		expect(questions.map((q) => q.claimId)).toEqual([`${id}/c12`, `${id}/c12`, `${id}/c16`, `${id}/c16`]);
+		// The quiz editor changes no article row, yet the cached model's practice quiz follows it.
 		const bundle = await articleBundle(handle, slug);
 		expect(bundle?.quiz?.quiz.id).toBe(quizId);
+		expect(bundle?.quiz?.questions).toHaveLength(4);
 		// Ada cannot write a quiz on Bob's draft, which she cannot see.
 		expect((await refusal(createQuiz(handle, ada, { articleSlug: slug, title: 'Not mine' }))).status).toBe(400);
 	});

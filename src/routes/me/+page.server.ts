@@ -2,6 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { requireStudent } from '$lib/server/auth/guards';
 import { assignmentState, attemptOver, studentAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
+import { articlesForClasses } from '$lib/server/articles/teacher-articles';
 import type { PageServerLoad } from './$types';
 
 const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
@@ -37,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
 		memberships: students.map((s) => ({ name: s.displayName, className: s.className })),
 		todo: assignments.filter((a) => a.group === 'todo'),
 		later: assignments.filter((a) => a.group === 'later'),
-		done: assignments.filter((a) => a.group === 'done')
+		done: assignments.filter((a) => a.group === 'done'),
+		// Articles their teachers published to their classes.
+		articles: await articlesForClasses(appDb(), students.map((s) => s.classId))
 	};
 };

@@ -94,6 +94,17 @@ export async function listArticlesForTeacher({ db, tables: t }: DatabaseHandle, 
 	return rows.map((r) => ({ ...r, mine: r.ownerId === teacherId, canCopy: mayCopy(r, teacherId) }));
 }
 
+/** The articles the teachers of these classes published to their classes (or to every teacher), for a student's home page. */
+export async function articlesForClasses({ db, tables: t }: DatabaseHandle, classIds: string[]) {
+	if (classIds.length === 0) return [];
+	const owners = db.select({ id: t.classes.teacherId }).from(t.classes).where(inArray(t.classes.id, classIds));
+	return db
+		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet })
+		.from(t.articles)
+		.where(and(eq(t.articles.status, 'published'), inArray(t.articles.visibility, ['classes', 'teachers']), inArray(t.articles.ownerId, owners)))
+		.orderBy(desc(t.articles.updatedAt));
+}
+
 /** Stores a reviewed article as a draft only its owner can see, with its text as version 1. */
 export async function createTeacherArticle(handle: DatabaseHandle, teacherId: string, parts: CheckedParts): Promise<{ id: string; slug: string }> {
 	const { db, tables: t } = handle;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyContent, editPackFile, SLUG, type PackFile } from '../../../../tests/fixtures/content-pack';
+import { copyContent, editPackFile, SHIPPED_CONTENT, SLUG, type PackFile } from '../../../../tests/fixtures/content-pack';
 import { ContentPackError, readPack } from './read-pack';
 
 const packDir = join(process.cwd(), 'src/content/articles/mexico-says-no-to-us-troops');
@@ -144,6 +144,24 @@ describe('the shipped Mexico article pack, as the content review asked (issue 12
 	});
 });
 
+describe('a pack’s byline', () => {
+	it('leaves the shipped article’s author, date and original address honestly not given, in English', async () => {
+		const { meta } = await readPack(join(SHIPPED_CONTENT, 'articles', SLUG));
+		expect(meta.publication).toMatchObject({ author: null, date: null, url: null, site: 'bvi.org' });
+		expect(meta.language).toBe('en');
+	});
+
+	it('takes an author, a date, an original address and a language when a pack gives them', async () => {
+		const { packDir } = await copyContent();
+		await editPackFile(packDir, 'article.yaml', (s) =>
+			s.replace(/^ {2}author: null\n {2}date: null$/m, '  author: Ana Reyes\n  date: 2025-05-04\n  url: https://example.org/story').replace(/^title: /m, 'language: es-MX\ntitle: ')
+		);
+		const { meta } = await readPack(packDir);
+		expect(meta.publication).toMatchObject({ author: 'Ana Reyes', date: '2025-05-04', url: 'https://example.org/story' });
+		expect(meta.language).toBe('es-MX');
+	});
+});
+
 describe('a broken pack', () => {
 	it.each<[string, PackFile, (s: string) => string, { file: string; field: RegExp; reason: RegExp }]>([
 		[
@@ -193,6 +211,18 @@ describe('a broken pack', () => {
 			'claims.yaml',
 			(s) => s.replace(`quote: '"We can collaborate.`, `quote: 'said. "We can collaborate.`),
 			{ file: 'claims.yaml', field: /^claims\.1\.quote$/, reason: /claim "c02" overlaps the claim before it \("c01"\)/ }
+		],
+		[
+			'a date not written YYYY-MM-DD',
+			'article.yaml',
+			(s) => s.replace(/^ {2}date: null$/m, '  date: May 4, 2025'),
+			{ file: 'article.yaml', field: /^publication\.date$/, reason: /YYYY-MM-DD/ }
+		],
+		[
+			'an original address that is not a web address',
+			'article.yaml',
+			(s) => s.replace(/^ {2}date: null$/m, '  date: null\n  url: javascript:alert(1)'),
+			{ file: 'article.yaml', field: /^publication\.url$/, reason: /http or https/ }
 		],
 		[
 			'a missing field',
