@@ -66,6 +66,10 @@ const DRAFT_TITLE = 'Ada’s unpublished draft';
 /** The review form's fields for a small article. */
 const ARTICLE_PARTS = (title: string) => ({ title, body: 'The council met on Tuesday.\n\n## Next\n\nRoutes start in June.', outlet: 'Riverside Gazette', author: 'Priya Shah', date: '2025-03-14', originalUrl: '', language: 'en' });
 
+/** A claim and a note on the first sentence of ARTICLE_PARTS' text, from a stale page. */
+const EDITOR_CLAIM = { start: '0', end: '27', speaker: 'new', speakerName: 'Tom Reed', speakerRole: 'advocacy-group', speakerDescription: 'Riders’ union chair', speakerStake: 'More routes', relationship: 'Campaigner', form: 'direct-quote', check: 'unverified', checkNote: '', revision: '9999' };
+const EDITOR_NOTE = { start: '0', end: '11', layer: 'framing', title: 'Which council?', body: 'It is not named.', checkIt: '', revision: '9999' };
+
 const CASES: Case[] = [
 	{ what: 'public article', method: 'GET', path: () => `/articles/${SLUG}`, expect: EVERYONE },
 	{ what: 'claim ledger', method: 'GET', path: () => `/articles/${SLUG}/claims`, expect: EVERYONE },
@@ -236,6 +240,16 @@ const CASES: Case[] = [
 	{ what: 'edit an article’s text (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/text`, form: () => ({ body: 'Changed.', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'publish an article (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/publish`, form: () => ({ status: 'draft', visibility: 'private', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'copy from the article’s page', method: 'POST', path: () => `/teach/articles/${article.id}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
+	// The annotation editor: only the owner; stale forms (revision 9999) are refused with a 409, an unknown claim or note with a 404.
+	{ what: 'annotation editor', method: 'GET', path: () => `/teach/articles/${draft.id}/edit`, expect: TEACHER_PAGE, mustShow: { owner: ['Mark claims and notes', 'The council met on Tuesday.'] } },
+	{ what: 'annotation editor with words chosen', method: 'GET', path: () => `/teach/articles/${draft.id}/edit?start=0&end=27&add=claim`, expect: TEACHER_PAGE, mustShow: { owner: ['Mark the claim'] } },
+	{ what: 'annotation editor on the shipped article (readable, not theirs)', method: 'GET', path: () => `/teach/articles/${SLUG}/edit`, expect: { ...TEACHER_PAGE, otherTeacher: 403, owner: 403 } },
+	{ what: 'editor: mark a claim (stale form)', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/claim`, form: () => EDITOR_CLAIM, expect: { ...TEACHER_ACTION, owner: 409 }, mustShow: { owner: ['Someone else changed this article'] } },
+	{ what: 'editor: add a note (stale form)', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/note`, form: () => EDITOR_NOTE, expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'editor: add a source (stale form)', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/fact`, form: () => ({ factText: 'Seven voted for it', factOrigin: 'Minutes', factChecked: 'yes', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'editor: move a claim that does not exist', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/retarget`, form: () => ({ key: 'c-none', start: '0', end: '3', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{ what: 'editor: confirm a claim that does not exist', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/confirm`, form: () => ({ key: 'c-none', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 404 } },
+	{ what: 'editor: delete a claim that does not exist', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/delete`, form: () => ({ key: 'c-none', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 404 } },
 	{
 		what: 'reader of an article published to class A',
 		method: 'GET',

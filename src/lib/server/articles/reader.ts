@@ -94,6 +94,12 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 	const text = version.text;
 	const orphans: Orphan[] = [];
 	const place = (a: typeof claimRows[number]['annotations'], kind: Orphan['kind']) => {
+		// A teacher's claim or note still on an older version waits for its teacher to confirm
+		// where it belongs after a text edit (reanchor-seam.ts): never attached silently here.
+		if (a.source === 'teacher' && a.versionId !== version.id) {
+			orphans.push({ kind, key: a.key, quote: a.quoteExact, reason: 'The text was edited and its teacher has not yet confirmed where this belongs.' });
+			return null;
+		}
 		const result = anchor(text, {
 			quote: { type: 'TextQuoteSelector', exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix },
 			position: { type: 'TextPositionSelector', start: a.positionStart, end: a.positionEnd }

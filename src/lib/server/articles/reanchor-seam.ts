@@ -1,16 +1,19 @@
 /**
- * THE SEAM for re-anchoring claims and notes when a teacher edits an article's text
- * (issue 10, section 3). editArticleText calls this inside its transaction, after the
- * new version is stored and before it becomes current.
+ * Re-anchoring claims and notes when a teacher edits an article's text (issue 10,
+ * section 3). editArticleText calls this inside its transaction, after the new version
+ * is stored and before it becomes current.
  *
- * Today it changes nothing: every annotation keeps the selectors (quote with prefix and
- * suffix, and position) it was written against, and the reader re-anchors each one on
- * every build (anchor() in src/lib/anchoring: position checked against the quote, then
- * the fuzzy quote match), listing what it cannot place as an orphan, never silently
- * dropping it. The lead wires in the anchoring helper's module here: map each
- * annotation through the diff from `from.text` to `to.text`, store the new selectors
- * and version for confident matches, and mark the rest for the teacher to confirm.
+ * Each annotation placed on the old version is mapped through the diff between the two
+ * texts (src/lib/anchoring/reanchor.ts). Only an `exact` result is attached: its new
+ * selectors and the new version are stored. A `confirm` or `orphan` result changes
+ * nothing: the annotation keeps its old version and selectors, which is what marks it as
+ * waiting; the editor re-anchors it from its own version's text when showing it, so the
+ * teacher confirms the candidate, retargets or deletes it (annotation-editor.ts), and the
+ * reader never shows it to students meanwhile. One placed on an even older version still
+ * waits, and is shown against the newest text the same way.
  */
+import { and, eq } from 'drizzle-orm';
+import { reanchor } from '$lib/anchoring/reanchor';
 import type { DatabaseHandle, Transaction } from '../db/database';
 
 export interface TextEdit {
@@ -19,7 +22,26 @@ export interface TextEdit {
 	to: { id: string; text: string };
 }
 
-/** Re-anchors the article's annotations from one version's text to the next (not yet: see above). */
-export async function reanchorAfterTextEdit(_tx: Transaction, _handle: DatabaseHandle, _edit: TextEdit): Promise<void> {
-	// Intentionally empty until the re-anchoring module lands; see the comment above.
+/** Re-anchors the article's annotations from one version's text to the next; returns how many attached and how many wait. */
+export async function reanchorAfterTextEdit(tx: Transaction, { tables: t }: DatabaseHandle, edit: TextEdit): Promise<{ attached: number; waiting: number }> {
+	const rows = await tx
+		.select()
+		.from(t.annotations)
+		.where(and(eq(t.annotations.articleId, edit.articleId), eq(t.annotations.versionId, edit.from.id)));
+	const results = reanchor(
+		edit.from.text,
+		edit.to.text,
+		rows.map((a) => ({ id: a.id, start: a.positionStart, end: a.positionEnd, exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix }))
+	);
+	let attached = 0;
+	for (const r of results) {
+		if (r.status !== 'exact') continue;
+		const { quote, position } = r.selectors;
+		await tx
+			.update(t.annotations)
+			.set({ versionId: edit.to.id, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, positionStart: position.start, positionEnd: position.end })
+			.where(eq(t.annotations.id, r.id));
+		attached++;
+	}
+	return { attached, waiting: rows.length - attached };
 }

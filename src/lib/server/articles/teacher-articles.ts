@@ -55,7 +55,7 @@ export async function articleBySlugForTeacher({ db, tables: t }: DatabaseHandle,
 }
 
 /** The article if `teacherId` owns it, for changes; a 404 otherwise (a 403 for one they may only read). */
-async function ownArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
+export async function ownArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
 	const row = await articleForTeacher(handle, teacherId, id);
 	if (row.ownerId !== teacherId) throw new DomainError('Only the teacher who owns this article can change it. Copy it to make a version of your own.', 403);
 	return row;
@@ -159,7 +159,7 @@ async function addVersion(tx: Transaction, { tables: t }: DatabaseHandle, articl
  * Moves the article from `revision` to the next one, with `set` applied, inside `tx`;
  * refuses with a 409 when someone changed it meanwhile (compare-and-set on the revision).
  */
-async function bumpRevision(tx: Transaction, { tables: t }: DatabaseHandle, id: string, revision: number, set: Partial<ArticleRow> = {}) {
+export async function bumpRevision(tx: Transaction, { tables: t }: DatabaseHandle, id: string, revision: number, set: Partial<ArticleRow> = {}) {
 	const changed = await tx
 		.update(t.articles)
 		.set({ ...set, revision: sql`${t.articles.revision} + 1`, updatedAt: new Date() })
@@ -194,15 +194,15 @@ export async function editArticleText(handle: DatabaseHandle, teacherId: string,
 		const sameBlocks = (a: typeof parts.blocks) => a.length === parts.blocks.length && a.every((b, i) => b.kind === parts.blocks[i].kind && b.start === parts.blocks[i].start && b.end === parts.blocks[i].end);
 		if (current && current.text === parts.text && sameBlocks(current.blocks)) {
 			await bumpRevision(tx, handle, id, revision);
-			return { versionId: current.id, number: current.number, changed: false };
+			return { versionId: current.id, number: current.number, changed: false, attached: 0, waiting: 0 };
 		}
 		// The revision check comes first, so a stale form adds no version.
 		await bumpRevision(tx, handle, id, revision);
 		const versionId = await addVersion(tx, handle, id, parts);
-		if (current) await reanchorAfterTextEdit(tx, handle, { articleId: id, from: { id: current.id, text: current.text }, to: { id: versionId, text: parts.text } });
+		const placed = current ? await reanchorAfterTextEdit(tx, handle, { articleId: id, from: { id: current.id, text: current.text }, to: { id: versionId, text: parts.text } }) : { attached: 0, waiting: 0 };
 		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, id));
 		const [{ number }] = await tx.select({ number: t.articleVersions.number }).from(t.articleVersions).where(eq(t.articleVersions.id, versionId));
-		return { versionId, number, changed: true };
+		return { versionId, number, changed: true, ...placed };
 	});
 }
 

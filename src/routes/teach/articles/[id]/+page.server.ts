@@ -72,7 +72,10 @@ export const actions: Actions = {
 		if (!checked.ok) return refused('text', 400, checked.problems[0].message, { body: parts.body, problems: checked.problems });
 		const result = await attempt('text', { body: parts.body, problems: [] as PartProblem[] }, () => editArticleText(appDb(), teacher.id, event.params.id, readRevision(form), checked.parts));
 		if (result && 'changed' in result) {
-			return { form: 'text', ok: true as const, message: result.changed ? `Saved the text as version ${result.number}.` : 'The text is unchanged, so no new version was made.' };
+			return { form: 'text', ok: true as const, message: result.changed
+					? `Saved the text as version ${result.number}.${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
+					: 'The text is unchanged, so no new version was made.'
+			};
 		}
 		return result;
 	},
