@@ -61,7 +61,8 @@ export async function startLive(base, cookie, classId, quiz = PACK_QUIZ) {
 	const started = await formPost(base, `/teach/classes/${classId}?/startLive`, { quiz, pacing: 'teacher', names: 'none' }, cookie);
 	const location = started.headers.get('location') ?? '';
 	if (started.status !== 303 || !location.includes('/teach/live/')) throw new Error(`starting a live session answered ${started.status}`);
-	return String(location.split('/').pop());
+	// The controls' address may end in a fragment (#controls): the id is the path's last part.
+	return String(new URL(location, base).pathname.split('/').pop());
 }
 
 /**
