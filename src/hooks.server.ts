@@ -11,6 +11,7 @@ import { fillViewerTemplate, makeViewerTemplate } from '$lib/server/viewer-templ
 import { ContentPackError } from '$lib/server/content/read-pack';
 import { SettingError } from '$lib/server/config';
 import { retryAfterHeader } from '$lib/server/retry-after';
+import { hasControlCharacters } from '$lib/server/route-params';
 
 export const init: ServerInit = async () => {
 	try {
@@ -162,4 +163,10 @@ const studentPageCache: Handle = async ({ event, resolve }) => {
 	return answer(page);
 };
 
-export const handle = sequence(retryAfterHeader, privateResponses, publicPageCache, authenticate, studentPageCache);
+/** An address whose parameters hold control characters names nothing the kit has: 404, before any query. */
+const ordinaryParams: Handle = async ({ event, resolve }) => {
+	if (hasControlCharacters(event.params)) return new Response('There is nothing at this address.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return resolve(event);
+};
+
+export const handle = sequence(ordinaryParams, retryAfterHeader, privateResponses, publicPageCache, authenticate, studentPageCache);

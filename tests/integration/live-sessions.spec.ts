@@ -12,6 +12,7 @@ import {
 	joinLiveSession,
 	liveQuestionsOf,
 	liveTopic,
+	quizLiveNow,
 	runningLiveSessions,
 	startLiveSession,
 	teacherLiveSession,
@@ -55,6 +56,17 @@ describe(`live sessions on ${ENGINE}`, () => {
 		return answerLive(handle, student, id, question.id, { ...input, certainty: 2 }, pack.text.length);
 	}
 	const responses = () => handle.db.select().from(handle.tables.responses);
+
+	it('tells practice its quiz is running live in the class until the session ends (practice would show the keys)', async () => {
+		expect(await quizLiveNow(handle, [classId], quizId())).toBe(false);
+		const { id, row } = await session({ type: 'start' });
+		expect(await quizLiveNow(handle, [classId], quizId())).toBe(true);
+		// Another quiz, and classes that are not running it, are not paused.
+		expect(await quizLiveNow(handle, [classId], 'some/other-quiz')).toBe(false);
+		expect(await quizLiveNow(handle, [], quizId())).toBe(false);
+		await commandLiveSession(handle, teacherId, id, row.version, { type: 'end' });
+		expect(await quizLiveNow(handle, [classId], quizId())).toBe(false);
+	});
 
 	it('starts only for the teacher’s own unarchived class, with a quiz that has questions, one at a time', async () => {
 		const other = await signUpTeacher(handle, { name: 'Bo', email: 'bo@school.test', password: 'quiet meadow copper' }, null);

@@ -110,7 +110,8 @@ function request(url: URL, target: LookupAddress, options: Required<Pick<FetchOp
 				const status = res.statusCode ?? 0;
 				const contentType = String(res.headers['content-type'] ?? '');
 				if (status >= 300 && status < 400) {
-					res.resume();
+					// Destroyed, not drained: a hostile server could send an endless body with its redirect.
+					res.destroy();
 					resolve({ status, location: res.headers.location ?? null, contentType, body: null });
 					return;
 				}

@@ -9,7 +9,7 @@
  *
  * Every change is announced on the session's topic, coalesced, for the projector and phones.
  */
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
@@ -174,6 +174,17 @@ export async function runningLiveSessions({ db, tables: t }: DatabaseHandle, cla
 		.innerJoin(t.quizzes, eq(t.quizzes.id, t.liveSessions.quizId))
 		.where(isNull(t.liveSessions.endedAt));
 	return rows.filter((r) => classIds.includes(r.classId));
+}
+
+/** Whether one of `classIds` is running a live session of `quizId` (practice of that quiz pauses meanwhile). */
+export async function quizLiveNow({ db, tables: t }: DatabaseHandle, classIds: string[], quizId: string): Promise<boolean> {
+	if (classIds.length === 0) return false;
+	const [row] = await db
+		.select({ id: t.liveSessions.id })
+		.from(t.liveSessions)
+		.where(and(inArray(t.liveSessions.classId, classIds), eq(t.liveSessions.quizId, quizId), isNull(t.liveSessions.endedAt)))
+		.limit(1);
+	return !!row;
 }
 
 /**

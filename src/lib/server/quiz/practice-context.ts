@@ -7,6 +7,7 @@ import { appDb } from '../app-db';
 import { readableBundle } from '../articles/reader-access';
 import { practiceAttempt, practiceAttemptWithArticle } from './responses';
 import { quizAssignedNow } from './assignments';
+import { quizLiveNow } from '../live/sessions';
 import { PRACTICE_COOKIE } from './practice-cookie';
 
 /**
@@ -20,12 +21,17 @@ export async function practiceQuiz(event: RequestEvent, knownStamp?: string) {
 	return { article: bundle.article, ...bundle.quiz };
 }
 
-export const PAUSED_MESSAGE = 'Your class has this quiz as an assignment right now, so practising it is paused until the assignment closes.';
+export const PAUSED_MESSAGE =
+	'Your class has this quiz as an assignment or a live session right now, so practising it is paused until that ends.';
 
-/** Whether a signed-in student's class has this quiz open as an assignment (practice would give its answers away). */
+/**
+ * Whether a signed-in student's class has this quiz open as an assignment or running as a
+ * live session: practice shows each answer's key, so it would give the answers away.
+ */
 export async function practicePaused(event: RequestEvent, quizId: string) {
 	const classIds = (event.locals.session?.students ?? []).map((s) => s.classId);
-	return quizAssignedNow(appDb(), classIds, quizId);
+	if (classIds.length === 0) return false;
+	return (await quizAssignedNow(appDb(), classIds, quizId)) || (await quizLiveNow(appDb(), classIds, quizId));
 }
 
 /** The browser's attempt at this quiz, if it has one. */
