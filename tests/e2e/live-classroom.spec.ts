@@ -10,6 +10,16 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { freshDatabaseFile, startApp, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { post, seed, type Seeded } from './http-seed';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** With LIVE_SHOTS set to a folder, a screenshot of `page` there (for people to look at; nothing is checked). */
+async function shot(page: Page, name: string) {
+	const dir = process.env.LIVE_SHOTS;
+	if (!dir) return;
+	await mkdir(dir, { recursive: true });
+	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
 
 const PHONE = { width: 360, height: 740 };
 const Q1 = /According to the section beneath it, what did Sheinbaum reject\?/;
@@ -163,11 +173,15 @@ test('a teacher, a projector and three students run a live lesson through their 
 	await amir.getByRole('link', { name: 'Check for the next question' }).click();
 	await expect(amir.getByRole('region', { name: /Right/ })).toContainText('2 marks (the most possible: 3)');
 	await expectNoAxeViolations(bea, true);
+	await shot(bea, 'phone-revealed');
+	await shot(amir, 'phone-no-js-revealed');
+	await shot(controls, 'controls-revealed');
 
 	// The note goes up on the projector when the teacher shows it.
 	await controls.getByRole('button', { name: 'Show the note' }).click();
 	await expect(projector.getByRole('complementary').first()).toBeVisible(LIVE);
 	await expectNoAxeViolations(projector, true);
+	await shot(projector, 'projector-revealed');
 
 	// Question 2: Amir chooses but has not saved when the teacher locks; his answer is refused with the reason.
 	await controls.getByRole('button', { name: 'Next question →' }).click();
