@@ -9,8 +9,9 @@ import { scriptWeight } from './script-weight.js';
 import { joinAs } from '../tests/cluster/seed.js';
 
 // Named cases run on their own: `npm run bench live` (bench/live.js; minutes, and needs
-// nginx and PostgreSQL, so it is not part of the default run).
-const NAMED = { live: 'bench/live.js' };
+// nginx and PostgreSQL, so it is not part of the default run) and `npm run bench anchoring`
+// (re-anchoring accuracy and speed: pure code, no servers; also at the end of the default run).
+const NAMED = { live: 'bench/live.js', anchoring: 'bench/anchoring.js' };
 const named = process.argv[2];
 if (named) {
 	if (!(named in NAMED)) {
@@ -20,12 +21,6 @@ if (named) {
 	const child = spawn(process.execPath, [NAMED[named]], { stdio: 'inherit' });
 	child.on('exit', (code) => process.exit(code ?? 1));
 	await new Promise(() => {}); // until the case exits
-}
-
-// `npm run bench anchoring` runs only the re-anchoring case (pure code, no servers).
-if (process.argv[2] === 'anchoring') {
-	await import('./anchoring.js');
-	process.exit(0);
 }
 
 const READER = 'articles/mexico-says-no-to-us-troops';
