@@ -135,6 +135,7 @@ test.describe('JavaScript on', () => {
 		await expect(page.getByRole('heading', { name: 'After the text edit (2 to check)' })).toBeVisible();
 		// The second claim's candidate lost a word, so the teacher chooses its words again instead of confirming.
 		await page.getByRole('link', { name: 'Choose new words for ““We need buses now,” said Tom Reed.”' }).click();
+		await expect(page.getByRole('heading', { name: 'Choose new words' })).toBeVisible();
 		await chooseByKeyboard(page, '“We need buses now,” said Tom Reed.');
 		await page.getByRole('button', { name: 'Move it to these words' }).click();
 		await expect(page.getByText('Moved it to the new words.')).toBeVisible();
