@@ -141,7 +141,7 @@ const studentPageCache: Handle = async ({ event, resolve }) => {
 		const headers = new Headers(page.headers);
 		if (filled.csp) headers.set('content-security-policy', filled.csp);
 		headers.append('set-cookie', sessionCookieHeader(event.cookies, event.url, token, session.expiresAt));
-		return new Response(filled.html, { status: page.status, headers });
+		return new Response(filled.body, { status: page.status, headers });
 	};
 	const hit = await pageCache.get(studentKey, slug);
 	if (hit?.viewer) return answer(hit);

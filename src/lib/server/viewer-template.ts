@@ -20,6 +20,8 @@ export const VIEWER_SLOT = `viewer-slot-${randomBytes(12).toString('hex')}`;
 interface Piece {
 	/** Literal text before the slot (or the whole rest of the page, for the last piece). */
 	text: string;
+	/** The same, encoded once, so a request copies bytes instead of encoding the page again. */
+	bytes: Buffer;
 	/** Where the slot after `text` sits: page text, or a string literal in a script. */
 	slot: 'html' | 'script' | null;
 	/** Index of the inline script this piece belongs to (for its hash), or -1. */
@@ -31,7 +33,12 @@ export interface ViewerTemplate {
 	/** Each inline script holding the slot: its hash in the template, as the CSP writes it. */
 	scriptHashes: string[];
 	csp: string | null;
+	/** The filled CSP by name: a class's few dozen names, each hashed once, not on every request. */
+	cspByName: Map<string, string | null>;
 }
+
+/** Names whose CSP a template remembers; past this, it starts again (a school's worth is far more than one article sees at once). */
+const CSP_MEMO_LIMIT = 2048;
 
 const SCRIPT = /<script\b[^>]*>([\s\S]*?)<\/script>/g;
 
@@ -48,7 +55,7 @@ export function makeViewerTemplate(html: string, csp: string | null, slot = VIEW
 	let at = 0;
 	const cutHtml = (end: number) => {
 		const parts = html.slice(at, end).split(slot);
-		parts.forEach((text, i) => pieces.push({ text, slot: i < parts.length - 1 ? 'html' : null, script: -1 }));
+		parts.forEach((text, i) => pieces.push({ text, bytes: Buffer.from(text), slot: i < parts.length - 1 ? 'html' : null, script: -1 }));
 		at = end;
 	};
 	for (const match of html.matchAll(SCRIPT)) {
@@ -61,11 +68,11 @@ export function makeViewerTemplate(html: string, csp: string | null, slot = VIEW
 		scriptHashes.push(sha256([body]));
 		const parts = body.split(`"${slot}"`);
 		if (parts.some((p) => p.includes(slot))) throw new Error('The viewer slot appears in a script outside a string literal.');
-		parts.forEach((text, i) => pieces.push({ text, slot: i < parts.length - 1 ? 'script' : null, script: index }));
+		parts.forEach((text, i) => pieces.push({ text, bytes: Buffer.from(text), slot: i < parts.length - 1 ? 'script' : null, script: index }));
 		at = bodyStart + body.length;
 	}
 	cutHtml(html.length);
-	return { pieces, scriptHashes, csp };
+	return { pieces, scriptHashes, csp, cspByName: new Map() };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -80,18 +87,31 @@ export function scriptString(name: string): string {
 	return JSON.stringify(name).replace(/</g, '\\u003C').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/** The page for `name`: its HTML, and the CSP with the filled scripts' hashes. */
-export function fillViewerTemplate(template: ViewerTemplate, name: string): { html: string; csp: string | null } {
-	const asHtml = escapeHtml(name);
+/** The page for `name`: its bytes, and the CSP with the filled scripts' hashes. */
+export function fillViewerTemplate(template: ViewerTemplate, name: string): { body: Uint8Array<ArrayBuffer>; csp: string | null } {
+	const asHtml = Buffer.from(escapeHtml(name));
+	const asScript = Buffer.from(scriptString(name));
+	const out: Buffer[] = [];
+	for (const piece of template.pieces) {
+		out.push(piece.bytes);
+		if (piece.slot) out.push(piece.slot === 'html' ? asHtml : asScript);
+	}
+	return { body: Buffer.concat(out), csp: filledCsp(template, name) };
+}
+
+/** The template's CSP with each slot-holding script's hash recomputed for `name` (remembered per name). */
+function filledCsp(template: ViewerTemplate, name: string): string | null {
+	if (!template.csp || template.scriptHashes.length === 0) return template.csp;
+	const known = template.cspByName.get(name);
+	if (known !== undefined) return known;
 	const asScript = scriptString(name);
-	const out: string[] = [];
 	const scripts: string[][] = template.scriptHashes.map(() => []);
 	for (const piece of template.pieces) {
-		const filled = piece.slot === 'html' ? asHtml : piece.slot === 'script' ? asScript : '';
-		out.push(piece.text, filled);
-		if (piece.script >= 0) scripts[piece.script].push(piece.text, filled);
+		if (piece.script >= 0) scripts[piece.script].push(piece.text, piece.slot === 'script' ? asScript : '');
 	}
 	let csp = template.csp;
-	if (csp) template.scriptHashes.forEach((old, i) => (csp = csp!.replace(old, sha256(scripts[i]))));
-	return { html: out.join(''), csp };
+	template.scriptHashes.forEach((old, i) => (csp = csp.replace(old, sha256(scripts[i]))));
+	if (template.cspByName.size >= CSP_MEMO_LIMIT) template.cspByName.clear();
+	template.cspByName.set(name, csp);
+	return csp;
 }
