@@ -144,7 +144,7 @@ test('a teacher drills from the class to the passage, a claim and a student, by 
 	expect(selectionLines.filter((l) => l.endsWith(',1,yes'))).toHaveLength(1);
 
 	// From the claim to a student's answers (that page is the per-student view).
-	const amir = breakdown.getByRole('link', { name: 'Amir: their answers' });
+	const amir = breakdown.getByRole('link', { name: 'Answers by Amir' });
 	await expect(breakdown.getByRole('row').nth(1)).toContainText('Amir');
 	await tabTo(page, amir);
 	await expect(amir).toHaveAttribute('href', `${base}/students/${amirId}`);
