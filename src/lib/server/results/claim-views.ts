@@ -9,6 +9,7 @@ import { DomainError } from '../domain-error';
 import { readerArticle } from '../articles/reader-cache';
 import { heatMap } from '../live/teacher-views';
 import type { ReaderArticle } from '$lib/articles/types';
+import { groupByClaim } from '$lib/articles/segments';
 import type { ClaimRow } from '$lib/results/claim-csv';
 import { ATTRIBUTION_FORMS, NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import type { ResultScope } from './scope';
@@ -113,7 +114,18 @@ export async function passagePage(handle: DatabaseHandle, scope: ResultScope, ch
 		};
 	}
 	return {
-		article,
+		article: {
+			title: article.title,
+			slug: article.slug,
+			language: article.byline.language,
+			// Grouped here, on the server: importing the reader's segments module in the page would
+			// split it into a chunk of its own that the reader then loads as an extra file.
+			blocks: article.blocks.map((block) => ({
+				kind: block.kind,
+				groups: groupByClaim(block.pieces).map((g) => ({ claim: g.claim, text: g.pieces.map((p) => p.text).join('') }))
+			})),
+			numbers: Object.fromEntries(article.claims.map((c) => [c.key, c.number]))
+		},
 		rates: Object.fromEntries(claims.map((c) => [c.claim.key, c.rate])),
 		breakdown,
 		labels: valueLabels(article),
