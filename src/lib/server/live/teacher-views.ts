@@ -83,8 +83,8 @@ function notesOf(q: QuestionRow, article: ReaderArticle) {
 	return article.notes.filter((n) => keys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, layer: n.layer, title: n.title, body: n.body }));
 }
 
-/** The article's paragraphs that hold a key passage or any word the class selected, each shaded by selections. */
-function heatMap(q: QuestionRow, article: ReaderArticle, selections: Span[]) {
+/** The article's paragraphs that hold a key passage or any word the class selected, each shaded by selections (the live reveal's and the results' heat map). */
+export function heatMap(q: QuestionRow, article: ReaderArticle, selections: Span[]) {
 	const keys: Span[] = (q.evidence ?? []).map((e) => ({ start: e.start, end: e.end }));
 	const touched = [...keys, ...selections];
 	const blocks = blockOffsets(article)
