@@ -36,7 +36,14 @@ const server = http.createServer((req, res) => {
 	compress(req, res, () => handler(req, res));
 });
 
-server.listen(port, address, () => {
+// A classroom reconnects all at once (after a server restart, every phone's event stream
+// comes back within a second or two). Node's default queue of 511 waiting connections
+// overflows then: the kernel drops the rest, their connects time out, and a load balancer
+// counts this server as down (bench/live.js measured it). The kernel caps this at
+// net.core.somaxconn (4096 on current Linux).
+const backlog = Number(process.env.LISTEN_BACKLOG) || 4096;
+
+server.listen({ port, host: address, backlog }, () => {
 	const shown = address === '0.0.0.0' ? 'localhost' : address;
 	// Last, so a newcomer sees the address and the setup link without scrolling.
 	console.log(`\nAttribution Lab is ready at http://${shown}:${port}`);
