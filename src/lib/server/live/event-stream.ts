@@ -22,6 +22,20 @@ import type { DatabaseHandle } from '../db/database';
 export interface LiveSource {
 	topic: string;
 	snapshot(): Promise<string>;
+	/** Who is watching (a student's id), so that `endViewerMessage` can end their streams alone. */
+	viewer?: string;
+}
+
+/** Published on a topic, ends `viewer`'s streams of it (on every server) with a last named event. */
+const END_VIEWER = '!end ';
+
+/**
+ * The message that, published on a topic, sends `viewer`'s streams of it one `event`
+ * (e.g. "removed") with `data`, then ends them; nobody else's stream sees it. States are
+ * JSON, so a message starting with "!" cannot be taken for one.
+ */
+export function endViewerMessage(viewer: string, event: string, data: string): string {
+	return END_VIEWER + JSON.stringify({ viewer, event, data });
 }
 
 /** A comment line every 20 s keeps proxies and phones from closing an idle stream. */
@@ -50,6 +64,12 @@ export function encodeEvent(data: string, id = eventId(data)): Uint8Array {
 	return encoder.encode(`id: ${id}\n${lines.join('')}\n`);
 }
 
+/** A named event (`event:` line), which the page's state handler never receives as a state. */
+function encodeNamedEvent(event: string, data: string): Uint8Array {
+	const lines = data.split(/\r\n|\r|\n/).map((line) => `data: ${line}\n`);
+	return encoder.encode(`event: ${event}\n${lines.join('')}\n`);
+}
+
 const HEARTBEAT = encoder.encode(': keep-alive\n\n');
 /**
  * The first bytes of every stream: how long to wait before reconnecting, and 2 KB of
@@ -62,7 +82,8 @@ type Controller = ReadableStreamDefaultController<Uint8Array>;
 
 /** The streams of one topic on this server, and their shared subscription. */
 class TopicStreams {
-	readonly streams = new Set<Controller>();
+	/** Each stream, with who watches it (if the route said). */
+	readonly streams = new Map<Controller, string | undefined>();
 	#unsubscribe: Promise<() => void> | null = null;
 	#heartbeat: ReturnType<typeof setInterval> | null = null;
 	/** The last state heard, and when. */
@@ -79,8 +100,8 @@ class TopicStreams {
 	) {}
 
 	/** Subscribes before the first stream reads its snapshot, so no change falls between. */
-	async add(controller: Controller) {
-		this.streams.add(controller);
+	async add(controller: Controller, viewer?: string) {
+		this.streams.set(controller, viewer);
 		this.#unsubscribe ??= this.handle.pubsub.subscribe(this.source.topic, {
 			message: (data) => this.#hear(data),
 			// Messages may have been missed while the database connection was away.
@@ -116,13 +137,37 @@ class TopicStreams {
 	}
 
 	#hear(data: string) {
+		if (data.startsWith(END_VIEWER)) return this.#endViewer(data.slice(END_VIEWER.length));
 		this.#heardCount++;
 		this.#state = { data, at: Date.now() };
 		this.broadcast(encodeEvent(data));
 	}
 
 	broadcast(bytes: Uint8Array) {
-		for (const controller of this.streams) send(controller, bytes, () => this.remove(controller));
+		for (const controller of this.streams.keys()) send(controller, bytes, () => this.remove(controller));
+	}
+
+	/** Sends one viewer's streams their last event and ends them (see endViewerMessage). */
+	#endViewer(text: string) {
+		let message: { viewer?: unknown; event?: unknown; data?: unknown };
+		try {
+			message = JSON.parse(text);
+		} catch {
+			return;
+		}
+		const { viewer, event, data } = message;
+		if (typeof viewer !== 'string' || typeof event !== 'string' || !/^[a-z-]{1,30}$/.test(event) || typeof data !== 'string') return;
+		const last = encodeNamedEvent(event, data);
+		for (const [controller, watcher] of [...this.streams]) {
+			if (watcher !== viewer) continue;
+			send(controller, last, () => {});
+			this.remove(controller);
+			try {
+				controller.close();
+			} catch {
+				// already closed
+			}
+		}
 	}
 
 	remove(controller: Controller) {
@@ -169,7 +214,7 @@ const ending = new WeakSet<DatabaseHandle>();
 export function endAllStreams(handle: DatabaseHandle): void {
 	ending.add(handle);
 	for (const streams of [...topicsOf(handle).values()]) {
-		for (const controller of [...streams.streams]) {
+		for (const controller of [...streams.streams.keys()]) {
 			streams.remove(controller);
 			try {
 				controller.close();
@@ -220,7 +265,7 @@ export function eventStream(handle: DatabaseHandle, request: Request, source: Li
 				}
 				controller.enqueue(PREAMBLE);
 				try {
-					await streams.add(controller);
+					await streams.add(controller, source.viewer);
 					const data = await streams.current();
 					if (data && eventId(data) !== lastSeen) send(controller, encodeEvent(data), stop);
 				} catch (error) {

@@ -16,6 +16,7 @@ import { maxMarks } from '$lib/quiz/scoring';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
 import { screenKey } from '$lib/live/student-follow';
 import { announceLive, joinedAttempt, liveSessionForStudents, REMOVED } from './sessions';
+import { stampOf } from '../articles/reader';
 import { quizQuestions } from '../quiz/question-cache';
 
 const NO_SESSION = 'There is no such live session.';
@@ -64,7 +65,10 @@ export async function studentLiveContext(handle: DatabaseHandle, students: Sessi
 	if (attempt.startedAt.getTime() === now.getTime()) announceLive(handle, session.id);
 	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError('The quiz of this session has been deleted.', 410);
 	const questions = await quizQuestions(handle, { id: row.quizId, updatedAt: row.quizUpdatedAt });
-	const bundle = row.slug ? await articleBundle(handle, row.slug) : null;
+	// The stamp came with the session (a left join: null columns when the article is gone).
+	const { revision, packHash, version } = row.stamp;
+	const stamp = revision === null ? undefined : stampOf({ revision, packHash, version });
+	const bundle = row.slug ? await articleBundle(handle, row.slug, stamp) : null;
 	if (!row.slug || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
 	return { student, session, attempt, questions, title: row.quizTitle ?? '', slug: row.slug, article: bundle.article };
 }
