@@ -203,6 +203,26 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect(page.getByText('Resumed.')).toBeVisible();
 
+	// "Go to question" by keyboard alone: back to question 2 (as it was left: revealed), then to 6 again.
+	const goTo = page.getByLabel('Go to question');
+	await expect(goTo).toHaveValue('6');
+	await tabTo(page, goTo);
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+	await expect(goTo).toHaveValue('2');
+	await tabTo(page, page.getByRole('button', { name: 'Go', exact: true }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Question 2 is on screen.')).toBeVisible();
+	await expect(page.getByText('Question 2 of 20')).toBeVisible();
+	await expect(projector.getByText('Question 2 of 20')).toBeVisible({ timeout: 10_000 });
+	await expect(page.getByText('Answer revealed', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page, true);
+	await tabTo(page, goTo);
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+	await tabTo(page, page.getByRole('button', { name: 'Go', exact: true }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Question 6 is on screen.')).toBeVisible();
+	await expect(page.getByText('Question 6 of 20')).toBeVisible();
+
 	// Remove Amir; rename the open-join name.
 	await page.getByText('Manage Amir').click();
 	await page.getByRole('button', { name: 'Remove Amir from the session' }).click();
@@ -277,6 +297,20 @@ test.describe('without JavaScript', () => {
 		await projector.goto(`/teach/live/${sid}/projector`);
 		await expect(projector.getByText('100% right')).toBeVisible();
 		await expectNoAxeViolations(projector, false);
+
+		// "Go to question" is a plain form too, and a window on an old state is refused the same way.
+		await page.getByLabel('Go to question').selectOption('3');
+		await page.getByRole('button', { name: 'Go', exact: true }).click();
+		await expect(page.getByText('Question 3 is on screen.')).toBeVisible();
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
+		await expectNoAxeViolations(page, false);
+		await other.getByLabel('Go to question').selectOption('5');
+		await other.getByRole('button', { name: 'Go', exact: true }).click();
+		await expect(other.getByRole('alert')).toHaveText(/moved on in another window/);
+		await expect(other.getByText('Question 3 of 20')).toBeVisible();
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
+		await page.goto(`/teach/live/${sid}`);
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
 
 		// Ending needs the confirmation inside the disclosure.
 		await page.getByText('End the session…').click();

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import type { ContentPack } from '../../src/lib/server/content/read-pack';
 import { signUpTeacher } from '../../src/lib/server/people/teachers';
-import { createClass, addToRoster } from '../../src/lib/server/people/classes';
+import { createClass, addToRoster, exportClass } from '../../src/lib/server/people/classes';
+import Papa from 'papaparse';
+import { studentsCsv } from '../../src/lib/classes/export';
 import { saveResponse } from '../../src/lib/server/quiz/responses';
 import { answerLive, commandLiveSession, joinLiveSession, liveCounts, liveSnapshot, liveTopic, REMOVED, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
 import { eventStream } from '../../src/lib/server/live/event-stream';
@@ -193,6 +195,28 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		const csv = resultsCsv(marked, rows);
 		expect(csv).toContain('Ben,removed');
 		expect(csv.split('\r\n')).toHaveLength(4);
+
+		// The class export carries the session's results beside the roster, in roster order.
+		const exported = await exportClass(handle, teacherId, classId);
+		expect(exported.results).toEqual([
+			expect.objectContaining({
+				kind: 'live',
+				outOf: 3,
+				questions: [{ number: 1, prompt: marked[0].prompt }],
+				students: [
+					{ displayName: 'Ana', status: 'finished', marks: 3, answers: [3] },
+					{ displayName: 'Ben', status: 'removed', marks: rows[1].marks, answers: [rows[1].cells[0]!.marks] },
+					{ displayName: 'Cai', status: 'not started', marks: null, answers: [null] }
+				]
+			})
+		]);
+		const exportedCsv = Papa.parse<string[]>(studentsCsv(exported).trim()).data;
+		expect(exportedCsv.map((r) => [r[1], r[4]])).toEqual([
+			['student', expect.stringMatching(/^Live: .+ \(\d{4}-\d{2}-\d{2}\), out of 3$/)],
+			['Ana', '3'],
+			['Ben', 'removed'],
+			['Cai', '']
+		]);
 
 		const listed = await classLiveSessions(handle, classId);
 		expect(listed).toHaveLength(1);

@@ -66,8 +66,7 @@ export async function studentLiveContext(handle: DatabaseHandle, students: Sessi
 	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError('The quiz of this session has been deleted.', 410);
 	const questions = await quizQuestions(handle, { id: row.quizId, updatedAt: row.quizUpdatedAt });
 	// The stamp came with the session (a left join: null columns when the article is gone).
-	const { revision, packHash, version } = row.stamp;
-	const stamp = revision === null ? undefined : stampOf({ revision, packHash, version });
+	const stamp = row.stamp ? stampOf(row.stamp) : undefined;
 	const bundle = row.slug ? await articleBundle(handle, row.slug, stamp) : null;
 	if (!row.slug || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
 	return { student, session, attempt, questions, title: row.quizTitle ?? '', slug: row.slug, article: bundle.article };
