@@ -11,6 +11,7 @@ import { startApp, freshDatabaseFile, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { client, joinChoices, post, seed, type Seeded } from './http-seed';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/database';
 import { answerLive, joinLiveSession, liveQuestionsOf, REMOVED, teacherLiveSession } from '../../src/lib/server/live/sessions';
 
@@ -258,6 +259,14 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	expect(text).toContain('Ana,finished');
 	expect(text).toContain('Amir,removed');
 	expect(text).toContain('Rafa,finished');
+	// The class export carries the session beside the roster: a column of marks, "removed" for Amir.
+	const exported = Papa.parse<string[]>((await (await page.request.get(`/teach/classes/${seeded.classA.id}/export.csv`)).text()).replace(/^\uFEFF/, '').trim()).data;
+	const column = exported[0].findIndex((h) => /^Live: Who Said That\? .*\(\d{4}-\d{2}-\d{2}\), out of \d+$/.test(h));
+	expect(column, 'a column for the live session').toBeGreaterThan(3);
+	expect(exported.find((r) => r[1] === 'Amir')?.[column]).toBe('removed');
+	expect(Number(exported.find((r) => r[1] === 'Ana')?.[column])).toBeGreaterThan(0);
+	const json = await (await page.request.get(`/teach/classes/${seeded.classA.id}/export.json`)).json();
+	expect(json.results).toEqual([expect.objectContaining({ kind: 'live', students: expect.arrayContaining([expect.objectContaining({ displayName: 'Amir', status: 'removed' })]) })]);
 
 	await page.goto(`/teach/classes/${seeded.classA.id}`);
 	await expect(page.getByRole('link', { name: /Who Said That\? Checking the Mexico Troops Story\s*, results/ })).toHaveAttribute('href', `/teach/live/${sid}/results`);
