@@ -43,6 +43,15 @@ function cpuSeconds(pid) {
 	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / 100;
 }
+/**
+ * Seconds a process's main thread has run and has waited for a core (runnable, not running),
+ * from /proc: on a shared 2-core machine, the wait says how much of a slow figure was
+ * other work on the machine rather than the server's own.
+ */
+function schedSeconds(pid) {
+	const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+	return { run: run / 1e9, wait: wait / 1e9 };
+}
 /** A process's peak resident memory in MB, from /proc. */
 function peakMb(pid) {
 	const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
@@ -103,13 +112,27 @@ async function liveRun(base, databaseUrl, pids, sessions, perSession, responsesS
 		}
 	}
 	const connectStart = performance.now();
+	const cpuConnect = pids.map(cpuSeconds);
+	const schedConnect = pids.map(schedSeconds);
+	// Progress while they open (a slow open shows its shape: steady, or stalled then a burst).
+	const ticker = setInterval(() => {
+		const open = streams.filter((s) => s.stream.latest).length;
+		console.log(`  … ${open} of ${streams.length} streams open after ${((performance.now() - connectStart) / 1000).toFixed(0)} s`);
+	}, 10_000);
 	const notConnected = await allStreams(streams.map((s) => s.stream), (d) => d.state?.stage === 'lobby', 180_000);
+	clearInterval(ticker);
+	{
+		const cpu = pids.map(cpuSeconds).reduce((a, c, i) => a + c - cpuConnect[i], 0);
+		const sched = pids.map(schedSeconds).reduce((a, c, i) => ({ run: a.run + c.run - schedConnect[i].run, wait: a.wait + c.wait - schedConnect[i].wait }), { run: 0, wait: 0 });
+		console.log(`  opening them cost the app servers ${((1000 * cpu) / streams.length).toFixed(1)} ms of CPU per stream; their main threads ran ${sched.run.toFixed(1)} s and waited ${sched.wait.toFixed(1)} s for a core`);
+	}
 	console.log(`  (${streams.length - notConnected} of ${streams.length} streams open in ${((performance.now() - connectStart) / 1000).toFixed(1)} s)`);
 	if (notConnected > streams.length / 10) throw new Error(`${notConnected} streams never got the lobby state`);
 	// A few phones that never connected are reported, and left out of the figures.
 	for (let i = streams.length - 1; i >= 0; i--) if (!streams[i].stream.latest) streams.splice(i, 1)[0].stream.close();
 	await Promise.all(projectors.map((p) => p.waitFor((d) => d.joined === 0 || d.joined >= 0, 30_000)));
 	const cpuStart = pids.map(cpuSeconds);
+	const schedStart = pids.map(schedSeconds);
 	const wallStart = performance.now();
 
 	/** The teacher gives `type` in every session at once; times until each student has question `index`. */
@@ -184,6 +207,7 @@ async function liveRun(base, databaseUrl, pids, sessions, perSession, responsesS
 		for (const name of acknowledged[i]) if (!saved.has(name)) lost++;
 	}
 	const cpuEnd = pids.map(cpuSeconds);
+	const schedEnd = pids.map(schedSeconds);
 	const wall = (performance.now() - wallStart) / 1000;
 	const sum = (a) => a.reduce((x, y) => x + y, 0);
 	const figures = {
@@ -200,7 +224,8 @@ async function liveRun(base, databaseUrl, pids, sessions, perSession, responsesS
 		answerWall,
 		cpuAll: sum(cpuEnd) - sum(cpuStart),
 		wall,
-		peakMb: pids.map(peakMb)
+		peakMb: pids.map(peakMb),
+		waitedForCore: schedEnd.reduce((a, c, i) => a + c.wait - schedStart[i].wait, 0)
 	};
 	for (const { stream } of streams) stream.close();
 	for (const p of projectors) p.close();
@@ -221,7 +246,7 @@ function report(label, f, bare) {
 	console.log(`  answer → projector: p50 ${ms(pct(f.toProjector, 50))}, p95 ${ms(pct(f.toProjector, 95))}   (${okProj} the aim of p95 ≤ ${AIM.projectorP95} ms)`);
 	console.log(`  answers lost: ${f.lost}`);
 	console.log(
-		`  server CPU: ${((100 * f.cpuAnswers) / f.answerWall).toFixed(0)}% of one core while answering, ${((100 * f.cpuAll) / f.wall).toFixed(0)}% over the run; peak memory ${f.peakMb.map((m) => `${m.toFixed(0)} MB`).join(' + ')}`
+		`  server CPU: ${((100 * f.cpuAnswers) / f.answerWall).toFixed(0)}% of one core while answering, ${((100 * f.cpuAll) / f.wall).toFixed(0)}% over the run; peak memory ${f.peakMb.map((m) => `${m.toFixed(0)} MB`).join(' + ')}; runnable but waiting for a core ${f.waitedForCore.toFixed(1)} s of ${f.wall.toFixed(0)} s`
 	);
 	return okAck === 'meets' && okProj === 'meets' && f.lost === 0;
 }
@@ -259,16 +284,19 @@ async function bareFanOut(count, raw) {
 }
 
 /** Answers per second through the live answer action, against bench/bare-upsert.js on the same row. */
-async function answerThroughput(base, databaseUrl, sid, { id: question, fields }, cookie, attemptId) {
-	const load = (url, path, body, headers) =>
-		new Promise((resolve, reject) =>
+async function answerThroughput(base, databaseUrl, sid, { id: question, fields }, cookie, attemptId, appPid) {
+	/** Loads `url` for 8 s; also the CPU time `pid` spent per answer (robust to a busy machine, unlike answers/s). */
+	const load = (url, path, body, headers, pid) => {
+		const cpu0 = cpuSeconds(pid);
+		return new Promise((resolve, reject) =>
 			autocannon({ url, connections: 10, duration: 8, requests: [{ method: 'POST', path, body, headers }] }, (error, r) => {
 				if (error) return reject(error);
 				const ok = r['3xx'] ?? 0;
 				if (r.non2xx !== ok || r.errors > 0) return reject(new Error(`${url}${path}: ${r.non2xx - ok} refused, ${r.errors} errors`));
-				resolve({ rps: ok / 8, p99: r.latency.p99 });
+				resolve({ rps: ok / 8, p99: r.latency.p99, cpuMs: (1000 * (cpuSeconds(pid) - cpu0)) / Math.max(1, ok) });
 			})
 		);
+	};
 	const p = await port();
 	const bare = spawn(process.execPath, ['bench/bare-upsert.js'], {
 		env: { ...process.env, PORT: String(p), DATABASE_URL: databaseUrl, ATTEMPT_ID: attemptId, QUESTION_ID: question },
@@ -281,8 +309,8 @@ async function answerThroughput(base, databaseUrl, sid, { id: question, fields }
 		}
 		const body = new URLSearchParams({ question, ...fields }).toString();
 		const headers = { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie };
-		const live = () => load(base, `/me/live/${sid}?/answer`, body, headers);
-		const plain = () => load(`http://127.0.0.1:${p}`, '/', body, headers);
+		const live = () => load(base, `/me/live/${sid}?/answer`, body, headers, appPid);
+		const plain = () => load(`http://127.0.0.1:${p}`, '/', body, headers, bare.pid);
 		await live();
 		await plain();
 		const l = [await live(), await live()].reduce((a, b) => (b.rps > a.rps ? b : a));
@@ -291,6 +319,12 @@ async function answerThroughput(base, databaseUrl, sid, { id: question, fields }
 	} finally {
 		bare.kill('SIGTERM');
 	}
+}
+
+function printThroughput(t) {
+	const cpu = (x) => `${x.cpuMs.toFixed(2)} ms CPU each`;
+	console.log(`  bare node:http, same one-row upsert   ${t.bare.rps.toFixed(0)} answers/s, p99 ${t.bare.p99} ms, ${cpu(t.bare)}`);
+	console.log(`  live answer action                    ${t.live.rps.toFixed(0)} answers/s, p99 ${t.live.p99} ms, ${cpu(t.live)}   ratio ${(t.live.rps / t.bare.rps).toFixed(2)} (by CPU ${(t.bare.cpuMs / t.live.cpuMs).toFixed(2)})   (aim: at least 0.5)`);
 }
 
 const NAMES_SQL = `select s.display_name as name from responses r join attempts a on a.id = r.attempt_id
@@ -313,13 +347,53 @@ async function sqliteRun(count, withBaselines) {
 				args: [s.sid, 'Student 1-1']
 			});
 			const second = await questionOnPage(server.url, s.students[0].cookie, s.sid);
-			const t = await answerThroughput(server.url, file, s.sid, second, s.students[0].cookie, String(rows[0].id));
+			const t = await answerThroughput(server.url, file, s.sid, second, s.students[0].cookie, String(rows[0].id), server.pid);
 			console.log(`\nAnswer throughput on SQLite (one student, 10 connections, 8 s, better of two)`);
-			console.log(`  bare node:http, same one-row upsert   ${t.bare.rps.toFixed(0)} answers/s, p99 ${t.bare.p99} ms`);
-			console.log(`  live answer action                    ${t.live.rps.toFixed(0)} answers/s, p99 ${t.live.p99} ms   ratio ${(t.live.rps / t.bare.rps).toFixed(2)}   (aim: at least 0.5)`);
+		printThroughput(t);
 			void questions;
 		}
 		return meets;
+	} finally {
+		db.close();
+		await server.kill('SIGTERM');
+	}
+}
+
+/** nginx's complaints during the run, counted by kind (an upstream it gave up on explains a 502). */
+function reportNginx(log) {
+	const kinds = new Map();
+	for (const line of log.split('\n').filter(Boolean)) {
+		const kind = line.replace(/^\S+ \S+ /, '').replace(/\d+#\d+: \*?\d* ?/, '').replace(/, client: .*$/, '').replace(/127\.0\.0\.1:\d+/g, 'server');
+		kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+	}
+	console.log(kinds.size === 0 ? '  nginx logged nothing' : `  nginx logged:\n${[...kinds].map(([k, n]) => `    ${n} × ${k.slice(0, 160)}`).join('\n')}`);
+}
+
+/**
+ * `LIVE_RUNS=answers`: only the answer throughput against the bare upsert, on SQLite, for a
+ * session of a few students (quick, for profiling: LIVE_NODE_ARGS="--cpu-prof
+ * --cpu-prof-dir=…" is passed to the app server).
+ */
+async function answersRun() {
+	const file = join(mkdtempSync(join(tmpdir(), 'attribution-lab-live-')), 'kit.db');
+	const nodeArgs = (process.env.LIVE_NODE_ARGS || '').split(' ').filter(Boolean);
+	const server = await startAppServer({ port: await port(), databaseUrl: file, env: { RATE_LIMIT_SCALE: '100000' }, nodeArgs });
+	const db = createClient({ url: `file:${file}` });
+	try {
+		const seeded = await seedSessions(server.url, file, 1, 5);
+		const s = seeded.sessions[0];
+		const projector = new LiveStream(`${server.url}/teach/live/${s.sid}/events`, seeded.teacher);
+		await projector.waitFor((d) => d.version >= 0, 30_000);
+		await command(server.url, seeded.teacher, s.sid, 'start', projector.latest.version, COMMAND_TIMEOUT_MS);
+		projector.close();
+		const q = await questionOnPage(server.url, s.students[0].cookie, s.sid);
+		const { rows } = await db.execute({
+			sql: `select a.id from attempts a join students st on st.id = a.student_id where a.live_session_id = ? and st.display_name = ?`,
+			args: [s.sid, 'Student 1-1']
+		});
+		const t = await answerThroughput(server.url, file, s.sid, q, s.students[0].cookie, String(rows[0].id), server.pid);
+		console.log(`\nAnswer throughput on SQLite (one student, 10 connections, 8 s, better of two)`);
+		printThroughput(t);
 	} finally {
 		db.close();
 		await server.kill('SIGTERM');
@@ -332,7 +406,9 @@ async function clusterRun(sessions, perSession) {
 	try {
 		const saved = async (sid, q) => new Set((await sql.unsafe(NAMES_SQL, [sid, q])).map((r) => String(r.name)));
 		const { figures } = await liveRun(cluster.url, cluster.databaseUrl, cluster.servers.map((s) => s.pid), sessions, perSession, saved);
-		return report(`${sessions === 1 ? 'One session' : `${sessions} sessions of ${perSession}`} on PostgreSQL, two app servers behind nginx`, figures, null);
+		const meets = report(`${sessions === 1 ? 'One session' : `${sessions} sessions of ${perSession}`} on PostgreSQL, two app servers behind nginx`, figures, null);
+		reportNginx(cluster.nginxLog());
+		return meets;
 	} finally {
 		await sql.end();
 		await cluster.stop();
@@ -342,6 +418,7 @@ async function clusterRun(sessions, perSession) {
 console.log(`npm run bench live: simulated students run in this process, each app server in its own;`);
 console.log(`this machine has 2 cores, shared by the students, the servers${process.env.LIVE_SKIP_PG ? '' : ', nginx and PostgreSQL'}.`);
 const which = (process.env.LIVE_RUNS || 'sqlite,pg,pg4').split(',');
+if (which.includes('answers')) await answersRun();
 if (which.includes('sqlite')) await sqliteRun(STUDENTS, true);
 if (which.includes('pg')) await clusterRun(1, STUDENTS);
 if (which.includes('pg4')) await clusterRun(4, Math.round(STUDENTS / 4));
@@ -350,3 +427,4 @@ for (const size of (process.env.LIVE_SIZES || '').split(',').filter(Boolean).map
 	const meets = await sqliteRun(size, false);
 	console.log(`  → ${size} students on SQLite ${meets ? 'meets' : 'misses'} the p95 aims`);
 }
+process.exit(0); // a projector's long wait (a timer) would otherwise keep the process up for minutes

@@ -36,7 +36,23 @@ const server = http.createServer((req, res) => {
 	compress(req, res, () => handler(req, res));
 });
 
-server.listen(port, address, () => {
+// A classroom reconnects all at once (after a server restart, every phone's event stream
+// comes back within a second or two). Node's default queue of 511 waiting connections
+// overflows then: the kernel drops the rest, their connects time out, and a load balancer
+// counts this server as down (bench/live.js measured it). The kernel caps this at
+// net.core.somaxconn (4096 on current Linux).
+const backlog = Number(process.env.LISTEN_BACKLOG) || 4096;
+
+// Behind nginx, an idle keep-alive connection must be closed by nginx (upstream
+// keepalive_timeout, 60 s by default) before this server closes it: otherwise nginx
+// can send an answer down a connection Node is closing at that moment ("upstream
+// prematurely closed connection"), cannot retry a POST elsewhere, counts the server as
+// failed and answers 502 (bench/live.js, 210 answers in one run at 2,000 students).
+// Node's default is 5 s.
+server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS) || 65_000;
+server.headersTimeout = server.keepAliveTimeout + 1_000;
+
+server.listen({ port, host: address, backlog }, () => {
 	const shown = address === '0.0.0.0' ? 'localhost' : address;
 	// Last, so a newcomer sees the address and the setup link without scrolling.
 	console.log(`\nAttribution Lab is ready at http://${shown}:${port}`);

@@ -5,7 +5,7 @@
 // throwaway server of our own. Ports come from CLUSTER_PORT_BASE when set (a machine
 // where each person has a range), otherwise free ports.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +214,14 @@ export async function startNginx(/** @type {{ upstreams: number[], listenPort?: 
 	);
 	return {
 		url,
+		/** What nginx has logged (warnings and errors), e.g. upstreams it gave up on. */
+		errorLog: () => {
+			try {
+				return readFileSync(join(dir, 'error.log'), 'utf8');
+			} catch {
+				return '';
+			}
+		},
 		stop: async () => {
 			if (child.exitCode === null) child.kill('SIGQUIT');
 			await Promise.race([exited, sleep(5000)]);
@@ -254,6 +262,7 @@ export async function startCluster(/** @type {{ count?: number, env?: Record<str
 		url: proxy.url,
 		servers,
 		databaseUrl: pg.url,
+		nginxLog: () => proxy.errorLog(),
 		stop: async () => {
 			await proxy.stop();
 			await Promise.all(servers.map((s) => s.kill('SIGTERM')));

@@ -211,9 +211,13 @@ test.describe('a teacher-paced live session on three phones', () => {
 		await expect(amir.page.getByRole('heading', { name: 'Paused' })).toBeVisible();
 		await expect(refresh(amir.page)).toHaveCount(1);
 		await expectNoAxeViolations(amir.page, false);
-		// The teacher removes Cai from the session: his phone says so (403), and his stream is refused too.
+		// The teacher removes Cai from the session: his open page is told at once over its
+		// stream (no reload), a reload says so too (403), and his stream is refused.
 		const [caiRow] = await live.handle.db.select({ id: live.handle.tables.students.id }).from(live.handle.tables.students).where(eq(live.handle.tables.students.displayName, 'Cai'));
+		await expect(cai.page.getByRole('heading', { name: 'Answers locked' })).toBeVisible();
 		await post(seeded.admin, `/teach/live/${live.id}?/remove`, { student: caiRow.id }, 200);
+		await expect(cai.page.getByRole('heading', { name: 'You can’t take part in this session' })).toBeVisible({ timeout: 10_000 });
+		await expect(cai.page.getByRole('alert')).toHaveText('Your teacher removed you from this session.');
 		const removed = await cai.page.reload();
 		expect(removed?.status()).toBe(403);
 		await expect(cai.page.getByRole('heading', { name: 'You can’t take part in this session' })).toBeVisible();

@@ -11,6 +11,7 @@ import { startApp, freshDatabaseFile, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { client, joinChoices, post, seed, type Seeded } from './http-seed';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/database';
 import { answerLive, joinLiveSession, liveQuestionsOf, REMOVED, teacherLiveSession } from '../../src/lib/server/live/sessions';
 
@@ -203,6 +204,26 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect(page.getByText('Resumed.')).toBeVisible();
 
+	// "Go to question" by keyboard alone: back to question 2 (as it was left: revealed), then to 6 again.
+	const goTo = page.getByLabel('Go to question');
+	await expect(goTo).toHaveValue('6');
+	await tabTo(page, goTo);
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+	await expect(goTo).toHaveValue('2');
+	await tabTo(page, page.getByRole('button', { name: 'Go', exact: true }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Question 2 is on screen.')).toBeVisible();
+	await expect(page.getByText('Question 2 of 20')).toBeVisible();
+	await expect(projector.getByText('Question 2 of 20')).toBeVisible({ timeout: 10_000 });
+	await expect(page.getByText('Answer revealed', { exact: true })).toBeVisible();
+	await expectNoAxeViolations(page, true);
+	await tabTo(page, goTo);
+	for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+	await tabTo(page, page.getByRole('button', { name: 'Go', exact: true }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByText('Question 6 is on screen.')).toBeVisible();
+	await expect(page.getByText('Question 6 of 20')).toBeVisible();
+
 	// Remove Amir; rename the open-join name.
 	await page.getByText('Manage Amir').click();
 	await page.getByRole('button', { name: 'Remove Amir from the session' }).click();
@@ -238,6 +259,14 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	expect(text).toContain('Ana,finished');
 	expect(text).toContain('Amir,removed');
 	expect(text).toContain('Rafa,finished');
+	// The class export carries the session beside the roster: a column of marks, "removed" for Amir.
+	const exported = Papa.parse<string[]>((await (await page.request.get(`/teach/classes/${seeded.classA.id}/export.csv`)).text()).replace(/^\uFEFF/, '').trim()).data;
+	const column = exported[0].findIndex((h) => /^Live: Who Said That\? .*\(\d{4}-\d{2}-\d{2}\), out of \d+$/.test(h));
+	expect(column, 'a column for the live session').toBeGreaterThan(3);
+	expect(exported.find((r) => r[1] === 'Amir')?.[column]).toBe('removed');
+	expect(Number(exported.find((r) => r[1] === 'Ana')?.[column])).toBeGreaterThan(0);
+	const json = await (await page.request.get(`/teach/classes/${seeded.classA.id}/export.json`)).json();
+	expect(json.results).toEqual([expect.objectContaining({ kind: 'live', students: expect.arrayContaining([expect.objectContaining({ displayName: 'Amir', status: 'removed' })]) })]);
 
 	await page.goto(`/teach/classes/${seeded.classA.id}`);
 	await expect(page.getByRole('link', { name: /Who Said That\? Checking the Mexico Troops Story\s*, results/ })).toHaveAttribute('href', `/teach/live/${sid}/results`);
@@ -277,6 +306,20 @@ test.describe('without JavaScript', () => {
 		await projector.goto(`/teach/live/${sid}/projector`);
 		await expect(projector.getByText('100% right')).toBeVisible();
 		await expectNoAxeViolations(projector, false);
+
+		// "Go to question" is a plain form too, and a window on an old state is refused the same way.
+		await page.getByLabel('Go to question').selectOption('3');
+		await page.getByRole('button', { name: 'Go', exact: true }).click();
+		await expect(page.getByText('Question 3 is on screen.')).toBeVisible();
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
+		await expectNoAxeViolations(page, false);
+		await other.getByLabel('Go to question').selectOption('5');
+		await other.getByRole('button', { name: 'Go', exact: true }).click();
+		await expect(other.getByRole('alert')).toHaveText(/moved on in another window/);
+		await expect(other.getByText('Question 3 of 20')).toBeVisible();
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
+		await page.goto(`/teach/live/${sid}`);
+		await expect(page.getByText('Question 3 of 20')).toBeVisible();
 
 		// Ending needs the confirmation inside the disclosure.
 		await page.getByText('End the session…').click();

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import type { ContentPack } from '../../src/lib/server/content/read-pack';
 import { signUpTeacher } from '../../src/lib/server/people/teachers';
-import { createClass } from '../../src/lib/server/people/classes';
+import { createClass, exportClass } from '../../src/lib/server/people/classes';
 import {
 	attemptsAt,
 	createAssignment,
@@ -368,6 +368,21 @@ describe(`assignments on ${ENGINE}`, () => {
 		expect(graded.comment).toBe('Good start.');
 		({ rows } = await assignmentResults(handle, a, now));
 		expect(rows.find((r) => r.studentId === x.studentId)!.awaiting).toBe(0);
+		// The class export carries the same results: the graded answer's marks, in roster order.
+		const exported = await exportClass(handle, teacherId, classId);
+		const row = rows.find((r) => r.studentId === x.studentId)!;
+		expect(exported.results).toEqual([
+			expect.objectContaining({
+				kind: 'assignment',
+				date: a.opensAt,
+				students: [
+					// (Its status is read at today's date, when the test's assignment has long closed.)
+					expect.objectContaining({ displayName: students[0].displayName, marks: row.marks }),
+					expect.objectContaining({ displayName: students[1].displayName, status: 'not started', marks: null })
+				]
+			})
+		]);
+		expect(exported.results![0].students[0].answers.filter((m) => m !== null)).toHaveLength(1);
 
 		// A changed answer replaces the graded one in place, and the old grading goes with it.
 		const later = new Date(now.getTime() + 60_000);

@@ -1,21 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { endAllStreams, eventId, eventStream, openStreamCount } from '../../src/lib/server/live/event-stream';
+import { endAllStreams, endViewerMessage, eventId, eventStream, openStreamCount, SHARED_STATE_MS } from '../../src/lib/server/live/event-stream';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
 /** Opens a stream as a browser would, and reads its events as they come. */
-function open(handle: DatabaseHandle, state: { value: string }, headers: Record<string, string> = {}) {
+function open(handle: DatabaseHandle, state: { value: string; reads?: number; delayMs?: number }, headers: Record<string, string> = {}, viewer?: string) {
 	const abort = new AbortController();
 	const response = eventStream(handle, new Request('http://kit.test/events', { headers, signal: abort.signal }), {
 		topic: 'class:t1',
-		snapshot: async () => state.value
+		snapshot: async () => {
+			state.reads = (state.reads ?? 0) + 1;
+			const value = state.value;
+			if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+			return value;
+		},
+		viewer
 	});
 	const reader = response.body!.getReader();
 	let buffer = '';
 	// A read outlives a timed-out wait, so the chunk it brings is not lost.
 	let reading: ReturnType<typeof reader.read> | null = null;
 	/** The next event's data (heartbeats and the retry line are skipped). */
-	async function next(ms = 3_000): Promise<{ id: string; data: string }> {
+	async function next(ms = 3_000): Promise<{ id: string; data: string; event?: string }> {
 		const deadline = Date.now() + ms;
 		for (;;) {
 			const end = buffer.indexOf('\n\n');
@@ -23,7 +29,8 @@ function open(handle: DatabaseHandle, state: { value: string }, headers: Record<
 				const block = buffer.slice(0, end);
 				buffer = buffer.slice(end + 2);
 				const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
-				if (data.length) return { id: /^id: (.*)$/m.exec(block)?.[1] ?? '', data: data.join('\n') };
+				const event = /^event: (.*)$/m.exec(block)?.[1];
+				if (data.length) return { id: /^id: (.*)$/m.exec(block)?.[1] ?? '', data: data.join('\n'), ...(event ? { event } : {}) };
 				continue;
 			}
 			reading ??= reader.read();
@@ -103,5 +110,73 @@ describe(`live event streams on ${ENGINE}`, () => {
 		expect(openStreamCount(handle)).toBe(1);
 		streams[2].abort.abort();
 		expect(openStreamCount(handle)).toBe(0);
+	});
+
+	it("opens a class's worth of streams on one database read, then on what the subscription heard", async () => {
+		const state = { value: '{"joined":0}', reads: 0, delayMs: 50 };
+		// Opening together, while the first read is under way: one read between them.
+		const together = Array.from({ length: 30 }, () => open(handle, state));
+		for (const s of together) expect((await s.next()).data).toBe('{"joined":0}');
+		expect(state.reads).toBe(1);
+		// A published state is what the next stream to open gets, without reading.
+		state.value = '{"joined":9}';
+		await handle.pubsub.publish('class:t1', '{"joined":1}');
+		for (const s of together) expect((await s.next()).data).toBe('{"joined":1}');
+		const later = open(handle, state);
+		expect((await later.next()).data).toBe('{"joined":1}');
+		expect(state.reads).toBe(1);
+		for (const s of [...together, later]) s.abort.abort();
+	});
+
+	it('reads the database again once the state heard is older than SHARED_STATE_MS', async () => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		try {
+			const state = { value: '{"joined":2}', reads: 0 };
+			const first = open(handle, state);
+			expect((await first.next()).data).toBe('{"joined":2}');
+			state.value = '{"joined":3}';
+			vi.setSystemTime(Date.now() + SHARED_STATE_MS + 1);
+			const second = open(handle, state);
+			expect((await second.next()).data).toBe('{"joined":3}');
+			expect(state.reads).toBe(2);
+			first.abort.abort();
+			second.abort.abort();
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it('lets a message that arrives during the read win over the older state the read brings', async () => {
+		const state = { value: '{"v":1}', reads: 0, delayMs: 100 };
+		const stream = open(handle, state);
+		await new Promise((r) => setTimeout(r, 20));
+		await handle.pubsub.publish('class:t1', '{"v":2}');
+		expect((await stream.next()).data).toBe('{"v":2}');
+		// The read, started before the message, ends with the stream still on the newer state
+		// (sent again at most: harmless, the client keeps the latest).
+		const after = await stream.next(400).catch(() => null);
+		expect(after?.data ?? '{"v":2}').toBe('{"v":2}');
+		expect(state.reads).toBe(1);
+		stream.abort.abort();
+	});
+
+	it("ends one viewer's streams with a named event, and nobody else's", async () => {
+		const state = { value: '{"joined":2}' };
+		const removed = open(handle, state, {}, 'student-a');
+		const onOtherDevice = open(handle, state, {}, 'student-a');
+		const other = open(handle, state, {}, 'student-b');
+		const projector = open(handle, state);
+		for (const s of [removed, onOtherDevice, other, projector]) expect((await s.next()).data).toBe('{"joined":2}');
+		await handle.pubsub.publish('class:t1', endViewerMessage('student-a', 'removed', '{"message":"out"}'));
+		for (const s of [removed, onOtherDevice]) {
+			expect(await s.next()).toEqual({ id: '', event: 'removed', data: '{"message":"out"}' });
+			await expect(s.next()).rejects.toThrow('stream ended');
+		}
+		expect(openStreamCount(handle)).toBe(2);
+		// The others never see the message, and carry on with the next state.
+		await handle.pubsub.publish('class:t1', '{"joined":1}');
+		for (const s of [other, projector]) expect(await s.next()).toEqual({ id: eventId('{"joined":1}'), data: '{"joined":1}' });
+		other.abort.abort();
+		projector.abort.abort();
 	});
 });

@@ -3,9 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
 import type { ContentPack } from '../../src/lib/server/content/read-pack';
 import { signUpTeacher } from '../../src/lib/server/people/teachers';
-import { createClass, addToRoster } from '../../src/lib/server/people/classes';
+import { createClass, addToRoster, exportClass } from '../../src/lib/server/people/classes';
+import Papa from 'papaparse';
+import { studentsCsv } from '../../src/lib/classes/export';
 import { saveResponse } from '../../src/lib/server/quiz/responses';
-import { answerLive, commandLiveSession, joinLiveSession, liveCounts, REMOVED, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
+import { answerLive, commandLiveSession, joinLiveSession, liveCounts, liveSnapshot, liveTopic, REMOVED, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
+import { eventStream } from '../../src/lib/server/live/event-stream';
 import { liveRoster, removeFromLiveSession, renameInLiveSession } from '../../src/lib/server/live/roster';
 import { classLiveSessions, liveContext, revealOf, sessionAnswers } from '../../src/lib/server/live/teacher-views';
 import { liveResults } from '../../src/lib/server/live/results';
@@ -45,6 +48,38 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 	const options = (q: { options: { value: string; correct: boolean }[] | null }) => ({
 		right: q.options!.find((o) => o.correct)!.value,
 		wrong: q.options!.find((o) => !o.correct)!.value
+	});
+
+	it("ends a removed student's open event streams with a \"removed\" event, and no one else's", async () => {
+		const id = await session({ type: 'start' });
+		const [ana, ben] = students;
+		/** A student's stream of the session, as the route opens it: everything it receives, as text. */
+		const watch = (viewer: string) => {
+			const response = eventStream(handle, new Request('http://kit.test/events'), { topic: liveTopic(id), snapshot: () => liveSnapshot(handle, id), viewer });
+			const reader = response.body!.getReader();
+			const seen = { text: '', ended: false };
+			void (async () => {
+				for (;;) {
+					const chunk = await reader.read();
+					if (chunk.done) return void (seen.ended = true);
+					seen.text += new TextDecoder().decode(chunk.value);
+				}
+			})();
+			return { seen, cancel: () => reader.cancel() };
+		};
+		await joinLiveSession(handle, ana, id);
+		await joinLiveSession(handle, ben, id);
+		const bens = watch(ben.id);
+		const anas = watch(ana.id);
+		await expect.poll(() => bens.seen.text.includes('"joined":2') && anas.seen.text.includes('"joined":2')).toBe(true);
+		await removeFromLiveSession(handle, teacherId, id, ben.id);
+		await expect.poll(() => bens.seen.ended).toBe(true);
+		expect(bens.seen.text).toContain(`event: removed\ndata: ${JSON.stringify({ message: REMOVED })}\n\n`);
+		// Ana's stream stays open, never sees it, and gets the new count.
+		await expect.poll(() => anas.seen.text.includes('"joined":1')).toBe(true);
+		expect(anas.seen.ended).toBe(false);
+		expect(anas.seen.text).not.toContain('removed');
+		await anas.cancel();
 	});
 
 	it('removes a student: they cannot answer or rejoin, their answers are kept, and they count nowhere live', async () => {
@@ -160,6 +195,28 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		const csv = resultsCsv(marked, rows);
 		expect(csv).toContain('Ben,removed');
 		expect(csv.split('\r\n')).toHaveLength(4);
+
+		// The class export carries the session's results beside the roster, in roster order.
+		const exported = await exportClass(handle, teacherId, classId);
+		expect(exported.results).toEqual([
+			expect.objectContaining({
+				kind: 'live',
+				outOf: 3,
+				questions: [{ number: 1, prompt: marked[0].prompt }],
+				students: [
+					{ displayName: 'Ana', status: 'finished', marks: 3, answers: [3] },
+					{ displayName: 'Ben', status: 'removed', marks: rows[1].marks, answers: [rows[1].cells[0]!.marks] },
+					{ displayName: 'Cai', status: 'not started', marks: null, answers: [null] }
+				]
+			})
+		]);
+		const exportedCsv = Papa.parse<string[]>(studentsCsv(exported).trim()).data;
+		expect(exportedCsv.map((r) => [r[1], r[4]])).toEqual([
+			['student', expect.stringMatching(/^Live: .+ \(\d{4}-\d{2}-\d{2}\), out of 3$/)],
+			['Ana', '3'],
+			['Ben', 'removed'],
+			['Cai', '']
+		]);
 
 		const listed = await classLiveSessions(handle, classId);
 		expect(listed).toHaveLength(1);

@@ -35,4 +35,38 @@ describe('class export', () => {
 		expect(exportFileName('Period 3, "Civics" / Room 12', 'csv')).toBe('period-3-civics-room-12-export.csv');
 		expect(exportFileName('¡¡¡', 'json')).toBe('class-export.json');
 	});
+
+	it('adds a column per assignment and live session: marks, "removed", or empty for no part', () => {
+		const withResults: ClassExport = {
+			...data,
+			results: [
+				{
+					kind: 'live',
+					title: 'Who said it?',
+					date: new Date('2026-02-03T09:00:00Z'),
+					outOf: 6,
+					questions: [],
+					students: [
+						{ displayName: 'Ana', status: 'finished', marks: 4.5, answers: [] },
+						{ displayName: '=HYPERLINK("x")', status: 'removed', marks: 1, answers: [] }
+					]
+				},
+				{
+					kind: 'assignment',
+					title: '=cmd',
+					date: new Date('2026-02-04T09:00:00Z'),
+					outOf: 3,
+					questions: [],
+					students: [
+						{ displayName: 'Ana', status: 'not started', marks: null, answers: [] },
+						{ displayName: '=HYPERLINK("x")', status: 'finished', marks: 0, answers: [] }
+					]
+				}
+			]
+		};
+		const rows = Papa.parse<string[]>(studentsCsv(withResults).trim()).data;
+		expect(rows[0].slice(4)).toEqual(['Live: Who said it? (2026-02-03), out of 6', 'Assignment: =cmd (2026-02-04), out of 3']);
+		expect(rows[1].slice(4)).toEqual(['4.5', '']);
+		expect(rows[2].slice(4)).toEqual(['removed', '0']);
+	});
 });

@@ -22,6 +22,7 @@ export class LiveConnection {
 	#closed = false;
 	readonly #url: string;
 	readonly #onMessage: (data: string) => void;
+	readonly #onEnd: ((event: string, data: string) => void) | undefined;
 	readonly #retryNow = () => {
 		if (this.#source?.readyState !== EventSource.OPEN) this.#open();
 	};
@@ -30,9 +31,15 @@ export class LiveConnection {
 	 * Opens the stream at `url` and calls `onMessage` with each event's data. `since` is the
 	 * id of the state the page was rendered with, so that state is not sent again.
 	 */
-	constructor(url: string, onMessage: (data: string) => void, since = '') {
+	/**
+	 * `onEnd` is called when the server ends the stream for good with a named event (a
+	 * student the teacher removed gets "removed"); the connection is closed first, so it
+	 * does not keep knocking on a door that stays shut.
+	 */
+	constructor(url: string, onMessage: (data: string) => void, since = '', onEnd?: (event: string, data: string) => void) {
 		this.#url = url;
 		this.#onMessage = onMessage;
+		this.#onEnd = onEnd;
 		this.#lastId = since;
 		window.addEventListener('online', this.#retryNow);
 		document.addEventListener('visibilitychange', this.#retryNow);
@@ -59,6 +66,10 @@ export class LiveConnection {
 			this.#lastId = event.lastEventId || this.#lastId;
 			this.#onMessage(event.data);
 		};
+		source.addEventListener('removed', (event) => {
+			this.close();
+			this.#onEnd?.('removed', (event as MessageEvent).data);
+		});
 		source.onerror = () => {
 			if (this.#closed) return;
 			this.#status = 'reconnecting';

@@ -6,14 +6,16 @@
  * Removal is stored on the student's attempt for the session (`removed_at`), made if they
  * never joined, so a removed student cannot join later either. The attempt is handed in at
  * the same time, so an answer racing the removal is refused by the database itself
- * (migration 0006's trigger). Their answers so far are kept, but count nowhere live.
+ * (migration 0006's trigger). Their answers so far are kept, but count nowhere live. Their
+ * open event streams get a "removed" event and end.
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { renameStudent, roster } from '../people/classes';
-import { announceLive, teacherLiveSession } from './sessions';
+import { announceLive, liveTopic, REMOVED, teacherLiveSession } from './sessions';
+import { endViewerMessage } from './event-stream';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 
@@ -84,6 +86,13 @@ export async function removeFromLiveSession(handle: DatabaseHandle, teacherId: s
 		await tx.update(t.attempts).set({ removedAt: now }).where(and(theirs, isNull(t.attempts.removedAt)));
 	});
 	announceLive(handle, session.id);
+	// Their open pages (on any server) are told at once, and their streams end.
+	try {
+		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, 'removed', JSON.stringify({ message: REMOVED })));
+	} catch (error) {
+		// The removal is stored; a page that missed this finds out on its next request.
+		if (!handle.pubsub.closed) console.error('Telling a removed student\'s pages failed:', error);
+	}
 	return { name: student.name };
 }
 

@@ -19,6 +19,7 @@ import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
 import { saveResponse, type AnswerInput } from '../quiz/responses';
 import { announcer } from './announce';
+import { stampColumns } from '../articles/reader';
 import { answerRefusal } from '$lib/live/pacing';
 import { apply, currentPhase, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
 
@@ -201,17 +202,26 @@ export async function joinLiveSession(handle: DatabaseHandle, student: { id: str
 
 /**
  * Every request a student makes in a session (the page, each answer) reads the session, its
- * quiz and the article's slug: one prepared query, not three built afresh each time.
+ * quiz, the article's slug and its content stamp (so the cached reader model needs no query
+ * of its own): one prepared query, not four built afresh each time.
  */
-export const liveSessionForStudents = preparedFor(({ db, tables: t }) =>
-	db
-		.select({ session: t.liveSessions, quizId: t.quizzes.id, quizUpdatedAt: t.quizzes.updatedAt, quizTitle: t.quizzes.title, slug: t.articles.slug })
+export const liveSessionForStudents = preparedFor((handle) => {
+	const { db, tables: t } = handle;
+	return db
+		.select({
+			session: t.liveSessions,
+			quizId: t.quizzes.id,
+			quizUpdatedAt: t.quizzes.updatedAt,
+			quizTitle: t.quizzes.title,
+			slug: t.articles.slug,
+			stamp: stampColumns(handle)
+		})
 		.from(t.liveSessions)
 		.leftJoin(t.quizzes, eq(t.quizzes.id, t.liveSessions.quizId))
 		.leftJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
 		.where(eq(t.liveSessions.id, sql.placeholder('id')))
-		.prepare('live_session_for_students')
-);
+		.prepare('live_session_for_students');
+});
 
 const liveAttempt = preparedFor(({ db, tables: t }) =>
 	db

@@ -6,7 +6,7 @@
  * the same screen with the same answers. Nothing here returns a key, feedback or the
  * class's answers before the teacher reveals them.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import type { SessionStudent } from '../auth/session';
 import { DomainError } from '../domain-error';
@@ -16,6 +16,7 @@ import { maxMarks } from '$lib/quiz/scoring';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
 import { screenKey } from '$lib/live/student-follow';
 import { announceLive, joinedAttempt, liveSessionForStudents, REMOVED } from './sessions';
+import { stampOf } from '../articles/reader';
 import { quizQuestions } from '../quiz/question-cache';
 
 const NO_SESSION = 'There is no such live session.';
@@ -24,15 +25,28 @@ const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 /** The session's class and this device's student in it; a 404 for anyone else, whether it exists or not. */
 export async function studentOfSession({ db, tables: t }: DatabaseHandle, students: SessionStudent[], sessionId: string) {
 	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
-	const [row] = await db.select({ classId: t.liveSessions.classId }).from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
-	const student = row && students.find((s) => s.classId === row.classId);
+	if (students.length === 0) throw new DomainError(NO_SESSION, 404);
+	// One query (a class opens its streams all at once): the session's class, and any
+	// removal of this device's students from it.
+	const rows = await db
+		.select({ classId: t.liveSessions.classId, removedStudent: t.attempts.studentId })
+		.from(t.liveSessions)
+		.leftJoin(
+			t.attempts,
+			and(
+				eq(t.attempts.liveSessionId, t.liveSessions.id),
+				inArray(
+					t.attempts.studentId,
+					students.map((s) => s.id)
+				),
+				isNotNull(t.attempts.removedAt)
+			)
+		)
+		.where(eq(t.liveSessions.id, sessionId));
+	const student = rows[0] && students.find((s) => s.classId === rows[0].classId);
 	if (!student) throw new DomainError(NO_SESSION, 404);
 	// A student the teacher removed gets no updates either (joining and answering refuse them too).
-	const [part] = await db
-		.select({ removedAt: t.attempts.removedAt })
-		.from(t.attempts)
-		.where(and(eq(t.attempts.liveSessionId, sessionId), eq(t.attempts.studentId, student.id)));
-	if (part?.removedAt) throw new DomainError(REMOVED, 403);
+	if (rows.some((r) => r.removedStudent === student.id)) throw new DomainError(REMOVED, 403);
 	return student;
 }
 
@@ -51,7 +65,9 @@ export async function studentLiveContext(handle: DatabaseHandle, students: Sessi
 	if (attempt.startedAt.getTime() === now.getTime()) announceLive(handle, session.id);
 	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError('The quiz of this session has been deleted.', 410);
 	const questions = await quizQuestions(handle, { id: row.quizId, updatedAt: row.quizUpdatedAt });
-	const bundle = row.slug ? await articleBundle(handle, row.slug) : null;
+	// The stamp came with the session (a left join: null columns when the article is gone).
+	const stamp = row.stamp ? stampOf(row.stamp) : undefined;
+	const bundle = row.slug ? await articleBundle(handle, row.slug, stamp) : null;
 	if (!row.slug || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
 	return { student, session, attempt, questions, title: row.quizTitle ?? '', slug: row.slug, article: bundle.article };
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../domain-error';
 import { hashSecret, randomCode, randomToken } from '../auth/tokens';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
 import { announceClassChange } from './join-screen';
+import { classResults } from '../quiz/class-results';
 import { MAX_ROSTER_CHARS, MAX_ROSTER_NAMES, nameKey, nameProblem, parseRoster, tidyName } from '$lib/classes/roster';
 
 export const REJOIN_LIFETIME_MS = 15 * 60 * 1000;
@@ -294,7 +295,9 @@ export async function exportClass(handle: DatabaseHandle, teacherId: string, cla
 	const students = await roster(handle, classId);
 	return {
 		class: { name: cls.name, joinCode: cls.joinCode, openJoin: cls.openJoin, createdAt: cls.createdAt, archivedAt: cls.archivedAt },
-		students: students.map((s) => ({ displayName: s.displayName, addedAt: s.createdAt, joinedAt: s.claimedAt }))
+		students: students.map((s) => ({ displayName: s.displayName, addedAt: s.createdAt, joinedAt: s.claimedAt })),
+		// Assignments and live sessions, each student in the same roster order as above.
+		results: await classResults(handle, cls.id)
 	};
 }
 

@@ -25,6 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		commands: availableCommands(state),
 		phase: currentPhase(state),
 		question: q ? questionOnScreen(q, article, state.current, questions.length) : null,
+		// For "Go to question": each question's number and the start of its prompt.
+		questionList: questions.map((x, i) => ({ number: i + 1, prompt: x.prompt.length > 60 ? `${x.prompt.slice(0, 57).trimEnd()}…` : x.prompt })),
 		// The teacher's own screen may know the answer before the class does.
 		answer: q ? rightAnswer(q, article) : [],
 		reveal: q && isRevealed(state, state.current) ? revealOf(q, article, await sessionAnswers(appDb(), session.id, q.id)) : null,
@@ -34,9 +36,9 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** The commands a button may send; "go" needs a question number and has no button. */
-const COMMANDS = ['start', 'next', 'previous', 'lock', 'reopen', 'reveal', 'show-note', 'pause', 'resume', 'end'] as const;
-type ButtonCommand = (typeof COMMANDS)[number];
+/** The commands a button may send; "go" also sends the question's number (`to`, from 1). */
+const COMMANDS = ['start', 'next', 'previous', 'lock', 'reopen', 'reveal', 'show-note', 'pause', 'resume', 'end', 'go'] as const;
+type ButtonCommand = Exclude<(typeof COMMANDS)[number], 'go'>;
 
 /** What the teacher is told once a command has worked (announced to screen readers too). */
 const DONE: Record<ButtonCommand, string> = {
@@ -63,6 +65,13 @@ export const actions: Actions = {
 			if (!Number.isInteger(version) || version < 0) throw new DomainError('Reload the page: the form did not say which state you saw.', 400);
 			// Ending cannot be undone, so it needs its own confirmation.
 			if (type === 'end' && field(form, 'confirm', 10) !== 'yes') throw new DomainError('Confirm that you want to end the session.', 400);
+			if (type === 'go') {
+				const to = field(form, 'to', 6);
+				// Which numbers exist is the state machine's to say (a 409 names the problem).
+				if (!/^\d{1,4}$/.test(to) || Number(to) < 1) throw new DomainError('Choose the number of a question to go to.', 400);
+				await commandLiveSession(appDb(), teacher.id, event.params.sid, version, { type: 'go', to: Number(to) - 1 });
+				return { form: 'command', ok: true, message: `Question ${Number(to)} is on screen.` };
+			}
 			await commandLiveSession(appDb(), teacher.id, event.params.sid, version, { type } as Command);
 			return { form: 'command', ok: true, message: DONE[type as ButtonCommand] };
 		});

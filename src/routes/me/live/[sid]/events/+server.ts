@@ -9,6 +9,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const students = requireStudent(event);
 	const sid = event.params.sid;
-	await orError(() => studentOfSession(appDb(), students, sid));
-	return eventStream(appDb(), event.request, { topic: liveTopic(sid), snapshot: () => liveSnapshot(appDb(), sid) });
+	const student = await orError(() => studentOfSession(appDb(), students, sid));
+	// Tagged with the student, so that removing them ends this stream (roster.ts).
+	return eventStream(appDb(), event.request, { topic: liveTopic(sid), snapshot: () => liveSnapshot(appDb(), sid), viewer: student.id });
 };
