@@ -44,7 +44,9 @@ describe(`class results on ${ENGINE}`, () => {
 		studentId: string,
 		at: { assignmentId?: string; liveSessionId?: string },
 		answers: { right?: number; wrong?: number; toGrade?: number; graded?: number },
-		submitted: boolean
+		submitted: boolean,
+		/** How long before `now` the first answer was given. */
+		since = HOUR
 	) {
 		const { db, tables: t } = handle;
 		const attemptId = id();
@@ -71,7 +73,7 @@ describe(`class results on ${ENGINE}`, () => {
 					fraction: r.fraction,
 					marks: r.fraction,
 					gradedAt: r.gradedAt,
-					answeredAt: new Date(now.getTime() - HOUR + k * 1000)
+					answeredAt: new Date(now.getTime() - since + k * 1000)
 				}))
 			);
 		}
@@ -163,12 +165,13 @@ describe(`class results on ${ENGINE}`, () => {
 		const { db, tables: t } = handle;
 		const [dee] = await db.select().from(t.students).where(eq(t.students.classId, other));
 		const third = await createAssignment(handle, teacherId, other, quizId, settings(new Date(now.getTime() - 4 * HOUR)), new Date(now.getTime() - 6 * HOUR));
-		await attempt(dee.id, { assignmentId: third }, { toGrade: 1 }, true);
+		await attempt(dee.id, { assignmentId: third }, { toGrade: 1 }, true, 2 * HOUR);
 
+		// Longest waiting first: Dee's answer is an hour older than any in Civics.
 		const all = await toGrade(handle, teacherId);
 		expect(all.map((r) => [r.assignmentId, r.className, r.answers, r.students])).toEqual([
-			[first, 'Civics', 3, 2],
-			[third, 'History', 1, 1]
+			[third, 'History', 1, 1],
+			[first, 'Civics', 3, 2]
 		]);
 		expect(all[0].quizTitle.length).toBeGreaterThan(0);
 		expect((await toGrade(handle, teacherId, other)).map((r) => [r.assignmentId, r.answers])).toEqual([[third, 1]]);
