@@ -144,6 +144,8 @@ describe(`class results on ${ENGINE}`, () => {
 		const bounded = await classStudents(handle, classId, now, 2);
 		expect(bounded.grid.columns.map((c) => c.id)).toEqual([second, live.id]);
 		expect(bounded.total).toBe(3);
+		expect(bounded.grid.rows[0].cells.map((c) => c.accuracy)).toEqual([90, 75]);
+		expect(bounded.grid.rows[1].cells.map((c) => c.status)).toEqual(['in progress', 'counted']);
 
 		// An assignment past its close counts an attempt left open.
 		const later = new Date(now.getTime() + 2 * HOUR);

@@ -3,7 +3,7 @@
  * Four queries whatever the class's size: the assignments and the live sessions with their
  * question counts, the roster, and one row per attempt with its answers summed in SQL.
  */
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { roster } from '../people/classes';
 import { classGrid, sortColumns, type GridAttempt, type GridColumn } from '$lib/results/class-grid';
@@ -30,8 +30,14 @@ async function classColumns({ db, tables: t }: DatabaseHandle, classId: string) 
 	return { assignments, live };
 }
 
-/** One row per attempt of the class's students, with its answers summed (no per-response rows). */
-async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string) {
+/**
+ * One row per attempt of the class's students, with its answers summed (no per-response
+ * rows); only the attempts at the given columns, so a bounded page reads a bounded part.
+ */
+async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string, columns: GridColumn[]) {
+	const assignmentIds = columns.filter((c) => c.kind === 'assignment').map((c) => c.id);
+	const sessionIds = columns.filter((c) => c.kind === 'live').map((c) => c.id);
+	if (columns.length === 0) return [];
 	return db
 		.select({
 			studentId: t.attempts.studentId,
@@ -46,7 +52,16 @@ async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string)
 		.from(t.attempts)
 		.innerJoin(t.students, eq(t.students.id, t.attempts.studentId))
 		.leftJoin(t.responses, eq(t.responses.attemptId, t.attempts.id))
-		.where(and(eq(t.students.classId, classId), isNotNull(t.attempts.studentId)))
+		.where(
+			and(
+				eq(t.students.classId, classId),
+				isNotNull(t.attempts.studentId),
+				or(
+					assignmentIds.length ? inArray(t.attempts.assignmentId, assignmentIds) : undefined,
+					sessionIds.length ? inArray(t.attempts.liveSessionId, sessionIds) : undefined
+				)
+			)
+		)
 		.groupBy(t.attempts.id, t.attempts.studentId, t.attempts.assignmentId, t.attempts.liveSessionId, t.attempts.submittedAt, t.attempts.removedAt);
 }
 
@@ -55,12 +70,13 @@ async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string)
  * latest columns (the page); without it every column (the CSV).
  */
 export async function classStudents(handle: DatabaseHandle, classId: string, now = new Date(), limit?: number) {
-	const [{ assignments, live }, students, attempts] = await Promise.all([classColumns(handle, classId), roster(handle, classId), classAttempts(handle, classId)]);
+	const [{ assignments, live }, students] = await Promise.all([classColumns(handle, classId), roster(handle, classId)]);
 	const all: GridColumn[] = sortColumns([
 		...assignments.map((a) => ({ kind: 'assignment' as const, id: a.id, title: a.title, at: a.at, questions: a.questions })),
 		...live.map((l) => ({ kind: 'live' as const, id: l.id, title: l.title, at: l.at, questions: l.questions }))
 	]);
 	const columns = limit === undefined ? all : all.slice(-limit);
+	const attempts = await classAttempts(handle, classId, columns);
 	const closes = new Map(assignments.map((a) => [a.id, a.closesAt]));
 	const ended = new Map(live.map((l) => [l.id, l.endedAt]));
 	const rows: GridAttempt[] = attempts.flatMap((a): GridAttempt[] => {
