@@ -137,7 +137,10 @@ for (const javaScriptEnabled of [true, false]) {
 			await axe(student);
 			await student.getByRole('button', { name: 'Submit my answers' }).click();
 			await expect(student).toHaveURL(/\/review\/1$/);
-			await expect(student.getByText(/of \d+ marks, with 1 written answer still to be scored/)).toBeVisible();
+			// Accuracy and the certainty-based score apart; the written answer waits outside both.
+			await expect(student.getByText('1 of 1 right (100%)')).toBeVisible();
+			await expect(student.getByText('3 marks, on a scale from −6 to +3')).toBeVisible();
+			await expect(student.getByText('1 written answer still to be marked by your teacher, not counted yet.')).toBeVisible();
 			const feedback = student.getByRole('region', { name: 'Right' }).first();
 			await expect(feedback).toContainText(right.feedback.slice(0, 40));
 			// The teacher chose to show the right answers after every attempt: the explanation shows.

@@ -130,6 +130,8 @@ const CASES: Case[] = [
 	{ what: 'class join screen’s live updates', method: 'STREAM', path: (s) => `${A(s)}/join-screen/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"joined"'] } },
 	{ what: 'class export (JSON)', method: 'GET', path: (s) => `${A(s)}/export.json`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'class export (CSV)', method: 'GET', path: (s) => `${A(s)}/export.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
+	{ what: 'students by assignments', method: 'GET', path: (s) => `${A(s)}/students`, expect: TEACHER_PAGE, mustShow: { owner: ['Ana'] }, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
+	{ what: 'students by assignments (CSV)', method: 'GET', path: (s) => `${A(s)}/students.csv`, expect: TEACHER_PAGE, mustShow: { owner: ['Ana'] }, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'a class id that does not exist', method: 'GET', path: () => '/teach/classes/not-a-real-class-id', expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'rename class', method: 'POST', path: (s) => `${A(s)}?/rename`, form: () => ({ name: 'Class A' }), expect: TEACHER_ACTION },
 	{ what: 'open join', method: 'POST', path: (s) => `${A(s)}?/openJoin`, form: () => ({ open: 'false' }), expect: TEACHER_ACTION },

@@ -45,9 +45,28 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.reload();
 			await expect(page.getByRole('region', { name: /Not right/ })).toContainText('-6 marks (the most possible: 3)');
 
-			// Results add up, and finishing locks the answers.
+			// A written answer: nobody marks it in practice, so no teacher is promised; the rubric is there to compare.
+			const writtenIndex = quiz.questions.findIndex((w) => w.type === 'short-answer');
+			const written = quiz.questions[writtenIndex];
+			await page.goto(`${PRACTICE}/${writtenIndex + 1}`);
+			await page.getByLabel('Your answer').fill('The quote was not found, so it is unverified.');
+			await page.getByRole('button', { name: 'Check my answer' }).click();
+			const unmarked = page.getByRole('region', { name: 'Not marked in practice' });
+			await expect(unmarked).toContainText('Written answers are not marked in practice, and no teacher sees them.');
+			await expect(unmarked).toContainText(written.rubric![0].description.replace(/\s+/g, ' ').trim().slice(0, 40));
+			expect(await page.locator('main').innerText()).not.toMatch(/for your teacher/i);
+			await expectNoAxeViolations();
+
+			// Results add up: accuracy and the certainty-based score apart, never a negative part of a positive maximum.
 			await page.goto(`${PRACTICE}/results`);
-			await expect(page.getByText(/You answered 1 of \d+ questions/)).toBeVisible();
+			await expect(page.getByText(/You answered 2 of \d+ questions/)).toBeVisible();
+			await expect(page.getByText('0 of 1 right (0%)')).toBeVisible();
+			await expect(page.getByText('−6 marks, on a scale from −6 to +3')).toBeVisible();
+			await expect(page.getByText('1 written answer not marked in practice, so not counted.')).toBeVisible();
+			await expect(page.getByRole('row', { name: new RegExp(`^${writtenIndex + 1} `) })).toContainText('Written: not marked in practice');
+			const main = await page.locator('main').innerText();
+			expect(main).not.toMatch(/for your teacher/i);
+			expect(main).not.toMatch(/[−-]\s?\d+(\.\d+)? of \d+ marks/);
 			await expectNoAxeViolations();
 			await page.getByRole('button', { name: 'Finish this practice' }).click();
 			await expect(page.getByRole('status')).toContainText('Finished');

@@ -73,6 +73,9 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByRole('status').filter({ hasText: 'Added 4 drafted questions' })).toBeVisible();
 			await expect(page.getByRole('region', { name: /^Question \d+ ·/ })).toHaveCount(5);
 			await expect(question(page, 2)).toContainText('Who does the article credit with this?');
+			// Certainty is shown on the draft form and stays off unless the teacher ticks it.
+			await expect(page.getByRole('region', { name: 'Draft from claims' }).getByRole('checkbox', { name: /^Ask how sure/ })).not.toBeChecked();
+			await expect(question(page, 2)).toContainText('Does not ask how sure the student is');
 			await axe();
 
 			// Reorder: the hand-written question goes below the first draft.

@@ -161,6 +161,24 @@ describe(`live sessions for students on ${ENGINE}`, () => {
 		expect(ben.mayAnswer).toBe(false);
 	});
 
+	it('sums up at the end only the results the student has seen, accuracy and score apart', async () => {
+		const id = await start();
+		await command(id, { type: 'start' });
+		await answer(students[0], id, 0);
+		await command(id, { type: 'reveal' }, { type: 'next' });
+		await answer(students[0], id, 1);
+		await answer(students[1], id, 1);
+		// Question 2 is never revealed: its result is not in the summary.
+		await command(id, { type: 'end' });
+		const q0 = (await studentLiveContext(handle, [students[0]], id)).questions[0].id;
+		const [first] = (await responses()).filter((r) => r.questionId === q0);
+		const ana = await page(students[0], id);
+		expect(ana.screen.kind).toBe('ended');
+		expect(ana.summary).toMatchObject({ answered: 1, marked: 1, right: first.fraction === 1 ? 1 : 0, withCertainty: 1 });
+		expect(ana.summary!.score).toEqual({ marks: first.marks, lowest: -6, highest: 3 });
+		expect((await page(students[1], id)).summary).toBeNull();
+	});
+
 	it('asks no certainty when the session says not to, and marks without it', async () => {
 		const id = await start({ ...TEACHER_PACED, askCertainty: false });
 		await command(id, { type: 'start' });

@@ -173,6 +173,10 @@ describe(`the quiz editor on ${ENGINE}`, () => {
 			['whose-voice', `${SLUG}/c16`, ['vague']]
 		]);
 		expect(questions[0].prompt).toContain(pack.claims.find((c) => c.id === 'c12')!.quote);
+		// Certainty is the teacher's choice on the draft form: off unless chosen.
+		expect(questions.map((q) => q.certainty)).toEqual([false, false, false, false]);
+		await addDrafts(handle, ada, id, ['c12'], ['who-said-it'], true);
+		expect((await questionsOf(handle, id)).map((q) => q.certainty)).toEqual([false, false, false, false, true]);
 		expect((await refusal(addDrafts(handle, ada, id, [], ['who-said-it']))).status).toBe(400);
 	});
 

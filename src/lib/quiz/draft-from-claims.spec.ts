@@ -60,6 +60,12 @@ describe('draftFromClaims', () => {
 		expect(right.feedback).toMatch(/^Right\. The article credits this to Rosa Díaz/);
 	});
 
+	it('asks how sure only when the teacher chose it on the draft form', () => {
+		const kinds = ['who-said-it', 'whose-voice'] as const;
+		expect(draftFromClaims(SOURCE, ['c2'], [...kinds]).map((d) => d.certainty)).toEqual([false, false]);
+		expect(draftFromClaims(SOURCE, ['c2'], [...kinds], true).map((d) => d.certainty)).toEqual([true, true]);
+	});
+
 	it('quotes words that hold double quotes in single ones', () => {
 		expect(quoted('The plan costs too much.')).toBe('“The plan costs too much.”');
 		expect(quoted('“We will not pay,” Díaz said.')).toBe('‘“We will not pay,” Díaz said.’');

@@ -62,7 +62,7 @@ const FORM_MEANING: Record<AttributionForm, string> = {
 	headline: 'A headline is the article’s own heading.'
 };
 
-function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): QuestionDraft | null {
+function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource, certainty: boolean): QuestionDraft | null {
 	const speaker = source.speakers.find((s) => s.key === claim.speaker);
 	if (!speaker) return null;
 	const key = isUnnamed(speaker) ? NO_ONE_NAMED : speaker.key;
@@ -88,7 +88,7 @@ function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): Q
 		type: 'who-said-it',
 		prompt: `Who does the article credit with this? ${quoted(claim.quote)}`,
 		claim: claim.key,
-		certainty: true,
+		certainty,
 		explanation: `The claim ledger credits this claim to ${isUnnamed(speaker) ? `no one named (${credit})` : credit}, as ${withArticle(FORM_LABELS[claim.form].toLowerCase())}.`,
 		options: values.map((value) => ({ value, label: '', correct: value === key, feedback: feedback(value) })),
 		evidence: [],
@@ -97,7 +97,7 @@ function whoSaidIt(claim: DraftSource['claims'][number], source: DraftSource): Q
 	};
 }
 
-function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): QuestionDraft | null {
+function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource, certainty: boolean): QuestionDraft | null {
 	if (!(VOICE_FORMS as readonly string[]).includes(claim.form)) return null;
 	const speaker = source.speakers.find((s) => s.key === claim.speaker);
 	const feedback = (form: AttributionForm) =>
@@ -106,7 +106,7 @@ function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): 
 		type: 'whose-voice',
 		prompt: `How does the article credit this? ${quoted(claim.quote)}`,
 		claim: claim.key,
-		certainty: true,
+		certainty,
 		explanation: `The claim ledger marks this as ${withArticle(FORM_LABELS[claim.form].toLowerCase())}${speaker ? `, credited to ${speaker.name}` : ''}.`,
 		options: VOICE_FORMS.map((form) => ({ value: form, label: '', correct: form === claim.form, feedback: feedback(form) })),
 		evidence: [],
@@ -117,19 +117,21 @@ function whoseVoice(claim: DraftSource['claims'][number], source: DraftSource): 
 
 /**
  * Drafts one question of each chosen kind for each chosen claim, in the ledger's order.
- * Claims that are not in the ledger or not draftable are skipped.
+ * Claims that are not in the ledger or not draftable are skipped. `certainty`: whether the
+ * drafts ask how sure the student is; the teacher chooses it on the draft form, since
+ * certainty-based marks turned on unseen confused students.
  */
-export function draftFromClaims(source: DraftSource, claimKeys: string[], kinds: DraftKind[]): QuestionDraft[] {
+export function draftFromClaims(source: DraftSource, claimKeys: string[], kinds: DraftKind[], certainty = false): QuestionDraft[] {
 	const wanted = new Set(claimKeys);
 	const drafts: QuestionDraft[] = [];
 	for (const claim of draftableClaims(source.claims)) {
 		if (!wanted.has(claim.key)) continue;
 		if (kinds.includes('who-said-it')) {
-			const q = whoSaidIt(claim, source);
+			const q = whoSaidIt(claim, source, certainty);
 			if (q) drafts.push(q);
 		}
 		if (kinds.includes('whose-voice')) {
-			const q = whoseVoice(claim, source);
+			const q = whoseVoice(claim, source, certainty);
 			if (q) drafts.push(q);
 		}
 	}

@@ -4,6 +4,7 @@ import { codeFlood } from '$lib/server/auth/code-guessing';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { createClass, listClasses } from '$lib/server/people/classes';
 import { pendingTeacherCount } from '$lib/server/people/teachers';
+import { toGrade } from '$lib/server/results/to-grade';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		teacher,
 		classes: await listClasses(appDb(), teacher.id),
+		toGrade: await toGrade(appDb(), teacher.id),
 		deleted: deleted?.slice(0, 80) ?? null,
 		// Only the admin can let them in, so only the admin is told.
 		waiting: teacher.isAdmin ? await pendingTeacherCount(appDb()) : 0,

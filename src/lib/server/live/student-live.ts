@@ -13,6 +13,7 @@ import { DomainError } from '../domain-error';
 import { articleBundle } from '../articles/reader-cache';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '../quiz/question-views';
 import { maxMarks } from '$lib/quiz/scoring';
+import { summariseScores } from '$lib/results/score-summary';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
 import { screenKey } from '$lib/live/student-follow';
 import { announceLive, joinedAttempt, liveSessionForStudents, REMOVED } from './sessions';
@@ -106,7 +107,12 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 		answered: questions.map((q) => responses.has(q.id)),
 		screen
 	};
-	if (screen.kind !== 'question') return { ...base, question: null, mayAnswer: false, saved: null, feedback: null, refresh: refreshesItself(screen, false, false) };
+	if (screen.kind !== 'question') {
+		// At the end, the results of the questions the student may see (revealed, or their own once handed in).
+		const seen = screen.kind === 'ended' ? questions.flatMap((q, i) => (studentMaySee(session.state, session.pacing, i, part).feedback ? (responses.get(q.id) ?? []) : [])) : [];
+		const summary = seen.length ? summariseScores(seen) : null;
+		return { ...base, summary, question: null, mayAnswer: false, saved: null, feedback: null, refresh: refreshesItself(screen, false, false) };
+	}
 	const q = questions[screen.index];
 	// The session's setting decides whether certainty is asked, whatever the question says.
 	const asked = session.askCertainty && q.certainty ? q : { ...q, certainty: false };
@@ -116,6 +122,7 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 	const policy = studentMaySee(session.state, session.pacing, screen.index, part);
 	return {
 		...base,
+		summary: null,
 		question: { ...view, key: q.id, maxMarks: maxMarks(asked.certainty) },
 		mayAnswer,
 		saved: response ? savedAnswerView(q, response, article, attempt.id) : null,

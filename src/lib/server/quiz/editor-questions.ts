@@ -127,12 +127,12 @@ export async function removeQuestion(handle: DatabaseHandle, teacherId: string, 
 	return { prompt: question.prompt };
 }
 
-/** Appends drafted who-said-it and whose-voice questions for the chosen claims; returns how many. */
-export async function addDrafts(handle: DatabaseHandle, teacherId: string, quizId: string, claimKeys: string[], kinds: DraftKind[]) {
+/** Appends drafted who-said-it and whose-voice questions for the chosen claims (asking certainty only if told); returns how many. */
+export async function addDrafts(handle: DatabaseHandle, teacherId: string, quizId: string, claimKeys: string[], kinds: DraftKind[], certainty = false) {
 	const { quiz, article } = await editing(handle, teacherId, quizId);
 	if (kinds.length === 0) throw new DomainError('Choose which kinds of question to draft.');
 	if (claimKeys.length === 0) throw new DomainError('Choose at least one claim to draft questions from.');
-	const drafts = draftFromClaims(article, claimKeys, kinds);
+	const drafts = draftFromClaims(article, claimKeys, kinds, certainty);
 	if (drafts.length === 0) throw new DomainError('None of the chosen claims can be drafted into these questions.');
 	let sort = await nextSort(handle, quizId);
 	const rows = drafts.map((draft) => {

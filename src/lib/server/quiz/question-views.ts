@@ -138,7 +138,14 @@ type ResponseRow = DatabaseHandle['tables']['responses']['$inferSelect'];
  * (the pack's explanations state the answer), or link to the passage and its notes (which
  * name the claim's speaker and form).
  */
-export function feedbackView(q: QuestionRow, response: ResponseRow, article: ReaderArticle, policy: ReviewPolicy) {
+export function feedbackView(
+	q: QuestionRow,
+	response: ResponseRow,
+	article: ReaderArticle,
+	policy: ReviewPolicy,
+	/** Practice only: nobody marks a written answer there, so its rubric is what the student compares with. */
+	unmarked = false
+) {
 	if (!policy.feedback) return null;
 	const { rightAnswers } = policy;
 	const chosen =
@@ -168,7 +175,9 @@ export function feedbackView(q: QuestionRow, response: ResponseRow, article: Rea
 		comment: response.comment,
 		explanation: rightAnswers ? q.explanation : null,
 		claim: rightAnswers ? claimKey : null,
-		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer }))
+		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer })),
+		unmarked,
+		rubric: unmarked && rightAnswers && q.type === 'short-answer' ? (q.rubric ?? []).map((r) => ({ points: r.points, description: r.description })) : []
 	};
 }
 

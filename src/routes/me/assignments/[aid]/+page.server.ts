@@ -6,7 +6,7 @@ import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
-import { maxMarks } from '$lib/quiz/scoring';
+import { summariseScores } from '$lib/results/score-summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +14,6 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = await assignmentContext(event);
 	const { assignment: a, questions } = ctx;
 	const { attempts, current } = await studentAttempts(ctx);
-	const max = questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0);
 	const rows = [];
 	for (const x of attempts) {
 		const responses = await responsesOf(appDb(), x.id);
@@ -27,8 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			answered: responses.size,
 			over,
 			submitted: x.submittedAt ? showTime(x.submittedAt, zone) : null,
-			marks: shown ? scored.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
-			awaiting: shown ? scored.filter((r) => r.marks === null).length : 0
+			summary: shown ? summariseScores(scored) : null
 		});
 	}
 	const state = assignmentState(a);
@@ -47,7 +45,6 @@ export const load: PageServerLoad = async (event) => {
 		// Whether the right answers wait for the last attempt or the close (said on the page).
 		answersLater: a.maxAttempts > 1 && !a.answersEachAttempt,
 		questions: questions.length,
-		max,
 		attempts: rows,
 		current: current ? { number: current.number ?? 1, answered: rows.find((r) => r.number === current.number)?.answered ?? 0 } : null,
 		canStart: state === 'open' && !current && attempts.length < a.maxAttempts

@@ -23,6 +23,7 @@ import { assignableQuizzes } from '$lib/server/quiz/editor';
 import { startLiveSession } from '$lib/server/live/sessions';
 import { classLiveSessions } from '$lib/server/live/teacher-views';
 import { liveSettingsEcho, readLiveSettings } from '$lib/server/live/start-form';
+import { toGrade } from '$lib/server/results/to-grade';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 		started: r.students,
 		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
 	}));
-	const [liveSessions, quizzes] = await Promise.all([classLiveSessions(appDb(), cls.id), assignableQuizzes(appDb(), teacher.id)]);
+	const [liveSessions, quizzes, waiting] = await Promise.all([classLiveSessions(appDb(), cls.id), assignableQuizzes(appDb(), teacher.id), toGrade(appDb(), teacher.id, cls.id)]);
 	return {
 		cls,
 		students: await roster(appDb(), cls.id),
@@ -46,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		pastLive: liveSessions.filter((s) => s.endedAt !== null).map((s) => ({ id: s.id, quizTitle: s.quizTitle, joined: s.joined, started: showTime(s.createdAt, zone) })),
 		liveQuizzes: quizzes.map((q) => ({ value: q.id, label: `${q.title} (${q.questionCount} question${q.questionCount === 1 ? '' : 's'})` })),
 		assignments,
+		toGrade: waiting,
 		joinUrl: `${event.url.origin}/join/${cls.joinCode}`,
 		assignmentDeleted: event.url.searchParams.has('assignment-deleted')
 	};

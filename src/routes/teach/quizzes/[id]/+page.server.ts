@@ -142,9 +142,11 @@ export const actions: Actions = {
 		const { teacher, form, quizId } = await context(event);
 		const claims = form.getAll('claim').filter((v): v is string => typeof v === 'string').slice(0, 200);
 		const kinds = DRAFT_KINDS.filter((k: DraftKind) => form.getAll('kind').includes(k));
-		return attempt('draft', { claims, kinds }, async () => {
-			const { added } = await addDrafts(appDb(), teacher.id, quizId, claims, kinds);
-			return { form: 'draft', ok: true, message: `Added ${added} drafted question${added === 1 ? '' : 's'} at the end of the quiz. Check each one before you assign it.` };
+		const certainty = form.get('certainty') !== null;
+		return attempt('draft', { claims, kinds, certainty }, async () => {
+			const { added } = await addDrafts(appDb(), teacher.id, quizId, claims, kinds, certainty);
+			const asks = certainty ? 'They ask how sure the student is.' : 'They do not ask how sure the student is.';
+			return { form: 'draft', ok: true, certainty, message: `Added ${added} drafted question${added === 1 ? '' : 's'} at the end of the quiz. ${asks} Check each one before you assign it.` };
 		});
 	}
 };

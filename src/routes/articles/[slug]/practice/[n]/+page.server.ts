@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 		slug: article.slug,
 		question: questionView(q, article, current.id, n, questions.length),
 		// Feedback and the key only once this question has been answered.
-		feedback: response ? feedbackView(q, response, article, practicePolicy(true)) : null,
+		feedback: response ? feedbackView(q, response, article, practicePolicy(true), true) : null,
 		finished: !!current.submittedAt
 	};
 };

@@ -3,6 +3,7 @@ import { responsesOf } from '$lib/server/quiz/question-views';
 import { practiceQuiz, requireAttempt } from '$lib/server/quiz/practice-context';
 import { submitAttempt } from '$lib/server/quiz/responses';
 import { maxMarks } from '$lib/quiz/scoring';
+import { summariseScores } from '$lib/results/score-summary';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,18 +19,16 @@ export const load: PageServerLoad = async (event) => {
 			fraction: r?.fraction ?? null,
 			marks: r?.marks ?? null,
 			max: maxMarks(q.certainty),
-			awaitingTeacher: !!r && r.fraction === null
+			unmarked: !!r && r.fraction === null
 		};
 	});
-	const scored = rows.filter((r) => r.marks !== null);
 	return {
 		slug: article.slug,
 		title: quiz.title,
 		rows,
 		answered: rows.filter((r) => r.answered).length,
 		total: rows.length,
-		marks: scored.reduce((sum, r) => sum + (r.marks ?? 0), 0),
-		max: scored.reduce((sum, r) => sum + r.max, 0),
+		summary: summariseScores([...responses.values()]),
 		finished: !!current.submittedAt
 	};
 };

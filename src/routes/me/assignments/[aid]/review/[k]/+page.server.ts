@@ -6,6 +6,7 @@ import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/quest
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { maxMarks } from '$lib/quiz/scoring';
+import { summariseScores } from '$lib/results/score-summary';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,9 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		// Said beside the held-back answers, so the student knows what comes next.
 		attemptsLeft: assignmentState(ctx.assignment) === 'open' ? Math.max(0, ctx.assignment.maxAttempts - attempts.length) : 0,
 		closes: showTime(ctx.assignment.closesAt, zone),
-		marks: shown ? all.reduce((sum, r) => sum + (r.marks ?? 0), 0) : null,
-		max: order.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
-		awaiting: shown ? all.filter((r) => r.marks === null).length : 0,
+		summary: shown ? summariseScores(all) : null,
 		items
 	};
 };

@@ -1,0 +1,166 @@
+/**
+ * A class's students by its assignments and live sessions: each cell the accuracy of the
+ * attempt that counts, marks still to grade, a row and a column average, and each
+ * student's trend. Pure, so the figures are tested once; the server module feeds it rows
+ * aggregated in SQL (one row per attempt, never per response).
+ *
+ * Accuracy here is the share of the questions right (the mean fraction), with unanswered
+ * questions counted as not right and written answers still to grade left out until they
+ * are graded. The attempt that counts is the best one that is over, as for the assignment's
+ * own results; a live session has one attempt per student.
+ */
+import Papa from 'papaparse';
+
+export type ColumnKind = 'assignment' | 'live';
+
+export interface GridColumn {
+	kind: ColumnKind;
+	id: string;
+	title: string;
+	/** When it opened (assignment) or started (live): columns run in this order. */
+	at: Date;
+	/** The questions a student could answer: the quiz's, or those a live session showed. */
+	questions: number;
+}
+
+export interface GridAttempt {
+	studentId: string;
+	kind: ColumnKind;
+	columnId: string;
+	/** Handed in, or closed by the assignment's close or the session's end. */
+	over: boolean;
+	/** Taken out of a live session by the teacher: counts in no figure. */
+	removed: boolean;
+	/** Sum of the fractions of the marked answers. */
+	got: number;
+	/** Answers given, and those of them marked (the rest are written answers to grade). */
+	answered: number;
+	marked: number;
+}
+
+export interface GridCell {
+	/** 0–100, or null without an attempt that is over. */
+	accuracy: number | null;
+	status: 'counted' | 'in progress' | 'not started' | 'removed';
+	/** Written answers without a grade, in any of the student's attempts here. */
+	toGrade: number;
+}
+
+export interface GridRow {
+	studentId: string;
+	name: string;
+	cells: GridCell[];
+	average: number | null;
+	trend: Trend;
+}
+
+export interface Trend {
+	/** The accuracies in column order, for the sparkline. */
+	points: number[];
+	/** Change in points over the last `over` results; null with fewer than two. */
+	change: number | null;
+	over: number;
+	words: string;
+}
+
+/** How many of the latest results a trend looks at. */
+export const TREND_SPAN = 3;
+
+const mean = (xs: number[]) => (xs.length ? Math.round(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
+
+/** The accuracy of one attempt in percent, or null when nothing in it can be counted yet. */
+export function attemptAccuracy(a: GridAttempt, questions: number): number | null {
+	const counted = questions - (a.answered - a.marked);
+	return counted > 0 ? Math.round((100 * a.got) / counted) : null;
+}
+
+/** A student's trend over their latest results, in numbers and words. */
+export function trendOf(points: number[], span = TREND_SPAN): Trend {
+	const last = points.slice(-span);
+	if (last.length < 2) return { points, change: null, over: last.length, words: points.length ? 'one result so far' : 'no results yet' };
+	const change = last[last.length - 1] - last[0];
+	const over = `over the last ${last.length}`;
+	const words = change === 0 ? `steady ${over}` : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} point${Math.abs(change) === 1 ? '' : 's'} ${over}`;
+	return { points, change, over: last.length, words };
+}
+
+/** Builds the grid: rows in roster order, cells in column order (sort the columns first). */
+export function classGrid(columns: GridColumn[], students: { id: string; displayName: string }[], attempts: GridAttempt[]) {
+	const index = new Map(columns.map((c, i) => [`${c.kind}:${c.id}`, i]));
+	const byStudent = new Map<string, GridAttempt[]>();
+	for (const a of attempts) {
+		if (!index.has(`${a.kind}:${a.columnId}`)) continue;
+		const list = byStudent.get(a.studentId) ?? [];
+		list.push(a);
+		byStudent.set(a.studentId, list);
+	}
+	const rows: GridRow[] = students.map((s) => {
+		const cells: GridCell[] = columns.map(() => ({ accuracy: null, status: 'not started', toGrade: 0 }));
+		const mine = byStudent.get(s.id) ?? [];
+		for (const a of mine) {
+			const i = index.get(`${a.kind}:${a.columnId}`)!;
+			const cell = cells[i];
+			if (a.removed) {
+				cell.status = 'removed';
+				continue;
+			}
+			cell.toGrade += a.answered - a.marked;
+			if (!a.over) {
+				if (cell.status === 'not started') cell.status = 'in progress';
+				continue;
+			}
+			const accuracy = attemptAccuracy(a, columns[i].questions);
+			// The best attempt that is over counts; one still to grade counts as soon as it is over.
+			if (cell.status !== 'counted' || (accuracy ?? -1) > (cell.accuracy ?? -1)) cell.accuracy = accuracy;
+			cell.status = 'counted';
+		}
+		const points = cells.flatMap((c) => (c.accuracy === null ? [] : [c.accuracy]));
+		return { studentId: s.id, name: s.displayName, cells, average: mean(points), trend: trendOf(points) };
+	});
+	const columnStats = columns.map((c, i) => {
+		const figures = rows.flatMap((r) => (r.cells[i].accuracy === null ? [] : [r.cells[i].accuracy!]));
+		return { ...c, average: mean(figures), counted: figures.length, toGrade: rows.reduce((sum, r) => sum + r.cells[i].toGrade, 0) };
+	});
+	return { columns: columnStats, rows };
+}
+
+export type ClassGrid = ReturnType<typeof classGrid>;
+
+/** Columns in date order (oldest first), ties by title then id so the order is stable. */
+export function sortColumns(columns: GridColumn[]): GridColumn[] {
+	return [...columns].sort((a, b) => a.at.getTime() - b.at.getTime() || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+/** A cell in words, as the page and the CSV say it. */
+export function cellWords(c: GridCell): string {
+	const grade = c.toGrade ? `${c.toGrade} to grade` : '';
+	if (c.status === 'removed') return 'removed';
+	if (c.status === 'not started') return grade || 'not started';
+	if (c.status === 'in progress') return ['in progress', grade].filter(Boolean).join(', ');
+	if (c.accuracy === null) return grade || 'nothing to count';
+	return [`${c.accuracy}%`, grade].filter(Boolean).join(', ');
+}
+
+// A spreadsheet would run a cell that starts like a formula (OWASP CSV injection).
+const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+/** The grid as CSV, with a byte-order mark so spreadsheets read it as UTF-8. */
+export function classGridCsv(grid: ClassGrid): string {
+	const fields = [
+		'student',
+		...grid.columns.map((c) => `${c.kind === 'live' ? 'Live' : 'Assignment'} ${c.at.toISOString().slice(0, 10)}: ${c.title}`),
+		'average %',
+		'trend'
+	];
+	const data = grid.rows.map((r) => [r.name, ...r.cells.map(cellWords), r.average ?? '', r.trend.words]);
+	data.push(['class average', ...grid.columns.map((c) => (c.average === null ? '' : `${c.average}%`)), '', '']);
+	return '\uFEFF' + Papa.unparse({ fields: fields.map(safe), data: data.map((row) => row.map((v) => (typeof v === 'string' ? safe(v) : v))) }, { newline: '\r\n' });
+}
+
+/** The sparkline's polyline points in a width × height box (0% at the bottom, 100% at the top). */
+export function sparkline(points: number[], width = 80, height = 24, pad = 2): string {
+	if (points.length === 0) return '';
+	const step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
+	const y = (p: number) => pad + ((100 - Math.max(0, Math.min(100, p))) / 100) * (height - 2 * pad);
+	return points.map((p, i) => `${Math.round((pad + i * step) * 10) / 10},${Math.round(y(p) * 10) / 10}`).join(' ');
+}

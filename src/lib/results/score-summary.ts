@@ -1,0 +1,109 @@
+/**
+ * How a student's answers add up, told as two separate figures as Moodle's certainty-based
+ * marking report does: accuracy (how many were right, ignoring how sure the student was)
+ * and the certainty-based score (the marks, which a sure wrong answer makes negative).
+ * Added together on one line they once read "-39 of 25 marks"; a score that can be
+ * negative is therefore always given with its whole range, never as "x of max".
+ */
+import { CBM } from '$lib/quiz/scoring';
+
+/** One answer as stored: fraction and marks are null while a written answer waits to be marked. */
+export interface AnswerFigures {
+	fraction: number | null;
+	marks: number | null;
+	/** The certainty the student gave (1–3), or null when the question did not ask. */
+	certainty: number | null;
+}
+
+export interface ScoreSummary {
+	/** Answers given. */
+	answered: number;
+	/** Answers marked (a written answer counts once its grade is in). */
+	marked: number;
+	/** Written answers still waiting to be marked. */
+	awaiting: number;
+	right: number;
+	partly: number;
+	/** Mean fraction of the marked answers, 0–100, rounded; null when none is marked. */
+	accuracy: number | null;
+	/** Marks of the marked answers, and the lowest and highest those answers could have earned. */
+	score: { marks: number; lowest: number; highest: number };
+	/** Marked answers given with a certainty: the score differs from accuracy only through these. */
+	withCertainty: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Adds up answers into accuracy and the certainty-based score, kept apart. */
+export function summariseScores(answers: AnswerFigures[]): ScoreSummary {
+	let marked = 0;
+	let right = 0;
+	let partly = 0;
+	let fractions = 0;
+	let marks = 0;
+	let lowest = 0;
+	let highest = 0;
+	let withCertainty = 0;
+	for (const a of answers) {
+		if (a.fraction === null) continue;
+		marked++;
+		fractions += a.fraction;
+		if (a.fraction === 1) right++;
+		else if (a.fraction > 0) partly++;
+		marks += a.marks ?? a.fraction;
+		if (a.certainty !== null) {
+			withCertainty++;
+			lowest += CBM[3].wrong;
+			highest += CBM[3].right;
+		} else {
+			highest += 1;
+		}
+	}
+	return {
+		answered: answers.length,
+		marked,
+		awaiting: answers.length - marked,
+		right,
+		partly,
+		accuracy: marked ? Math.round((100 * fractions) / marked) : null,
+		score: { marks: round2(marks), lowest, highest },
+		withCertainty
+	};
+}
+
+/** A number as people read a score: a true minus sign, and a plus on positives when asked. */
+export function signed(n: number, plus = false): string {
+	const r = round2(n);
+	if (r < 0) return `−${Math.abs(r)}`;
+	return plus && r > 0 ? `+${r}` : String(r);
+}
+
+/** "7 of 10 right (70%)", with partly right answers named; null when nothing is marked. */
+export function accuracyWords(s: ScoreSummary): string | null {
+	if (s.accuracy === null) return null;
+	const partly = s.partly ? `, ${s.partly} partly right` : '';
+	return `${s.right} of ${s.marked} right${partly} (${s.accuracy}%)`;
+}
+
+/**
+ * The score in words. When it can be negative it is given on its range ("−39 marks, on a
+ * scale from −150 to +75"), so it never reads as a negative part of a positive maximum.
+ */
+export function scoreWords(s: ScoreSummary): string | null {
+	if (s.marked === 0) return null;
+	const { marks, lowest, highest } = s.score;
+	const unit = Math.abs(marks) === 1 ? 'mark' : 'marks';
+	if (lowest < 0) return `${signed(marks)} ${unit}, on a scale from ${signed(lowest)} to ${signed(highest, true)}`;
+	return `${signed(marks)} of ${highest} ${unit}`;
+}
+
+/** The one sentence that explains the certainty-based score, shown beside it. */
+export const SCORE_EXPLANATION =
+	'When a question asks how sure you are, a right answer earns +1, +2 or +3 and a wrong one 0, −2 or −6 (not sure, fairly sure, very sure), so the score rewards knowing what you know; accuracy counts only right and wrong.';
+
+/** Why some answers are not in either figure yet, or null when all are. */
+export function awaitingWords(s: ScoreSummary, who: 'teacher' | 'nobody'): string | null {
+	if (s.awaiting === 0) return null;
+	const n = `${s.awaiting} written answer${s.awaiting === 1 ? '' : 's'}`;
+	return who === 'teacher' ? `${n} still to be marked by your teacher, not counted yet` : `${n} not marked in practice, so not counted`;
+}
