@@ -25,59 +25,87 @@ export type Stat = { value: number } | { value: null; reason: string };
 
 const NOT_ENOUGH = (n: number): Stat => ({ value: null, reason: `Not enough answers (${n} of at least ${MIN_ANSWERS}).` });
 
-/** The graded fractions given to `questionId` across `attempts`. */
-function gradedFor(questionId: string, attempts: readonly AttemptScores[]) {
-	return attempts.flatMap((a) => {
-		const f = a.get(questionId);
-		return f === undefined || f === null ? [] : [{ attempt: a, fraction: f }];
-	});
+/**
+ * The sums both statistics need over the graded answers to one question: x is the answer's
+ * fraction, y the rest of its attempt (the attempt's other fractions summed; unanswered and
+ * ungraded count 0). The database adds these up (question-queries), and `itemSums` here.
+ */
+export interface ItemSums {
+	n: number;
+	sx: number;
+	sy: number;
+	sxx: number;
+	syy: number;
+	sxy: number;
+}
+
+/** The sums for `questionId` over `attempts`, as the database query computes them. */
+export function itemSums(questionId: string, attempts: readonly AttemptScores[]): ItemSums {
+	const sums: ItemSums = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+	for (const attempt of attempts) {
+		const x = attempt.get(questionId);
+		if (x === undefined || x === null) continue;
+		let y = 0;
+		for (const [q, f] of attempt) if (q !== questionId && f !== null) y += f;
+		sums.n++;
+		sums.sx += x;
+		sums.sy += y;
+		sums.sxx += x * x;
+		sums.syy += y * y;
+		sums.sxy += x * y;
+	}
+	return sums;
 }
 
 /** Moodle's facility index: the mean fraction over the graded answers to the question. */
+export function facilityOf(s: ItemSums): Stat {
+	if (s.n < MIN_ANSWERS) return NOT_ENOUGH(s.n);
+	return { value: s.sx / s.n };
+}
+
+/** Pearson's correlation from the sums; null when x or y does not vary. */
+function pearson(s: ItemSums): number | null {
+	const vx = s.n * s.sxx - s.sx * s.sx;
+	const vy = s.n * s.syy - s.sy * s.sy;
+	// Rounding can leave a tiny non-zero spread where there is none.
+	if (vx < 1e-9 || vy < 1e-9) return null;
+	return (s.n * s.sxy - s.sx * s.sy) / Math.sqrt(vx * vy);
+}
+
+/**
+ * Moodle's discrimination index: Pearson's correlation of the question's fraction with the
+ * rest of the quiz, over the attempts with a graded answer to the question.
+ */
+export function discriminationOf(s: ItemSums): Stat {
+	if (s.n < MIN_ANSWERS) return NOT_ENOUGH(s.n);
+	const r = pearson(s);
+	if (r === null) return { value: null, reason: 'Everyone scored the same on it, or on the rest of the quiz.' };
+	return { value: r };
+}
+
+/** Facility of `questionId` over the attempts' fractions. */
 export function facility(questionId: string, attempts: readonly AttemptScores[]): Stat {
-	const graded = gradedFor(questionId, attempts);
-	if (graded.length < MIN_ANSWERS) return NOT_ENOUGH(graded.length);
-	return { value: graded.reduce((sum, g) => sum + g.fraction, 0) / graded.length };
+	return facilityOf(itemSums(questionId, attempts));
+}
+
+/** Discrimination of `questionId` over the attempts' fractions. */
+export function discrimination(questionId: string, attempts: readonly AttemptScores[]): Stat {
+	return discriminationOf(itemSums(questionId, attempts));
 }
 
 /** Pearson's correlation of two equally long lists; null when either does not vary. */
 export function correlation(xs: readonly number[], ys: readonly number[]): number | null {
-	const n = xs.length;
-	if (n === 0 || n !== ys.length) return null;
-	const mx = xs.reduce((s, x) => s + x, 0) / n;
-	const my = ys.reduce((s, y) => s + y, 0) / n;
-	let sxy = 0;
-	let sxx = 0;
-	let syy = 0;
-	for (let i = 0; i < n; i++) {
-		sxy += (xs[i] - mx) * (ys[i] - my);
-		sxx += (xs[i] - mx) ** 2;
-		syy += (ys[i] - my) ** 2;
-	}
-	// Rounding can leave a tiny non-zero spread where there is none.
-	if (sxx < 1e-12 || syy < 1e-12) return null;
-	return sxy / Math.sqrt(sxx * syy);
-}
-
-/**
- * Moodle's discrimination index: the correlation of the question's fraction with the sum of
- * the attempt's other fractions (the rest of the quiz: unanswered and ungraded count 0),
- * over the attempts with a graded answer to the question.
- */
-export function discrimination(questionId: string, attempts: readonly AttemptScores[]): Stat {
-	const graded = gradedFor(questionId, attempts);
-	if (graded.length < MIN_ANSWERS) return NOT_ENOUGH(graded.length);
-	const rest = graded.map(({ attempt }) => {
-		let sum = 0;
-		for (const [q, f] of attempt) if (q !== questionId && f !== null) sum += f;
-		return sum;
+	if (xs.length === 0 || xs.length !== ys.length) return null;
+	const s: ItemSums = { n: xs.length, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+	xs.forEach((x, i) => {
+		const y = ys[i];
+		s.sx += x;
+		s.sy += y;
+		s.sxx += x * x;
+		s.syy += y * y;
+		s.sxy += x * y;
 	});
-	const r = correlation(
-		graded.map((g) => g.fraction),
-		rest
-	);
-	if (r === null) return { value: null, reason: 'Everyone scored the same on it, or on the rest of the quiz.' };
-	return { value: r };
+	return pearson(s);
 }
 
 /** The certainty-based marks a question can give: very sure and wrong to very sure and right. */
