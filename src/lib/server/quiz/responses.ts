@@ -11,6 +11,7 @@ import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
 import { marks, score, type Certainty, type Question } from '$lib/quiz/scoring';
+import { signalAttemptResults } from '../results/results-signal';
 
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
@@ -157,14 +158,16 @@ export async function saveResponse(
 				const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
 				return first;
 			}
-			return { fraction, marks: row.marks };
+		} else {
+			await upsertResponse(handle).execute(row);
 		}
-		await upsertResponse(handle).execute(row);
 	} catch (error) {
 		const refusal = databaseRefusal(error);
 		if (refusal) throw new DomainError(refusal, 409);
 		throw error;
 	}
+	// Open results dashboards re-read (coalesced; no database read here).
+	signalAttemptResults(handle, attempt);
 	return { fraction, marks: row.marks };
 }
 
