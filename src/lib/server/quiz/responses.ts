@@ -6,12 +6,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
+import { signalAttemptResults } from '../results/results-signal';
 import { stampColumns, stampOf } from '../articles/reader';
 import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
 import { marks, score, type Certainty, type Question } from '$lib/quiz/scoring';
-import { signalAttemptResults } from '../results/results-signal';
 
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
