@@ -5,22 +5,13 @@
  * same way: group by and sum(case …), no JSON functions, no per-row queries. Callers have
  * already checked the teacher (resultScope).
  */
-import { and, asc, count, eq, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import type { ItemSums } from '$lib/results/item-stats';
+import { countedAttempts, type ResultScope } from './scope';
 
-/** Which attempts count: an assignment's, or a live session's less the students removed. */
-export interface CountedAttempts {
-	kind: 'assignment' | 'live';
-	id: string;
-}
-
-/** The SQL condition on `attempts` for the attempts that count in `scope`. */
-export function countedAttempts({ tables: t }: DatabaseHandle, scope: CountedAttempts): SQL {
-	return scope.kind === 'assignment'
-		? eq(t.attempts.assignmentId, scope.id)
-		: and(eq(t.attempts.liveSessionId, scope.id), isNull(t.attempts.removedAt))!;
-}
+/** Which attempts count (see scope.ts): an assignment's, or a live session's less the students removed. */
+export type CountedAttempts = Pick<ResultScope, 'kind' | 'id'>;
 
 /** `sum(case when … then 1 else 0 end)` as a number on both engines (PostgreSQL sums bigints as text). */
 function countWhen(condition: SQL) {
