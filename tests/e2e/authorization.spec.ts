@@ -34,6 +34,7 @@ const ADMIN_ACTION: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfC
 const EVERYONE: Record<Role, Outcome> = { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, pendingTeacher: 200, owner: 200 };
 const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
+const RESULTS = (s: Seeded) => `/teach/results/assignment/${s.assignmentA}`;
 const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
 /** The live session running in class A (started in beforeAll): the teacher's screens and actions. */
 const LIVE = () => `/teach/live/${liveId}`;
@@ -149,6 +150,16 @@ const CASES: Case[] = [
 	{ what: 'assignment results', method: 'GET', path: ASSIGNMENT, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'assignment results (CSV)', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'grade written answers', method: 'GET', path: (s) => `${ASSIGNMENT(s)}/grade`, expect: TEACHER_PAGE },
+	{ what: 'results dashboard by question', method: 'GET', path: (s) => RESULTS(s), expect: TEACHER_PAGE, mustShow: { owner: ['results by question'] } },
+	{ what: 'results dashboard by question (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/questions.csv`, expect: TEACHER_PAGE, mustShow: { owner: ['facility'] } },
+	{ what: 'results dashboard, one question', method: 'GET', path: (s) => `${RESULTS(s)}/questions/1`, expect: TEACHER_PAGE, mustShow: { owner: ['How the class answered'] } },
+	{ what: 'results dashboard, one question (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/questions/1.csv`, expect: TEACHER_PAGE, mustShow: { owner: ['Q1'] } },
+	{ what: 'results dashboard, a question that does not exist', method: 'GET', path: (s) => `${RESULTS(s)}/questions/99`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'results dashboard, one student', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard, one student (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard, another class’s student', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classB.studentIds['Bea']}`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'results dashboard, an attempt that is not a number', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}?attempt=x`, expect: { ...TEACHER_PAGE, owner: 400 } },
+	{ what: 'results dashboard’s live updates', method: 'STREAM', path: (s) => `${RESULTS(s)}/events`, expect: TEACHER_PAGE, mustShow: { owner: ['v:'] } },
 	{ what: 'grade an answer that is not in the assignment', method: 'POST', path: (s) => `${ASSIGNMENT(s)}/grade`, form: () => ({ response: 'not-a-response', met: '0' }), expect: { ...TEACHER_ACTION, owner: 404 } },
 	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'an assignment id that does not exist', method: 'GET', path: (s) => `${A(s)}/assignments/not-an-assignment`, expect: { ...TEACHER_PAGE, owner: 404 } },

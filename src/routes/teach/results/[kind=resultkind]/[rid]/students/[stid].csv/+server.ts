@@ -11,9 +11,10 @@ export const GET: RequestHandler = async (event) => {
 	const teacher = requireTeacher(event);
 	const handle = appDb();
 	const param = event.url.searchParams.get('attempt');
-	if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
 	const { scope, results } = await orError(async () => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
+		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
+		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
 		return { scope, results: await studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)) };
 	});
 	const fields = ['student', 'attempt', 'question', 'prompt', 'answer', 'how sure', 'result', 'marks', 'shown to the student'];

@@ -14,11 +14,12 @@ export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const handle = appDb();
 	const param = event.url.searchParams.get('attempt');
-	if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
 	const zone = viewerTimeZone(event.locals.session);
 	const time = (d: Date | null) => (d ? showTime(d, zone) : null);
 	return orError(async () => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
+		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
+		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
 		const [results, history, stamp] = await Promise.all([
 			studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)),
 			studentHistory(handle, scope, event.params.stid),
