@@ -64,7 +64,7 @@ describe('discrimination', () => {
 
 	it('has no value when everyone scored the same on the question', () => {
 		const rows = attempts([[1, 0], [1, 1], [1, 0], [1, 1], [1, 0]]);
-		expect(discrimination('q1', rows)).toMatchObject({ value: null, reason: expect.stringMatching(/same/) });
+		expect(discrimination('q1', rows)).toMatchObject({ value: null, reason: expect.stringMatching(/All scored the same/) });
 	});
 
 	it(`says "not enough answers" below ${MIN_ANSWERS}`, () => {

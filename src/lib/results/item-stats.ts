@@ -79,7 +79,7 @@ function pearson(s: ItemSums): number | null {
 export function discriminationOf(s: ItemSums): Stat {
 	if (s.n < MIN_ANSWERS) return NOT_ENOUGH(s.n);
 	const r = pearson(s);
-	if (r === null) return { value: null, reason: 'Everyone scored the same on it, or on the rest of the quiz.' };
+	if (r === null) return { value: null, reason: 'All scored the same (on this question, or on the rest of the quiz).' };
 	return { value: r };
 }
 

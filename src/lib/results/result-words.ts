@@ -5,9 +5,10 @@
 import { CERTAINTY_LABELS } from '$lib/quiz/labels';
 import type { Stat } from './item-stats';
 
-/** A statistic's value as `format` writes it, or the reason there is none. */
-export function statWords(stat: Stat, format: (value: number) => string): string {
-	return stat.value === null ? stat.reason.replace(/\s*\(.*\)\.?$/, '').replace(/\.$/, '') : format(stat.value);
+/** A statistic's value as `format` writes it, or why there is none (`full`: with the detail in brackets). */
+export function statWords(stat: Stat, format: (value: number) => string, full = false): string {
+	if (stat.value !== null) return format(stat.value);
+	return full ? stat.reason : stat.reason.replace(/\s*\(.*\)\.?$/, '').replace(/\.$/, '');
 }
 
 /** The average certainty, 1–3, with the nearest level's words: "2.4 (Fairly sure)"; a dash when not asked. */
