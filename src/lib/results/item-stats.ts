@@ -183,6 +183,11 @@ export function scoreText(a: AccuracyAndScore): string {
 	return `Certainty-based score: ${signed(a.score)} (range ${signed(a.min)} to ${signed(a.max)})`;
 }
 
+/** A correlation to two places with a true minus sign: "−0.15", "0.60". */
+export function twoPlaces(n: number): string {
+	return `${n < 0 ? '−' : ''}${Math.abs(n).toFixed(2)}`;
+}
+
 /** A fraction 0–1 as a whole percentage, or a dash when missing. */
 export function percent(value: number | null): string {
 	return value === null ? '–' : `${Math.round(value * 100)}%`;
