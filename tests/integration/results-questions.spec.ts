@@ -13,6 +13,8 @@ import { choiceCounts, optionTally, questionFigures, resultsVersion } from '../.
 import { questionResults, resultsOverview } from '../../src/lib/server/results/question-results';
 import { resultsTopic, RESULTS_SIGNAL_MS } from '../../src/lib/server/results/results-signal';
 import { studentHistory, studentResults } from '../../src/lib/server/results/student-results';
+import { answerLive, commandLiveSession, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
+import { studentLiveContext } from '../../src/lib/server/live/student-live';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { seedClassroom } from '../fixtures/classroom';
 import { refusal } from '../fixtures/refusal';
@@ -188,6 +190,39 @@ describe(`results by question and by student on ${ENGINE}`, () => {
 		await gradeWrittenAnswer(handle, assignment, written.id, [0], '', written.answeredAt.getTime(), now);
 		await expect.poll(() => heard.length, { timeout: 5000 }).toBeGreaterThan(count);
 		stop();
+	});
+
+	it('counts a live session, and shows each student what the session revealed to them', async () => {
+		const quizId = scope.quizId;
+		const session = await startLiveSession(handle, teacherId, classId, quizId, { pacing: 'teacher', askCertainty: true, names: 'none' });
+		const command = async (type: 'start' | 'reveal' | 'lock') => {
+			const { version } = await teacherLiveSession(handle, teacherId, session.id);
+			await commandLiveSession(handle, teacherId, session.id, version, { type } as Parameters<typeof commandLiveSession>[4]);
+		};
+		await command('start');
+		const live = await dashboardScope(handle, teacherId, 'live', session.id);
+		const heard: string[] = [];
+		const stop = await handle.pubsub.subscribe(resultsTopic(live), { message: (m) => heard.push(m) });
+		const me = (i: number) => ({ id: students[i].id, displayName: students[i].displayName, classId, className: 'Civics' });
+		// Q1 live: Ana right and very sure, Ben wrong and very sure.
+		for (const [i, choice] of [[0, 'a'], [1, 'b']] as const) {
+			await studentLiveContext(handle, [me(i)], session.id);
+			await answerLive(handle, me(i), session.id, q1.id, { choices: [choice], certainty: 3 }, pack.text.length);
+		}
+		await expect.poll(() => heard.length, { timeout: 5000 }).toBeGreaterThan(0);
+		stop();
+		// The assignment's six answers to Q1 do not count here.
+		const row = (await resultsOverview(handle, live)).find((r) => r.id === q1.id)!;
+		expect(row).toMatchObject({ answered: 2, right: 1, confidentlyWrong: 1, percentRight: 50 });
+		// Before the reveal Ben has seen nothing; after it, his result and the right answer.
+		expect((await studentResults(handle, live, students[1].id, null, now)).questions[0].seen).toBeNull();
+		await command('lock');
+		await command('reveal');
+		const ben = await studentResults(handle, await dashboardScope(handle, teacherId, 'live', session.id), students[1].id, null, now);
+		expect(ben.questions[0]).toMatchObject({ marks: -6, seen: { rightAnswers: true } });
+		// His attempts at the quiz: the assignment's and this session's, oldest first.
+		const history = await studentHistory(handle, live, students[1].id);
+		expect(history.map((h) => h.label)).toEqual(['Another assignment, attempt 1', 'This live session']);
 	});
 
 	it('is the teacher’s only', async () => {
