@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../src/lib/server/db/database';
+import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/database';
 import type { ContentPack } from '../../src/lib/server/content/read-pack';
 import { createAssignment, saveAssignmentAnswer, startAttempt, submitAssignmentAttempt, teacherAssignment } from '../../src/lib/server/quiz/assignments';
 import { gradeWrittenAnswer } from '../../src/lib/server/quiz/results';
@@ -223,6 +223,25 @@ describe(`results by question and by student on ${ENGINE}`, () => {
 		// His attempts at the quiz: the assignment's and this session's, oldest first.
 		const history = await studentHistory(handle, live, students[1].id);
 		expect(history.map((h) => h.label)).toEqual(['Another assignment, attempt 1', 'This live session']);
+	});
+
+	// Several app servers exist only on PostgreSQL (SQLite is one server per file).
+	if (ENGINE === 'postgres')
+		it('reaches a dashboard open on a second app server (LISTEN/NOTIFY)', async () => {
+		const second = await openDatabase(process.env.TEST_DATABASE_URL);
+		try {
+			const heard: string[] = [];
+			await second.pubsub.subscribe(resultsTopic(scope), { message: (m) => heard.push(m) });
+			const { assignment } = await teacherAssignment(handle, teacherId, classId, scope.id);
+			const attempt = await startAttempt(handle, students[4].id, assignment, now);
+			await saveAssignmentAnswer(handle, assignment, attempt, mr, { choices: ['a'], certainty: 1 }, pack.text.length, now);
+			await expect.poll(() => heard.length, { timeout: 5000 }).toBeGreaterThan(0);
+			// The second server reads the new answer from the shared database.
+			expect(await resultsVersion(second, scope)).toBe(await resultsVersion(handle, scope));
+			expect((await questionFigures(second, scope)).get(mr.id)!.answered).toBe(4);
+		} finally {
+			await second.close();
+		}
 	});
 
 	it('is the teacher’s only', async () => {
