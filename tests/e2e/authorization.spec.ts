@@ -171,6 +171,8 @@ const CASES: Case[] = [
 	{ what: 'live session’s teacher stream', method: 'STREAM', path: () => `${LIVE()}/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"version"'] } },
 	{ what: 'live session results', method: 'GET', path: () => `${LIVE()}/results`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'live session results (CSV)', method: 'GET', path: () => `${LIVE()}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard of a live session', method: 'GET', path: () => `/teach/results/live/${liveId}`, expect: TEACHER_PAGE, mustShow: { owner: ['results by question'] } },
+	{ what: 'results dashboard of a live session, one student', method: 'GET', path: (s) => `/teach/results/live/${liveId}/students/${s.classA.studentIds['Ana']}`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
 	{ what: 'a live session id that does not exist', method: 'GET', path: () => '/teach/live/aaaaaaaaaaaaaaaaaaaaaaaa', expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'a live command on a state nobody saw', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'lock', version: '999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'a live command that does not exist', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'explode', version: '0' }), expect: { ...TEACHER_ACTION, owner: 400 } },
