@@ -34,6 +34,7 @@ const ADMIN_ACTION: Record<Role, Outcome> = { anonymous: 'to-signin', studentOfC
 const EVERYONE: Record<Role, Outcome> = { anonymous: 200, studentOfClass: 200, studentOfOtherClass: 200, otherTeacher: 200, pendingTeacher: 200, owner: 200 };
 const A = (s: Seeded) => `/teach/classes/${s.classA.id}`;
 const ASSIGNMENT = (s: Seeded) => `${A(s)}/assignments/${s.assignmentA}`;
+const RESULTS = (s: Seeded) => `/teach/results/assignment/${s.assignmentA}`;
 const STUDENT_ASSIGNMENT = (s: Seeded) => `/me/assignments/${s.assignmentA}`;
 /** The live session running in class A (started in beforeAll): the teacher's screens and actions. */
 const LIVE = () => `/teach/live/${liveId}`;
@@ -159,6 +160,16 @@ const CASES: Case[] = [
 	{ what: 'live results over the passage', method: 'GET', path: () => `/teach/results/live/${liveId}/passage`, expect: TEACHER_PAGE },
 	{ what: 'claims across the class', method: 'GET', path: (s) => `${A(s)}/claims`, expect: TEACHER_PAGE },
 	{ what: 'claims across the class (CSV)', method: 'GET', path: (s) => `${A(s)}/claims.csv`, expect: TEACHER_PAGE },
+	{ what: 'results dashboard by question', method: 'GET', path: (s) => RESULTS(s), expect: TEACHER_PAGE, mustShow: { owner: ['results by question'] } },
+	{ what: 'results dashboard by question (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/questions.csv`, expect: TEACHER_PAGE, mustShow: { owner: ['facility'] } },
+	{ what: 'results dashboard, one question', method: 'GET', path: (s) => `${RESULTS(s)}/questions/1`, expect: TEACHER_PAGE, mustShow: { owner: ['How the class answered'] } },
+	{ what: 'results dashboard, one question (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/questions/1.csv`, expect: TEACHER_PAGE, mustShow: { owner: ['Q1'] } },
+	{ what: 'results dashboard, a question that does not exist', method: 'GET', path: (s) => `${RESULTS(s)}/questions/99`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'results dashboard, one student', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard, one student (CSV)', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard, another class’s student', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classB.studentIds['Bea']}`, expect: { ...TEACHER_PAGE, owner: 404 } },
+	{ what: 'results dashboard, an attempt that is not a number', method: 'GET', path: (s) => `${RESULTS(s)}/students/${s.classA.studentIds['Ana']}?attempt=x`, expect: { ...TEACHER_PAGE, owner: 400 } },
+	{ what: 'results dashboard’s live updates', method: 'STREAM', path: (s) => `${RESULTS(s)}/events`, expect: TEACHER_PAGE, mustShow: { owner: ['v:'] } },
 	{ what: 'grade an answer that is not in the assignment', method: 'POST', path: (s) => `${ASSIGNMENT(s)}/grade`, form: () => ({ response: 'not-a-response', met: '0' }), expect: { ...TEACHER_ACTION, owner: 404 } },
 	{ what: 'assignment settings (closing before opening)', method: 'POST', path: (s) => `${ASSIGNMENT(s)}?/update`, form: () => ({ opensAt: '2026-01-02T09:00', closesAt: '2026-01-01T09:00', maxAttempts: '1', feedback: 'after-submit' }), expect: { ...TEACHER_ACTION, owner: 400 } },
 	{ what: 'an assignment id that does not exist', method: 'GET', path: (s) => `${A(s)}/assignments/not-an-assignment`, expect: { ...TEACHER_PAGE, owner: 404 } },
@@ -170,6 +181,8 @@ const CASES: Case[] = [
 	{ what: 'live session’s teacher stream', method: 'STREAM', path: () => `${LIVE()}/events`, expect: TEACHER_PAGE, mustShow: { owner: ['"version"'] } },
 	{ what: 'live session results', method: 'GET', path: () => `${LIVE()}/results`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] } },
 	{ what: 'live session results (CSV)', method: 'GET', path: () => `${LIVE()}/results.csv`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
+	{ what: 'results dashboard of a live session', method: 'GET', path: () => `/teach/results/live/${liveId}`, expect: TEACHER_PAGE, mustShow: { owner: ['results by question'] } },
+	{ what: 'results dashboard of a live session, one student', method: 'GET', path: (s) => `/teach/results/live/${liveId}/students/${s.classA.studentIds['Ana']}`, expect: TEACHER_PAGE, mustNotShow: { otherTeacher: ['Ana'], pendingTeacher: ['Ana'] }, mustShow: { owner: ['Ana'] } },
 	{ what: 'a live session id that does not exist', method: 'GET', path: () => '/teach/live/aaaaaaaaaaaaaaaaaaaaaaaa', expect: { ...TEACHER_PAGE, owner: 404 } },
 	{ what: 'a live command on a state nobody saw', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'lock', version: '999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'a live command that does not exist', method: 'POST', path: () => `${LIVE()}?/command`, form: () => ({ command: 'explode', version: '0' }), expect: { ...TEACHER_ACTION, owner: 400 } },

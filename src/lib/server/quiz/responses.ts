@@ -6,6 +6,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
+import { signalAttemptResults } from '../results/results-signal';
 import { stampColumns, stampOf } from '../articles/reader';
 import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
@@ -159,14 +160,16 @@ export async function saveResponse(
 				const [first] = await responseMarks(handle).execute({ attemptId: attempt.id, questionId: question.id });
 				return first;
 			}
-			return { fraction, marks: row.marks };
+		} else {
+			await upsertResponse(handle).execute(row);
 		}
-		await upsertResponse(handle).execute(row);
 	} catch (error) {
 		const refusal = databaseRefusal(error);
 		if (refusal) throw new DomainError(refusal, 409);
 		throw error;
 	}
+	// Open results dashboards re-read (coalesced; no database read here).
+	signalAttemptResults(handle, attempt);
 	return { fraction, marks: row.marks };
 }
 

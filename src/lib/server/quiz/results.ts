@@ -9,6 +9,7 @@ import { roster } from '../people/classes';
 import { marks, type Certainty } from '$lib/quiz/scoring';
 import { resultsTable } from '$lib/quiz/results-table';
 import { attemptOver, type AssignmentRow } from './assignments';
+import { signalResults } from '../results/results-signal';
 
 /** The assignment's questions (authored order), roster, attempts and responses. */
 async function assignmentData(handle: DatabaseHandle, a: AssignmentRow) {
@@ -72,7 +73,7 @@ export async function writtenAnswers(handle: DatabaseHandle, a: AssignmentRow) {
  * total, then certainty-based marks as for any answer. Refuses responses outside the assignment.
  */
 export async function gradeWrittenAnswer(
-	{ db, tables: t }: DatabaseHandle,
+	handle: DatabaseHandle,
 	a: AssignmentRow,
 	responseId: string,
 	met: number[],
@@ -81,6 +82,7 @@ export async function gradeWrittenAnswer(
 	seenAnsweredAt: number | null,
 	now = new Date()
 ) {
+	const { db, tables: t } = handle;
 	const [row] = await db
 		.select({ response: t.responses, question: t.quizQuestions })
 		.from(t.responses)
@@ -106,5 +108,6 @@ export async function gradeWrittenAnswer(
 		.where(and(eq(t.responses.id, row.response.id), eq(t.responses.answeredAt, row.response.answeredAt)))
 		.returning({ id: t.responses.id });
 	if (graded.length === 0) throw new DomainError(changed, 409);
+	signalResults(handle, { kind: 'assignment', id: a.id });
 	return { points, total };
 }

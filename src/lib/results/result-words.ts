@@ -1,0 +1,24 @@
+/**
+ * How the dashboards' figures read, the same on every page and in the CSV files: a statistic
+ * or why there is none, the average certainty in words, and a chart's numbers in a sentence.
+ */
+import { CERTAINTY_LABELS } from '$lib/quiz/labels';
+import type { Stat } from './item-stats';
+
+/** A statistic's value as `format` writes it, or why there is none (`full`: with the detail in brackets). */
+export function statWords(stat: Stat, format: (value: number) => string, full = false): string {
+	if (stat.value !== null) return format(stat.value);
+	return full ? stat.reason : stat.reason.replace(/\s*\(.*\)\.?$/, '').replace(/\.$/, '');
+}
+
+/** The average certainty, 1–3, with the nearest level's words: "2.4 (Fairly sure)"; a dash when not asked. */
+export function certaintyWords(q: { averageCertainty: number | null; certaintyAsked: boolean }): string {
+	if (!q.certaintyAsked || q.averageCertainty === null) return '–';
+	const nearest = Math.min(3, Math.max(1, Math.round(q.averageCertainty))) as 1 | 2 | 3;
+	return `${q.averageCertainty.toFixed(1)} (${CERTAINTY_LABELS[nearest]})`;
+}
+
+/** A chart's numbers as one sentence, for screen readers: "A, Kelly: 3 (right answer); B, …". */
+export function chartLabel(bars: readonly { label: string; count: number; correct: boolean | null }[]): string {
+	return bars.map((b, i) => `${String.fromCharCode(65 + (i % 26))}, ${b.label}: ${b.count}${b.correct ? ' (right answer)' : ''}`).join('; ');
+}

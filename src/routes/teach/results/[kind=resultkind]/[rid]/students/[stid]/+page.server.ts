@@ -1,0 +1,49 @@
+import { error } from '@sveltejs/kit';
+import { appDb } from '$lib/server/app-db';
+import { orError, requireTeacher } from '$lib/server/auth/guards';
+import { showTime } from '$lib/server/local-time';
+import { viewerTimeZone } from '$lib/server/people/time-zones';
+import { dashboardScope } from '$lib/server/results/dashboard';
+import { resultsStamp } from '$lib/server/results/results-signal';
+import { studentHistory, studentResults } from '$lib/server/results/student-results';
+import { FEEDBACK_TIMING } from '$lib/quiz/labels';
+import type { PageServerLoad } from './$types';
+
+/** One student's answers, as they gave them and as they were shown, and their attempts over time. */
+export const load: PageServerLoad = async (event) => {
+	const teacher = requireTeacher(event);
+	const handle = appDb();
+	const param = event.url.searchParams.get('attempt');
+	const zone = viewerTimeZone(event.locals.session);
+	const time = (d: Date | null) => (d ? showTime(d, zone) : null);
+	return orError(async () => {
+		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
+		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
+		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
+		const [results, history, stamp] = await Promise.all([
+			studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)),
+			studentHistory(handle, scope, event.params.stid),
+			resultsStamp(handle, scope)
+		]);
+		return {
+			base: scope.base,
+			kind: scope.kind,
+			quizTitle: scope.quizTitle,
+			articleSlug: scope.articleSlug,
+			feedbackTiming: results.feedbackSetting ? FEEDBACK_TIMING[results.feedbackSetting] : null,
+			student: results.student,
+			attemptNumber: results.attemptNumber,
+			attempts: results.attempts.map((a) => ({ number: a.number, started: time(a.startedAt), submitted: time(a.submittedAt) })),
+			accuracy: results.accuracy,
+			score: results.score,
+			questions: results.questions.map(({ answeredAt, ...q }) => ({ ...q, answeredAt: time(answeredAt) })),
+			history: history.map(({ startedAt, submittedAt, ...h }) => ({
+				...h,
+				current: h.here && (scope.kind === 'live' || h.number === results.attemptNumber),
+				started: time(startedAt),
+				submitted: time(submittedAt)
+			})),
+			stamp
+		};
+	});
+};
