@@ -1,6 +1,7 @@
 import { appDb } from '$lib/server/app-db';
 import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { resultScope, type ResultKind } from '$lib/server/results/scope';
+import { resultsStamp } from '$lib/server/results/results-signal';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import type { LayoutServerLoad } from './$types';
@@ -9,6 +10,8 @@ export const load: LayoutServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const scope = await orError(() => resultScope(appDb(), teacher.id, event.params.kind as ResultKind, event.params.rid));
 	return {
+		// Where the answers stood when the page was read: every view updates live from here.
+		stamp: await resultsStamp(appDb(), scope),
 		scope: {
 			kind: scope.kind,
 			id: scope.id,

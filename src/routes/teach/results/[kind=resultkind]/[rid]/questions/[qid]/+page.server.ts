@@ -3,7 +3,6 @@ import { appDb } from '$lib/server/app-db';
 import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { dashboardQuestion, dashboardScope } from '$lib/server/results/dashboard';
 import { questionResults } from '$lib/server/results/question-results';
-import { resultsStamp } from '$lib/server/results/results-signal';
 import type { PageServerLoad } from './$types';
 
 /** One question: how many chose each option (chart and table), its figures, and who chose what. */
@@ -13,8 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	return orError(async () => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
 		const q = dashboardQuestion(scope, event.params.qid);
-		const [question, stamp] = await Promise.all([questionResults(handle, scope, q.id), resultsStamp(handle, scope)]);
+		const question = await questionResults(handle, scope, q.id);
 		if (!question) error(404, 'This quiz has no such question.');
-		return { question, stamp, base: scope.base, quizTitle: scope.quizTitle };
+		return { question, base: scope.base, quizTitle: scope.quizTitle };
 	});
 };

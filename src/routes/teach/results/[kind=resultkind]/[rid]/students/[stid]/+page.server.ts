@@ -4,7 +4,6 @@ import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { dashboardScope } from '$lib/server/results/dashboard';
-import { resultsStamp } from '$lib/server/results/results-signal';
 import { studentHistory, studentResults } from '$lib/server/results/student-results';
 import { FEEDBACK_TIMING } from '$lib/quiz/labels';
 import type { PageServerLoad } from './$types';
@@ -20,10 +19,9 @@ export const load: PageServerLoad = async (event) => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
 		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
 		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
-		const [results, history, stamp] = await Promise.all([
+		const [results, history] = await Promise.all([
 			studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)),
-			studentHistory(handle, scope, event.params.stid),
-			resultsStamp(handle, scope)
+			studentHistory(handle, scope, event.params.stid)
 		]);
 		return {
 			base: scope.base,
@@ -42,8 +40,7 @@ export const load: PageServerLoad = async (event) => {
 				current: h.here && (scope.kind === 'live' || h.number === results.attemptNumber),
 				started: time(startedAt),
 				submitted: time(submittedAt)
-			})),
-			stamp
+			}))
 		};
 	});
 };
