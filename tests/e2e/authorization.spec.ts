@@ -239,6 +239,8 @@ const CASES: Case[] = [
 	{ what: 'change an article’s byline (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/details`, form: () => ({ ...ARTICLE_PARTS(ARTICLE_TITLE), revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'edit an article’s text (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/text`, form: () => ({ body: 'Changed.', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
 	{ what: 'publish an article (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/publish`, form: () => ({ status: 'draft', visibility: 'private', revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 } },
+	{ what: 'publish the edited version (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/publishVersion`, form: () => ({ revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 }, mustShow: { owner: ['Someone else changed this article'] } },
+	{ what: 'editor: publish a draft’s version (refused: publish it first)', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/publishVersion`, form: () => ({ revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 }, mustShow: { owner: ['This article is a draft'] } },
 	{ what: 'copy from the article’s page', method: 'POST', path: () => `/teach/articles/${article.id}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
 	// The annotation editor: only the owner; stale forms (revision 9999) are refused with a 409, an unknown claim or note with a 404.
 	{ what: 'annotation editor', method: 'GET', path: () => `/teach/articles/${draft.id}/edit`, expect: TEACHER_PAGE, mustShow: { owner: ['Mark claims and notes', 'The council met on Tuesday.'] } },

@@ -10,17 +10,24 @@ import {
 	copyArticle,
 	currentVersion,
 	editArticleText,
+	publishedState,
 	setArticlePublication,
 	updateArticleDetails
 } from '$lib/server/articles/teacher-articles';
 import { articleQuiz } from '$lib/server/quiz/question-views';
+import { publishVersionAction } from '$lib/server/articles/publish-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const article = await orError(() => articleForTeacher(appDb(), teacher.id, event.params.id));
 	const mine = article.ownerId === teacher.id;
-	const [version, versions, quiz] = await Promise.all([currentVersion(appDb(), article), mine ? articleVersions(appDb(), article.id) : [], articleQuiz(appDb(), article.id)]);
+	const [version, versions, quiz, published] = await Promise.all([
+		currentVersion(appDb(), article),
+		mine ? articleVersions(appDb(), article.id) : [],
+		articleQuiz(appDb(), article.id),
+		publishedState(appDb(), article)
+	]);
 	return {
 		article: {
 			id: article.id,
@@ -41,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			}
 		},
 		versionNumber: version.number,
+		published,
 		versions: versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString() })),
 		practiceQuiz: quiz ? { title: quiz.quiz.title, questions: quiz.questions.length } : null,
 		mine,
@@ -73,7 +81,7 @@ export const actions: Actions = {
 		const result = await attempt('text', { body: parts.body, problems: [] as PartProblem[] }, () => editArticleText(appDb(), teacher.id, event.params.id, readRevision(form), checked.parts));
 		if (result && 'changed' in result) {
 			return { form: 'text', ok: true as const, message: result.changed
-					? `Saved the text as version ${result.number}.${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
+					? `Saved the text as version ${result.number}.${result.published ? ' Students still see the published version until you publish this one.' : ''}${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
 					: 'The text is unchanged, so no new version was made.'
 			};
 		}
@@ -87,6 +95,7 @@ export const actions: Actions = {
 		const result = await attempt('publish', { status, visibility }, () => setArticlePublication(appDb(), teacher.id, event.params.id, readRevision(form), status, visibility));
 		return result ?? { form: 'publish', ok: true as const, message: status === 'published' ? 'Published.' : 'Back to a draft: only you can see it.' };
 	},
+	publishVersion: publishVersionAction,
 	copy: async (event) => {
 		const teacher = requireTeacher(event);
 		const result = await attempt('copy', {}, () => copyArticle(appDb(), teacher.id, event.params.id));
