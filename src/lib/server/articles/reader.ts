@@ -21,6 +21,7 @@ import type {
 import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
+import { isUnplaced } from './unplaced';
 
 /** Slugs and titles of the articles anyone may read (the packs'), for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
@@ -110,6 +111,8 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string, ve
 	const orphans: Orphan[] = [];
 	const drafted = await draftPlacements(handle, version, [...claimRows, ...noteRows].map((r) => r.annotations));
 	const place = (a: typeof claimRows[number]['annotations'], kind: Orphan['kind']) => {
+		// An imported annotation whose words were not found is its teacher's to place, not the students' to see.
+		if (isUnplaced(a)) return null;
 		if (a.source === 'teacher' && a.versionId !== version.id) {
 			// Placed by its teacher on a later (unpublished) text: shown here only where the diff
 			// carries its exact words back to this text; otherwise it is draft work, not shown.
@@ -227,7 +230,7 @@ type AnnotationRow = DatabaseHandle['tables']['annotations']['$inferSelect'];
  */
 async function draftPlacements(handle: DatabaseHandle, shown: { id: string; number: number; text: string }, rows: AnnotationRow[]) {
 	const placed = new Map<string, { start: number; end: number } | null>();
-	const others = [...new Set(rows.filter((a) => a.source === 'teacher' && a.versionId !== shown.id).map((a) => a.versionId))];
+	const others = [...new Set(rows.filter((a) => a.source === 'teacher' && a.versionId !== shown.id && !isUnplaced(a)).map((a) => a.versionId))];
 	if (others.length === 0) return placed;
 	const { db, tables: t } = handle;
 	const later = await db
@@ -235,7 +238,7 @@ async function draftPlacements(handle: DatabaseHandle, shown: { id: string; numb
 		.from(t.articleVersions)
 		.where(inArray(t.articleVersions.id, others));
 	for (const v of later.filter((v) => v.number > shown.number)) {
-		const mine = rows.filter((a) => a.versionId === v.id);
+		const mine = rows.filter((a) => a.versionId === v.id && !isUnplaced(a));
 		const back = reanchor(
 			v.text,
 			shown.text,

@@ -10,12 +10,14 @@ import {
 	copyArticle,
 	currentVersion,
 	editArticleText,
+	ownArticle,
 	publishedState,
 	setArticlePublication,
 	updateArticleDetails
 } from '$lib/server/articles/teacher-articles';
 import { articleQuiz } from '$lib/server/quiz/question-views';
 import { publishVersionAction } from '$lib/server/articles/publish-action';
+import { annotationFileText, importMessage, importWebAnnotations, MAX_IMPORT_BYTES } from '$lib/server/articles/annotation-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -53,6 +55,7 @@ export const load: PageServerLoad = async (event) => {
 		practiceQuiz: quiz ? { title: quiz.quiz.title, questions: quiz.questions.length } : null,
 		mine,
 		canCopy: mayCopy(article, teacher.id),
+		maxImportKb: MAX_IMPORT_BYTES / 1024,
 		visibilityChoices: VISIBILITY_CHOICES,
 		created: event.url.searchParams.has('created'),
 		copied: event.url.searchParams.has('copied')
@@ -96,6 +99,24 @@ export const actions: Actions = {
 		return result ?? { form: 'publish', ok: true as const, message: status === 'published' ? 'Published.' : 'Back to a draft: only you can see it.' };
 	},
 	publishVersion: publishVersionAction,
+	importAnnotations: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const file = form.get('file');
+		const result = await attempt('importAnnotations', {}, async () => {
+			// Only the owner learns anything about the file (others get the same 404 or 403 as for any change).
+			await ownArticle(appDb(), teacher.id, event.params.id);
+			// A file over the cap is refused by its size alone, never read.
+			const text = annotationFileText(
+				file instanceof File && file.size > 0
+					? { name: file.name, size: file.size, bytes: file.size <= MAX_IMPORT_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() }
+					: null
+			);
+			return importWebAnnotations(appDb(), teacher.id, event.params.id, readRevision(form), text);
+		});
+		if (!('placed' in result)) return result;
+		return { form: 'importAnnotations', ok: true as const, message: importMessage(result) };
+	},
 	copy: async (event) => {
 		const teacher = requireTeacher(event);
 		const result = await attempt('copy', {}, () => copyArticle(appDb(), teacher.id, event.params.id));
