@@ -13,6 +13,7 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { DomainError } from '../domain-error';
 import { refusalFor } from './address-guard';
+import { consume, type Limiters } from '../auth/rate-limit';
 
 export const FETCH_LIMITS = { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;
 
@@ -213,4 +214,14 @@ export async function fetchArticlePage(address: string, options: FetchOptions = 
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * A teacher's fetch, counted against their own limit first (LIMITS.articleFetchesPerTeacher):
+ * every address is a request the server makes on their behalf, so one account cannot turn
+ * it into a scanner or a flood. Over the limit it is a 429 saying how long to wait.
+ */
+export async function fetchForTeacher(limiters: Pick<Limiters, 'articleFetchesPerTeacher'>, teacherId: string, address: string, options: FetchOptions = {}): Promise<FetchedPage> {
+	await consume(limiters.articleFetchesPerTeacher, `teacher:${teacherId}`);
+	return fetchArticlePage(address, options);
 }
