@@ -116,6 +116,8 @@ export interface ReaderArticle {
 	/** A pack article's provenance; null for a teacher's article. */
 	publication: Publication | null;
 	byline: Byline;
+	/** The version of the text shown (see reader.ts): the published one, or the one an attempt was given on. */
+	versionId: string;
 	versionNumber: number;
 	text: string;
 	blocks: BlockView[];

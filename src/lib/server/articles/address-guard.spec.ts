@@ -36,6 +36,24 @@ describe('refusalFor', () => {
 		expect(refusalFor(address)).toBeNull();
 	});
 
+	it.each([
+		['Teredo (its relay would reach the IPv4 address inside, 192.168.1.1 here)', '2001:0:4136:e378:8000:63bf:3f57:fefe'],
+		['Teredo, any', '2001::1'],
+		['local-use NAT64 (translates to an address the local network chooses)', '64:ff9b:1::a00:1'],
+		['local-use NAT64 of a public-looking address', '64:ff9b:1::808:808'],
+		['NAT64 of a private address', '64:ff9b::c0a8:101'],
+		['benchmarking', '2001:2::1'],
+		['ORCHIDv2', '2001:20::1'],
+		['documentation (2024)', '3fff::1'],
+		['segment routing', '5f00::1']
+	])('refuses %s: %s', (_, address) => {
+		expect(refusalFor(address)).toMatch(/private or local network/);
+	});
+
+	it.each(['64:ff9b::808:808', '2001:4860:4860::8888', '2001:200::1'])('allows the public IPv6 address %s (well-known NAT64 of a public address; outside 2001::/23)', (address) => {
+		expect(refusalFor(address)).toBeNull();
+	});
+
 	it('allows loopback only when a test asks, and never private addresses', () => {
 		expect(refusalFor('127.0.0.1', true)).toBeNull();
 		expect(refusalFor('::1', true)).toBeNull();

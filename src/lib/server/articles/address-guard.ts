@@ -3,7 +3,9 @@
  * teacher's web address must not make the server reach into the school's own network
  * (a printer's page, a router, a cloud metadata service) or itself, so private,
  * loopback, link-local, shared, multicast and reserved ranges are refused, for IPv4
- * and IPv6, including IPv4 addresses wrapped in IPv6 (mapped, NAT64, 6to4).
+ * and IPv6, including IPv4 addresses wrapped in IPv6 (mapped, NAT64, 6to4), and the
+ * IPv6 ranges that tunnel or translate to an IPv4 address we cannot check (Teredo,
+ * local-use NAT64).
  */
 import { BlockList, isIP } from 'node:net';
 
@@ -26,8 +28,14 @@ const v4Ranges: [string, number][] = [
 const v6Ranges: [string, number][] = [
 	['::', 128], // unspecified
 	['::1', 128], // loopback
+	['64:ff9b:1::', 48], // local-use NAT64: translates to whatever the local network chooses, private included
 	['100::', 64], // discard
+	// IETF protocol assignments: Teredo (2001::/32) tunnels reach an IPv4 address, private ones
+	// included, through a relay; benchmarking, ORCHID and the rest are no web server's address.
+	['2001::', 23],
 	['2001:db8::', 32], // documentation
+	['3fff::', 20], // documentation (2024)
+	['5f00::', 16], // segment routing (SRv6) identifiers
 	['fc00::', 7], // unique local (private)
 	['fe80::', 10], // link-local
 	['fec0::', 10], // old site-local

@@ -17,6 +17,7 @@ import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { bumpRevision, currentVersion, ownArticle, type ArticleRow } from './teacher-articles';
+import { isUnplaced } from './unplaced';
 
 type AnnotationRow = DatabaseHandle['tables']['annotations']['$inferSelect'];
 
@@ -49,6 +50,10 @@ async function placements(handle: DatabaseHandle, current: { id: string; text: s
 	}
 	const diffs = new Map<string, ReturnType<typeof diffVersions>>();
 	for (const a of rows) {
+		if (isUnplaced(a)) {
+			result.set(a.key, { status: 'orphan', oldWords: a.quoteExact, reason: 'Imported from a Web Annotation file, but these words are not in the text.' });
+			continue;
+		}
 		if (a.versionId === current.id) {
 			result.set(a.key, { status: 'placed', start: a.positionStart, end: a.positionEnd, words: current.text.slice(a.positionStart, a.positionEnd) });
 			continue;
@@ -160,7 +165,7 @@ async function refuseOverlap(handle: DatabaseHandle, article: ArticleRow, versio
 		.select({ key: t.annotations.key, start: t.annotations.positionStart, end: t.annotations.positionEnd })
 		.from(t.annotations)
 		.where(and(eq(t.annotations.articleId, article.id), eq(t.annotations.kind, 'claim'), eq(t.annotations.versionId, versionId)));
-	const others = rows.filter((r) => r.key !== span.key);
+	const others = rows.filter((r) => r.key !== span.key && r.start >= 0);
 	const overlap = claimCoverageProblems(text, [...others, span]).find(
 		(p): p is Extract<CoverageProblem, { kind: 'overlap' }> => p.kind === 'overlap' && (p.claim === span.key || p.other === span.key)
 	);

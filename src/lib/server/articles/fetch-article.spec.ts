@@ -27,7 +27,7 @@ describe('fetchArticlePage', () => {
 	});
 
 	it('refuses loopback itself when not told otherwise (this server, 127.0.0.1, localhost, [::1])', async () => {
-		for (const address of [`${server.origin}/news/bus-routes`, 'http://localhost:9/', 'http://[::1]:9/', 'http://[::ffff:127.0.0.1]:9/', 'http://2130706433/']) {
+		for (const address of ['http://127.0.0.1/news/bus-routes', 'http://localhost/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://2130706433/']) {
 			const e = await refusal(fetchArticlePage(address));
 			expect(e.message).toMatch(/this server itself/);
 			expect(e.status).toBe(400);
@@ -80,6 +80,32 @@ describe('fetchArticlePage', () => {
 		expect((await refusal(fetchArticlePage('javascript:alert(1)'))).message).toMatch(/only fetches web pages/);
 		expect((await refusal(fetchArticlePage('not an address'))).message).toMatch(/not a web address/);
 		expect((await refusal(fetchArticlePage('http://user:pw@example.org/'))).message).toMatch(/user name or password/);
+	});
+
+	it('fetches only from the web’s ports, 80 and 443, before asking DNS anything', async () => {
+		let asked = 0;
+		const resolve = async () => {
+			asked++;
+			return [{ address: '10.0.0.1', family: 4 }];
+		};
+		for (const address of ['http://example.org:8080/news', 'https://example.org:22/', 'http://example.org:6379/', `${server.origin}/news/bus-routes`]) {
+			const e = await refusal(fetchArticlePage(address, { resolve }));
+			expect(e.message).toMatch(/only fetches from the web’s usual ports \(80 and 443\), not port \d+/);
+			expect(e.status).toBe(400);
+		}
+		expect(asked).toBe(0);
+		// The usual ports, written out or not, go on to the address check.
+		for (const address of ['http://example.org:80/', 'https://example.org:443/', 'https://example.org/']) {
+			expect((await refusal(fetchArticlePage(address, { resolve }))).message).toMatch(/private or local network/);
+		}
+		expect(asked).toBe(3);
+	});
+
+	it('counts the name lookup against the time limit (a resolver that never answers)', async () => {
+		const started = Date.now();
+		const e = await refusal(fetchArticlePage('https://slow-dns.example.org/', { resolve: () => new Promise(() => {}), timeoutMs: 200 }));
+		expect(e.message).toMatch(/took too long/);
+		expect(Date.now() - started).toBeLessThan(3000);
 	});
 
 	it('allows loopback in a server only when the test-only setting says so', () => {

@@ -13,6 +13,7 @@ import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { DomainError } from '../domain-error';
 import { refusalFor } from './address-guard';
+import { consume, type Limiters } from '../auth/rate-limit';
 
 export const FETCH_LIMITS = { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 3 } as const;
 
@@ -73,7 +74,15 @@ async function checkedAddress(host: string, options: FetchOptions): Promise<Look
 	return addresses[0];
 }
 
-function parseAddress(input: string, base?: string): URL {
+/**
+ * Only the web's own ports: another port on a public host is usually a service that is
+ * not a web page (mail, databases, admin consoles), which a teacher's address must not
+ * make the server talk to. The fixture server of the tests listens on a random loopback
+ * port, so allowLoopback (tests only) lifts this too.
+ */
+const WEB_PORTS = new Set(['', '80', '443']);
+
+function parseAddress(input: string, base: string | undefined, options: FetchOptions): URL {
 	let url: URL;
 	try {
 		url = new URL(input, base);
@@ -84,6 +93,9 @@ function parseAddress(input: string, base?: string): URL {
 		throw new FetchRefused(`The kit only fetches web pages (addresses starting with http:// or https://), not “${url.protocol.replace(':', '')}:” addresses.`);
 	}
 	if (url.username || url.password) throw new FetchRefused('Web addresses with a user name or password in them are not fetched. Use the article’s public address.');
+	if (!WEB_PORTS.has(url.port) && !options.allowLoopback) {
+		throw new FetchRefused(`The kit only fetches from the web’s usual ports (80 and 443), not port ${url.port}. Use the article’s ordinary address, without “:${url.port}”.`);
+	}
 	return url;
 }
 
@@ -151,6 +163,17 @@ function decode(body: Buffer, contentType: string): string {
 	}
 }
 
+/** `work`, or a refusal once `signal` aborts (the fetch's time limit), whichever comes first. */
+function withinTime<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
+	const late = () => new FetchRefused(`The website took too long to answer (more than ${Math.round(timeoutMs / 1000)} seconds). Try again later, or copy the article’s text and paste it instead.`);
+	if (signal.aborted) return Promise.reject(late());
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => reject(late());
+		signal.addEventListener('abort', onAbort, { once: true });
+		work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+	});
+}
+
 /** Fetches the page at `address` under the rules above; a FetchRefused says why not. */
 export async function fetchArticlePage(address: string, options: FetchOptions = {}): Promise<FetchedPage> {
 	const maxBytes = options.maxBytes ?? FETCH_LIMITS.maxBytes;
@@ -159,9 +182,10 @@ export async function fetchArticlePage(address: string, options: FetchOptions = 
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), timeoutMs);
 	try {
-		let url = parseAddress(address.trim());
+		let url = parseAddress(address.trim(), undefined, options);
 		for (let hop = 0; ; hop++) {
-			const target = await checkedAddress(url.hostname, options);
+			// The name lookup counts against the same time limit as the download.
+			const target = await withinTime(checkedAddress(url.hostname, options), controller.signal, timeoutMs);
 			let result: Hop;
 			try {
 				result = await request(url, target, { maxBytes }, controller.signal);
@@ -175,7 +199,7 @@ export async function fetchArticlePage(address: string, options: FetchOptions = 
 			if (result.status >= 300 && result.status < 400) {
 				if (!result.location) throw new FetchRefused('That website sent us on without saying where. Try the article’s own address.');
 				if (hop >= maxRedirects) throw new FetchRefused(`That address sends us on more than ${maxRedirects} times, so we stopped. Open it in your browser and use the address you end up at.`);
-				url = parseAddress(result.location, url.href);
+				url = parseAddress(result.location, url.href, options);
 				continue;
 			}
 			if (result.status === 404 || result.status === 410) throw new FetchRefused('That website says there is no page at this address. Check the address.');
@@ -190,4 +214,14 @@ export async function fetchArticlePage(address: string, options: FetchOptions = 
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * A teacher's fetch, counted against their own limit first (LIMITS.articleFetchesPerTeacher):
+ * every address is a request the server makes on their behalf, so one account cannot turn
+ * it into a scanner or a flood. Over the limit it is a 429 saying how long to wait.
+ */
+export async function fetchForTeacher(limiters: Pick<Limiters, 'articleFetchesPerTeacher'>, teacherId: string, address: string, options: FetchOptions = {}): Promise<FetchedPage> {
+	await consume(limiters.articleFetchesPerTeacher, `teacher:${teacherId}`);
+	return fetchArticlePage(address, options);
 }

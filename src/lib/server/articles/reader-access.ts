@@ -61,3 +61,16 @@ export async function readableBundle(event: RequestEvent, slug: string, knownSta
 	if (!bundle) error(404, NO_ARTICLE);
 	return bundle;
 }
+
+/**
+ * The owner's preview of the version they are editing (`?draft` on the reader): its reader
+ * model, or null for anyone else or when there is nothing but the published version.
+ */
+export async function ownerDraftBundle(event: RequestEvent, slug: string, handle = appDb()): Promise<ArticleBundle | null> {
+	const teacher = event.locals.session?.teacher;
+	if (!teacher?.approved) return null;
+	const { db, tables: t } = handle;
+	const [row] = await db.select({ ...stampColumns(handle), ownerId: t.articles.ownerId }).from(t.articles).where(eq(t.articles.slug, slug));
+	if (!row || row.ownerId !== teacher.id || !row.version || row.version === row.published) return null;
+	return articleBundle(handle, slug, stampOf(row), row.version);
+}

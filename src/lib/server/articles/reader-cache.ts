@@ -23,16 +23,27 @@ const bundles = new Map<string, { stamp: string; bundle: ArticleBundle }>();
  * A caller that has just read the article's stamp in a query of its own passes it in,
  * which saves reading it again; it must have been read before this call.
  */
-export async function articleBundle(handle: DatabaseHandle, slug: string, knownStamp?: string): Promise<ArticleBundle | null> {
+export async function articleBundle(handle: DatabaseHandle, slug: string, knownStamp?: string, versionId?: string): Promise<ArticleBundle | null> {
 	const stamp = knownStamp ?? (await articleStamp(handle, slug));
 	if (stamp === null) return null;
-	const cached = bundles.get(slug);
+	// The version students read is kept under the slug; another (an attempt's older one) beside it.
+	const key = versionId ? `${slug}@${versionId}` : slug;
+	const cached = bundles.get(key);
 	if (cached?.stamp === stamp) return withFreshQuiz(handle, cached.bundle);
-	const article = await loadReaderArticle(handle, slug);
+	const article = await loadReaderArticle(handle, slug, versionId);
 	if (!article) return null;
 	const bundle = { article, quiz: await articleQuiz(handle, article.id) };
-	bundles.set(slug, { stamp, bundle });
+	bundles.set(key, { stamp, bundle });
 	return bundle;
+}
+
+/**
+ * The reader model of the text an attempt was given on (answers and their offsets belong
+ * to it): `article` itself when that is the version it shows, or when the version is unknown.
+ */
+export async function articleForAttempt(handle: DatabaseHandle, article: ReaderArticle, stamp: string | undefined, versionId: string | null): Promise<ReaderArticle> {
+	if (!versionId || versionId === article.versionId) return article;
+	return (await articleBundle(handle, article.slug, stamp, versionId))?.article ?? article;
 }
 
 /**

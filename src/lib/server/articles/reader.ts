@@ -1,10 +1,12 @@
 /**
- * Builds the reader's view of an article from the database: the current text, its
- * blocks, and every claim and note anchored to that text. Anchoring runs here, on the
+ * Builds the reader's view of an article from the database: the published text (what
+ * students read; the owner's later versions are drafts), its blocks, and every claim and
+ * note anchored to that text. Anchoring runs here, on the
  * server, so that a note written against an older version still lands on its words,
  * and one that cannot be placed is listed as an orphan instead of vanishing.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { reanchor } from '$lib/anchoring/reanchor';
 import { anchor } from '$lib/anchoring/anchoring';
 import { marksByClaim, segmentBlocks } from '$lib/articles/segments';
 import type {
@@ -19,6 +21,7 @@ import type {
 import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
+import { isUnplaced } from './unplaced';
 
 /** Slugs and titles of the articles anyone may read (the packs'), for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
@@ -46,20 +49,33 @@ const stampBySlug = preparedFor((handle) =>
 
 /** The columns the stamp is made of, for a query that reads an article row anyway. */
 export function stampColumns({ tables: t }: DatabaseHandle) {
-	return { packHash: t.articles.packHash, version: t.articles.currentVersionId, revision: t.articles.revision };
+	return { packHash: t.articles.packHash, version: t.articles.currentVersionId, published: t.articles.publishedVersionId, revision: t.articles.revision };
 }
 
 /** The stamp from its columns (as `stampColumns` selects them). */
-export function stampOf(row: { packHash: string | null; version: string | null; revision: number }): string {
-	return `${row.version}:${row.packHash}:${row.revision}`;
+export function stampOf(row: { packHash: string | null; version: string | null; published: string | null; revision: number }): string {
+	return `${row.published}:${row.version}:${row.packHash}:${row.revision}`;
 }
 
-/** The full reader model, or null when there is no such article. */
-export async function loadReaderArticle(handle: DatabaseHandle, slug: string): Promise<ReaderArticle | null> {
+/** The version students read: the published one, or the current one of an article never published (only its owner may read that). */
+export function shownVersionId(article: { publishedVersionId: string | null; currentVersionId: string | null }): string | null {
+	return article.publishedVersionId ?? article.currentVersionId;
+}
+
+/**
+ * The full reader model, or null when there is no such article. `versionId`: another of
+ * its versions (the one an attempt was given on); by default the one students read.
+ */
+export async function loadReaderArticle(handle: DatabaseHandle, slug: string, versionId?: string): Promise<ReaderArticle | null> {
 	const { db, tables: t } = handle;
 	const [article] = await db.select().from(t.articles).where(eq(t.articles.slug, slug));
-	if (!article?.currentVersionId) return null;
-	const [version] = await db.select().from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId));
+	const shownId = versionId ?? (article ? shownVersionId(article) : null);
+	if (!article || !shownId) return null;
+	const [version] = await db
+		.select()
+		.from(t.articleVersions)
+		.where(and(eq(t.articleVersions.id, shownId), eq(t.articleVersions.articleId, article.id)));
+	if (!version) return null;
 	const [speakerRows, factRows, claimRows, noteRows] = await Promise.all([
 		db.select().from(t.speakers).where(eq(t.speakers.articleId, article.id)).orderBy(asc(t.speakers.sort)),
 		db.select().from(t.facts).where(eq(t.facts.articleId, article.id)).orderBy(asc(t.facts.sort)),
@@ -93,10 +109,16 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 
 	const text = version.text;
 	const orphans: Orphan[] = [];
+	const drafted = await draftPlacements(handle, version, [...claimRows, ...noteRows].map((r) => r.annotations));
 	const place = (a: typeof claimRows[number]['annotations'], kind: Orphan['kind']) => {
-		// A teacher's claim or note still on an older version waits for its teacher to confirm
-		// where it belongs after a text edit (reanchor-seam.ts): never attached silently here.
+		// An imported annotation whose words were not found is its teacher's to place, not the students' to see.
+		if (isUnplaced(a)) return null;
 		if (a.source === 'teacher' && a.versionId !== version.id) {
+			// Placed by its teacher on a later (unpublished) text: shown here only where the diff
+			// carries its exact words back to this text; otherwise it is draft work, not shown.
+			if (drafted.has(a.id)) return drafted.get(a.id) ?? null;
+			// On an older text: it waits for its teacher to confirm where it belongs after a
+			// text edit (reanchor-seam.ts), never attached silently here.
 			orphans.push({ kind, key: a.key, quote: a.quoteExact, reason: 'The text was edited and its teacher has not yet confirmed where this belongs.' });
 			return null;
 		}
@@ -187,6 +209,7 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 			originalUrl: article.originalUrl,
 			language: article.language
 		},
+		versionId: version.id,
 		versionNumber: version.number,
 		text,
 		blocks,
@@ -195,4 +218,33 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string): P
 		notes,
 		orphans
 	};
+}
+
+type AnnotationRow = DatabaseHandle['tables']['annotations']['$inferSelect'];
+
+/**
+ * Where the teacher's annotations placed on versions later than `shown` (their unpublished
+ * draft) stand in the shown text: mapped back through the diff, as a text edit maps them
+ * forward (reanchor.ts), and kept only when exact (null otherwise). Annotations on older
+ * versions are not in the map.
+ */
+async function draftPlacements(handle: DatabaseHandle, shown: { id: string; number: number; text: string }, rows: AnnotationRow[]) {
+	const placed = new Map<string, { start: number; end: number } | null>();
+	const others = [...new Set(rows.filter((a) => a.source === 'teacher' && a.versionId !== shown.id && !isUnplaced(a)).map((a) => a.versionId))];
+	if (others.length === 0) return placed;
+	const { db, tables: t } = handle;
+	const later = await db
+		.select({ id: t.articleVersions.id, number: t.articleVersions.number, text: t.articleVersions.text })
+		.from(t.articleVersions)
+		.where(inArray(t.articleVersions.id, others));
+	for (const v of later.filter((v) => v.number > shown.number)) {
+		const mine = rows.filter((a) => a.versionId === v.id && !isUnplaced(a));
+		const back = reanchor(
+			v.text,
+			shown.text,
+			mine.map((a) => ({ id: a.id, start: a.positionStart, end: a.positionEnd, exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix }))
+		);
+		for (const r of back) placed.set(r.id, r.status === 'exact' ? { start: r.start, end: r.end } : null);
+	}
+	return placed;
 }

@@ -15,6 +15,7 @@
 import { and, eq } from 'drizzle-orm';
 import { reanchor } from '$lib/anchoring/reanchor';
 import type { DatabaseHandle, Transaction } from '../db/database';
+import { isUnplaced } from './unplaced';
 
 export interface TextEdit {
 	articleId: string;
@@ -31,7 +32,8 @@ export async function reanchorAfterTextEdit(tx: Transaction, { tables: t }: Data
 	const results = reanchor(
 		edit.from.text,
 		edit.to.text,
-		rows.map((a) => ({ id: a.id, start: a.positionStart, end: a.positionEnd, exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix }))
+		// An imported orphan has no place to carry; it waits for its teacher on any version.
+		rows.filter((a) => !isUnplaced(a)).map((a) => ({ id: a.id, start: a.positionStart, end: a.positionEnd, exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix }))
 	);
 	let attached = 0;
 	for (const r of results) {

@@ -6,7 +6,7 @@
  * two teachers (or two tabs) never silently overwrite each other.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, ne, or, sql } from 'drizzle-orm';
 import type { CheckedParts } from '$lib/articles/article-parts';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
@@ -184,6 +184,7 @@ export async function updateArticleDetails(
  * Edits the text of the teacher's own article: the new text becomes a new version (its
  * older versions stay, with the answers given on them), and its claims and notes are
  * re-anchored to it through the seam in reanchor-seam.ts. Unchanged text changes nothing.
+ * The new version is a draft: students read the published one until publishCurrentVersion.
  */
 export async function editArticleText(handle: DatabaseHandle, teacherId: string, id: string, revision: number, parts: Pick<CheckedParts, 'text' | 'blocks'>) {
 	const article = await ownArticle(handle, teacherId, id);
@@ -194,7 +195,7 @@ export async function editArticleText(handle: DatabaseHandle, teacherId: string,
 		const sameBlocks = (a: typeof parts.blocks) => a.length === parts.blocks.length && a.every((b, i) => b.kind === parts.blocks[i].kind && b.start === parts.blocks[i].start && b.end === parts.blocks[i].end);
 		if (current && current.text === parts.text && sameBlocks(current.blocks)) {
 			await bumpRevision(tx, handle, id, revision);
-			return { versionId: current.id, number: current.number, changed: false, attached: 0, waiting: 0 };
+			return { versionId: current.id, number: current.number, changed: false, attached: 0, waiting: 0, published: article.status === 'published' };
 		}
 		// The revision check comes first, so a stale form adds no version.
 		await bumpRevision(tx, handle, id, revision);
@@ -202,34 +203,76 @@ export async function editArticleText(handle: DatabaseHandle, teacherId: string,
 		const placed = current ? await reanchorAfterTextEdit(tx, handle, { articleId: id, from: { id: current.id, text: current.text }, to: { id: versionId, text: parts.text } }) : { attached: 0, waiting: 0 };
 		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, id));
 		const [{ number }] = await tx.select({ number: t.articleVersions.number }).from(t.articleVersions).where(eq(t.articleVersions.id, versionId));
-		return { versionId, number, changed: true, ...placed };
+		// Students go on reading the published version until the teacher publishes this one.
+		return { versionId, number, changed: true, ...placed, published: article.status === 'published' };
 	});
 }
 
-/** Publishes (or takes back to draft) the teacher's own article, with who may read it. */
+/**
+ * Publishes (or takes back to draft) the teacher's own article, with who may read it.
+ * Publishing a draft publishes its current version; changing only who may read a published
+ * article keeps the version students see, so a visibility change never publishes a draft text.
+ */
 export async function setArticlePublication(handle: DatabaseHandle, teacherId: string, id: string, revision: number, status: string, visibility: string) {
-	await ownArticle(handle, teacherId, id);
+	const article = await ownArticle(handle, teacherId, id);
 	if (status !== 'draft' && status !== 'published') throw new DomainError('Choose whether the article is a draft or published.');
 	if (!VISIBILITY_CHOICES.some((c) => c.value === visibility)) throw new DomainError('Choose who can read the article.');
-	await handle.db.transaction((tx) => bumpRevision(tx, handle, id, revision, { status, visibility: visibility as TeacherVisibility }));
+	const publishing = status === 'published' && (article.status !== 'published' || !article.publishedVersionId);
+	const set = { status: status as ArticleRow['status'], visibility: visibility as TeacherVisibility, ...(publishing ? { publishedVersionId: article.currentVersionId } : {}) };
+	await handle.db.transaction((tx) => bumpRevision(tx, handle, id, revision, set));
+}
+
+/**
+ * Publishes the current version of the teacher's own published article: from now on
+ * students read and practise on it. Attempts already started keep the version they were
+ * given on. A draft article is refused: choosing who can read it publishes it.
+ */
+export async function publishCurrentVersion(handle: DatabaseHandle, teacherId: string, id: string, revision: number): Promise<{ number: number; waiting: number }> {
+	const article = await ownArticle(handle, teacherId, id);
+	if (article.status !== 'published') throw new DomainError('This article is a draft: choose who can read it under “Publish and share” to publish it.', 409);
+	const { db, tables: t } = handle;
+	return db.transaction(async (tx) => {
+		// The compare-and-set also pins which version is current: it is the one the form was made from.
+		await bumpRevision(tx, handle, id, revision, { publishedVersionId: article.currentVersionId });
+		const [version] = await tx.select({ number: t.articleVersions.number }).from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId ?? ''));
+		// Teachers' claims and notes still on an older text wait to be confirmed: students will not see them meanwhile.
+		const waiting = await tx
+			.select({ id: t.annotations.id })
+			.from(t.annotations)
+			.where(and(eq(t.annotations.articleId, id), eq(t.annotations.source, 'teacher'), ne(t.annotations.versionId, article.currentVersionId ?? '')));
+		return { number: version?.number ?? 0, waiting: waiting.length };
+	});
+}
+
+/** Which version students see and which the owner is editing, by number, for the article's pages. */
+export async function publishedState({ db, tables: t }: DatabaseHandle, article: ArticleRow) {
+	const ids = [article.publishedVersionId, article.currentVersionId].filter((v): v is string => !!v);
+	const rows = ids.length ? await db.select({ id: t.articleVersions.id, number: t.articleVersions.number }).from(t.articleVersions).where(inArray(t.articleVersions.id, ids)) : [];
+	const numberOf = (id: string | null) => rows.find((r) => r.id === id)?.number ?? null;
+	const published = article.status === 'published' ? numberOf(article.publishedVersionId) : null;
+	const current = numberOf(article.currentVersionId);
+	return { published, current, unpublishedChanges: published !== null && current !== null && published !== current };
 }
 
 /**
  * Copies an article `teacherId` may copy (anything published to them, the shipped one
- * included) into a draft of their own: its current text as version 1, its byline and
+ * included) into a draft of their own: its text as version 1 (the published version, or
+ * the current one for the owner's own copy), its byline and
  * provenance, and its speakers, facts, claims and notes, all with source 'teacher' and
  * the copier as owner. Keys are kept, so the copy's claims and notes cite the same facts.
  */
 export async function copyArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<{ id: string; slug: string }> {
 	const original = await articleForTeacher(handle, teacherId, id);
 	if (!mayCopy(original, teacherId)) throw new DomainError('This article is not shared with other teachers, so it cannot be copied.', 403);
-	if (!original.currentVersionId) throw new DomainError(NOT_FOUND, 404);
+	// Another teacher copies what is published, never the owner's unpublished draft text.
+	const sourceVersionId = original.ownerId === teacherId ? original.currentVersionId : (original.publishedVersionId ?? original.currentVersionId);
+	if (!sourceVersionId) throw new DomainError(NOT_FOUND, 404);
 	const { db, tables: t } = handle;
 	const copyId = newArticleId();
 	const slug = slugFor(original.title);
 	const rowOf = (key: string) => `${copyId}/${key}`;
 	await db.transaction(async (tx) => {
-		const [version] = await tx.select().from(t.articleVersions).where(eq(t.articleVersions.id, original.currentVersionId!));
+		const [version] = await tx.select().from(t.articleVersions).where(eq(t.articleVersions.id, sourceVersionId));
 		const [speakerRows, factRows, annotationRows] = await Promise.all([
 			tx.select().from(t.speakers).where(eq(t.speakers.articleId, id)),
 			tx.select().from(t.facts).where(eq(t.facts.articleId, id)),
@@ -248,6 +291,7 @@ export async function copyArticle(handle: DatabaseHandle, teacherId: string, id:
 			id: copyId,
 			slug,
 			currentVersionId: null,
+			publishedVersionId: null,
 			packHash: null,
 			source: 'teacher',
 			ownerId: teacherId,

@@ -50,6 +50,8 @@ export const LIMITS = {
 	wrongCodesPerIp: { points: 200, seconds: 600 },
 	/** The same codes, checked only during a flood: what one address may still get wrong then. */
 	wrongCodesPerIpInFlood: { points: 20, seconds: 600 },
+	/** Web addresses one teacher asks the server to fetch (each is an outgoing request the kit makes for them). */
+	articleFetchesPerTeacher: { points: 30, seconds: 600 },
 	/** Wrong codes from everyone; more than this is a flood. It slows guessers and alerts the admin, never refuses a right code. */
 	wrongCodesTotal: { points: 300, seconds: 600 }
 } satisfies Record<string, LimitSpec>;

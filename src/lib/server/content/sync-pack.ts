@@ -186,7 +186,8 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 
 		await tx
 			.update(t.articles)
-			.set({ currentVersionId: versionId, packHash: pack.packHash, updatedAt: new Date() })
+			// A pack's article has no drafts: each load is what students read.
+			.set({ currentVersionId: versionId, publishedVersionId: versionId, packHash: pack.packHash, updatedAt: new Date() })
 			.where(eq(t.articles.id, articleId));
 	});
 	return existing ? 'updated' : 'created';

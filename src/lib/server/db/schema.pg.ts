@@ -21,6 +21,11 @@ export const articles = pgTable('articles', {
 	/** A pack article's provenance (site, the outlet it follows, cited facts); null for a teacher's. */
 	publication: jsonb('publication').$type<Publication>(),
 	currentVersionId: text('current_version_id'),
+	/**
+	 * The version students read and practise on (null until first published). The owner's
+	 * later versions are drafts until they publish again; a pack's article publishes every load.
+	 */
+	publishedVersionId: text('published_version_id'),
 	packHash: text('pack_hash'),
 	updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date()),
 	/** 'pack' (shipped, loaded from src/content) or 'teacher' (brought in through /teach/articles). */

@@ -5,7 +5,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
 import { orError, requireStudent } from '../auth/guards';
-import { articleBundle } from '../articles/reader-cache';
+import { articleBundle, articleForAttempt } from '../articles/reader-cache';
 import { attemptOver, attemptsAt, studentAssignment } from './assignments';
 
 /**
@@ -19,7 +19,14 @@ export async function assignmentContext(event: RequestEvent, attemptId?: string)
 	// The stamp came with the assignment, so the article needs no query of its own.
 	const bundle = await articleBundle(appDb(), found.articleSlug, found.articleStamp);
 	if (!bundle) error(404, 'The article for this assignment is no longer in the kit.');
-	return { ...found, article: bundle.article };
+	// An answer goes with the text its attempt was given on, whatever the teacher published since.
+	const article = await articleForAttempt(appDb(), bundle.article, found.articleStamp, found.namedAttempt?.articleVersionId ?? null);
+	return { ...found, article };
+}
+
+/** The article as the attempt `x` was given it (its version), for its question and review pages. */
+export function attemptArticle(ctx: AssignmentContext, x: { articleVersionId: string | null }) {
+	return articleForAttempt(appDb(), ctx.article, ctx.articleStamp, x.articleVersionId);
 }
 
 export type AssignmentContext = Awaited<ReturnType<typeof assignmentContext>>;

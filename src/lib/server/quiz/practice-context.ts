@@ -5,6 +5,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
 import { readableBundle } from '../articles/reader-access';
+import { articleForAttempt } from '../articles/reader-cache';
 import { practiceAttempt, practiceAttemptWithArticle } from './responses';
 import { quizAssignedNow } from './assignments';
 import { quizLiveNow } from '../live/sessions';
@@ -60,8 +61,11 @@ export async function practiceQuizWithAttempt(event: RequestEvent) {
 	const token = event.cookies.get(PRACTICE_COOKIE);
 	const found = token ? await practiceAttemptWithArticle(appDb(), token) : null;
 	// Another article's attempt says nothing about this one's stamp.
-	const quiz = await practiceQuiz(event, found?.articleSlug === slug ? found.articleStamp : undefined);
+	const stamp = found?.articleSlug === slug ? found.articleStamp : undefined;
+	const quiz = await practiceQuiz(event, stamp);
 	if (!found || found.attempt.quizId !== quiz.quiz.id) redirect(303, `/articles/${slug}/practice`);
 	if (await practicePaused(event, quiz.quiz.id)) error(403, PAUSED_MESSAGE);
-	return { ...quiz, attempt: found.attempt };
+	// The attempt goes on on the text it was given on, even after the teacher publishes another.
+	const article = await articleForAttempt(appDb(), quiz.article, stamp, found.attempt.articleVersionId);
+	return { ...quiz, article, attempt: found.attempt };
 }

@@ -10,17 +10,26 @@ import {
 	copyArticle,
 	currentVersion,
 	editArticleText,
+	ownArticle,
+	publishedState,
 	setArticlePublication,
 	updateArticleDetails
 } from '$lib/server/articles/teacher-articles';
 import { articleQuiz } from '$lib/server/quiz/question-views';
+import { publishVersionAction } from '$lib/server/articles/publish-action';
+import { annotationFileText, importMessage, importWebAnnotations, MAX_IMPORT_BYTES } from '$lib/server/articles/annotation-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const article = await orError(() => articleForTeacher(appDb(), teacher.id, event.params.id));
 	const mine = article.ownerId === teacher.id;
-	const [version, versions, quiz] = await Promise.all([currentVersion(appDb(), article), mine ? articleVersions(appDb(), article.id) : [], articleQuiz(appDb(), article.id)]);
+	const [version, versions, quiz, published] = await Promise.all([
+		currentVersion(appDb(), article),
+		mine ? articleVersions(appDb(), article.id) : [],
+		articleQuiz(appDb(), article.id),
+		publishedState(appDb(), article)
+	]);
 	return {
 		article: {
 			id: article.id,
@@ -41,10 +50,12 @@ export const load: PageServerLoad = async (event) => {
 			}
 		},
 		versionNumber: version.number,
+		published,
 		versions: versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString() })),
 		practiceQuiz: quiz ? { title: quiz.quiz.title, questions: quiz.questions.length } : null,
 		mine,
 		canCopy: mayCopy(article, teacher.id),
+		maxImportKb: MAX_IMPORT_BYTES / 1024,
 		visibilityChoices: VISIBILITY_CHOICES,
 		created: event.url.searchParams.has('created'),
 		copied: event.url.searchParams.has('copied')
@@ -73,7 +84,7 @@ export const actions: Actions = {
 		const result = await attempt('text', { body: parts.body, problems: [] as PartProblem[] }, () => editArticleText(appDb(), teacher.id, event.params.id, readRevision(form), checked.parts));
 		if (result && 'changed' in result) {
 			return { form: 'text', ok: true as const, message: result.changed
-					? `Saved the text as version ${result.number}.${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
+					? `Saved the text as version ${result.number}.${result.published ? ' Students still see the published version until you publish this one.' : ''}${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
 					: 'The text is unchanged, so no new version was made.'
 			};
 		}
@@ -86,6 +97,25 @@ export const actions: Actions = {
 		const visibility = field(form, 'visibility', 20);
 		const result = await attempt('publish', { status, visibility }, () => setArticlePublication(appDb(), teacher.id, event.params.id, readRevision(form), status, visibility));
 		return result ?? { form: 'publish', ok: true as const, message: status === 'published' ? 'Published.' : 'Back to a draft: only you can see it.' };
+	},
+	publishVersion: publishVersionAction,
+	importAnnotations: async (event) => {
+		const teacher = requireTeacher(event);
+		const form = await readForm(event);
+		const file = form.get('file');
+		const result = await attempt('importAnnotations', {}, async () => {
+			// Only the owner learns anything about the file (others get the same 404 or 403 as for any change).
+			await ownArticle(appDb(), teacher.id, event.params.id);
+			// A file over the cap is refused by its size alone, never read.
+			const text = annotationFileText(
+				file instanceof File && file.size > 0
+					? { name: file.name, size: file.size, bytes: file.size <= MAX_IMPORT_BYTES ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() }
+					: null
+			);
+			return importWebAnnotations(appDb(), teacher.id, event.params.id, readRevision(form), text);
+		});
+		if (!('placed' in result)) return result;
+		return { form: 'importAnnotations', ok: true as const, message: importMessage(result) };
 	},
 	copy: async (event) => {
 		const teacher = requireTeacher(event);

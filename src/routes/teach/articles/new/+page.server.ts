@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { appDb } from '$lib/server/app-db';
+import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, field, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { checkParts, partsFromText, type ArticleParts } from '$lib/articles/article-parts';
 import { readPartsForm } from '$lib/server/articles/article-form';
 import { articleFromHtml } from '$lib/server/articles/html-article';
-import { fetchArticlePage, loopbackAllowedForTests } from '$lib/server/articles/fetch-article';
+import { fetchForTeacher, loopbackAllowedForTests } from '$lib/server/articles/fetch-article';
 import { MAX_UPLOAD_BYTES, partsFromUpload } from '$lib/server/articles/upload';
 import { createTeacherArticle } from '$lib/server/articles/teacher-articles';
 import { DomainError } from '$lib/server/domain-error';
@@ -42,12 +42,12 @@ export const actions: Actions = {
 		return result;
 	},
 	fetch: async (event) => {
-		requireTeacher(event);
+		const teacher = requireTeacher(event);
 		const form = await readForm(event);
 		const address = field(form, 'address', 2100);
 		const result = await attempt('fetch', { address }, async () => {
 			if (!address) throw new DomainError('Give the web address of the article.');
-			const page = await fetchArticlePage(address, { allowLoopback: loopbackAllowedForTests() });
+			const page = await fetchForTeacher(appLimiters(), teacher.id, address, { allowLoopback: loopbackAllowedForTests() });
 			return articleFromHtml(page.html, page.url);
 		});
 		if (result && 'title' in result) return review(result, `the page at ${result.originalUrl}`);

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { attempt, field, readForm, requireStudent } from '$lib/server/auth/guards';
 import { checkOwnAttempt, questionOrder, reviewPolicyFor, saveAssignmentAnswer } from '$lib/server/quiz/assignments';
-import { assignmentContext, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
+import { assignmentContext, attemptArticle, requireCurrentAttempt, type AssignmentContext } from '$lib/server/quiz/assignment-context';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '$lib/server/quiz/question-views';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { DomainError } from '$lib/server/domain-error';
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const page = { id: ctx.assignment.id, title: ctx.quiz.title, slug: ctx.article.slug, closes: showTime(ctx.assignment.closesAt, zone) };
 	if (!current) return { ...page, view: null };
 	const { order, n, q } = questionAt(ctx, current.id, event.params.n);
+	const article = await attemptArticle(ctx, current);
 	const responses = await responsesOf(appDb(), current.id);
 	const response = responses.get(q.id);
 	return {
@@ -33,11 +34,11 @@ export const load: PageServerLoad = async (event) => {
 		savedNumber: Number(event.url.searchParams.get('saved')) || null,
 		view: {
 			attemptId: current.id,
-			question: questionView(q, ctx.article, current.id, n, order.length),
+			question: questionView(q, article, current.id, n, order.length),
 			// Feedback only once it may be shown (after each question, in that mode), and the
 			// right answers only once this student cannot use them in another attempt.
-			feedback: response ? feedbackView(q, response, ctx.article, reviewPolicyFor(ctx.assignment, current, attempts, true)) : null,
-			saved: response ? savedAnswerView(q, response, ctx.article, current.id) : null,
+			feedback: response ? feedbackView(q, response, article, reviewPolicyFor(ctx.assignment, current, attempts, true)) : null,
+			saved: response ? savedAnswerView(q, response, article, current.id) : null,
 			eachQuestion: ctx.assignment.feedback === 'each-question',
 			answered: order.map((x) => responses.has(x.id))
 		}

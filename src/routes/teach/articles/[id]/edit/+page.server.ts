@@ -16,6 +16,8 @@ import {
 } from '$lib/server/articles/annotation-editor';
 import { wordsOf } from '$lib/articles/editor-text';
 import { checkedWords } from '$lib/server/articles/annotation-editor';
+import { publishedState } from '$lib/server/articles/teacher-articles';
+import { publishVersionAction } from '$lib/server/articles/publish-action';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An offset from the address or a form, or NaN when missing or garbled. */
@@ -43,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 	};
 	return {
 		article: { id: model.article.id, slug: model.article.slug, title: model.article.title, revision: model.article.revision, status: model.article.status },
+		published: await publishedState(appDb(), model.article),
 		version: model.version,
 		sentences: model.sentences.map((s, i) => ({ index: i, words: s.words, start: s.start, end: s.end })),
 		sentence: sentence ? { index: sentenceIndex, words: wordsOf(text, sentence.start, sentence.end) } : null,
@@ -84,6 +87,7 @@ function readNote(form: FormData): NoteInput {
 const done = (id: string, saved: string) => redirect(303, `/teach/articles/${encodeURIComponent(id)}/edit?saved=${saved}`);
 
 export const actions: Actions = {
+	publishVersion: publishVersionAction,
 	claim: async (event) => {
 		const teacher = requireTeacher(event);
 		const form = await readForm(event);

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { appDb } from '$lib/server/app-db';
 import { assignmentState, attemptOver, questionOrder, reviewPolicyFor } from '$lib/server/quiz/assignments';
-import { assignmentContext, studentAttempts } from '$lib/server/quiz/assignment-context';
+import { assignmentContext, attemptArticle, studentAttempts } from '$lib/server/quiz/assignment-context';
 import { answerSummary, feedbackView, responsesOf } from '$lib/server/quiz/question-views';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	// An attempt in progress is answered, not reviewed.
 	if (!attemptOver(ctx.assignment, x)) redirect(303, `/me/assignments/${ctx.assignment.id}`);
 	const responses = await responsesOf(appDb(), x.id);
+	const article = await attemptArticle(ctx, x);
 	// The attempt is over, so every answered question has the same policy.
 	const policy = reviewPolicyFor(ctx.assignment, x, attempts, true);
 	const shown = policy.feedback;
@@ -30,8 +31,8 @@ export const load: PageServerLoad = async (event) => {
 			maxMarks: maxMarks(q.certainty),
 			answered: !!r,
 			// Before feedback may show, only the student's own answer, in words.
-			answer: r && !shown ? answerSummary(q, r, ctx.article) : null,
-			feedback: r ? feedbackView(q, r, ctx.article, policy) : null
+			answer: r && !shown ? answerSummary(q, r, article) : null,
+			feedback: r ? feedbackView(q, r, article, policy) : null
 		};
 	});
 	const all = [...responses.values()];
