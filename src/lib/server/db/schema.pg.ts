@@ -251,19 +251,23 @@ export const quizQuestions = pgTable(
 );
 
 /** A quiz set for a class, with its rules. */
-export const assignments = pgTable('assignments', {
-	id: text('id').primaryKey(),
-	classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
-	quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
-	opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
-	closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
-	maxAttempts: integer('max_attempts').notNull(),
-	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
-	shuffle: boolean('shuffle').notNull(),
-	/** Show the right answers in the review of every attempt, even while attempts remain. */
-	answersEachAttempt: boolean('answers_each_attempt').notNull().default(false),
-	createdAt: createdAt()
-});
+export const assignments = pgTable(
+	'assignments',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		opensAt: timestamp('opens_at', { withTimezone: true, mode: 'date' }).notNull(),
+		closesAt: timestamp('closes_at', { withTimezone: true, mode: 'date' }).notNull(),
+		maxAttempts: integer('max_attempts').notNull(),
+		feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
+		shuffle: boolean('shuffle').notNull(),
+		/** Show the right answers in the review of every attempt, even while attempts remain. */
+		answersEachAttempt: boolean('answers_each_attempt').notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('assignments_class').on(t.classId)]
+);
 
 /** One go at a quiz: a student's (for an assignment) or an anonymous practice attempt. */
 export const attempts = pgTable(
@@ -307,13 +311,26 @@ export const responses = pgTable(
 		fraction: doublePrecision('fraction'),
 		marks: doublePrecision('marks'),
 		claimId: text('claim_id'),
+		/**
+		 * The answer again in plain columns, so results can be counted in SQL that runs on both
+		 * engines: the option chosen (single answer), the options chosen (multiple response,
+		 * sorted, as `|a|c|`), or the words selected (find the evidence).
+		 */
+		choice: text('choice'),
+		choices: text('choices'),
+		spanStart: integer('span_start'),
+		spanEnd: integer('span_end'),
 		/** A written answer's grading: which rubric items the teacher ticked, a comment, and when. */
 		rubricMet: jsonb('rubric_met').$type<number[]>(),
 		comment: text('comment'),
 		gradedAt: timestamp('graded_at', { withTimezone: true, mode: 'date' }),
 		answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull()
 	},
-	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
+	(t) => [
+		uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId),
+		index('responses_question').on(t.questionId),
+		index('responses_claim').on(t.claimId)
+	]
 );
 
 /** Pub/sub messages too large for a NOTIFY payload (PostgreSQL only; kept a minute). */

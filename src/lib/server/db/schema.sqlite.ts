@@ -247,19 +247,23 @@ export const quizQuestions = sqliteTable(
 );
 
 /** A quiz set for a class, with its rules. */
-export const assignments = sqliteTable('assignments', {
-	id: text('id').primaryKey(),
-	classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
-	quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
-	opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
-	closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
-	maxAttempts: integer('max_attempts').notNull(),
-	feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
-	shuffle: integer('shuffle', { mode: 'boolean' }).notNull(),
-	/** Show the right answers in the review of every attempt, even while attempts remain. */
-	answersEachAttempt: integer('answers_each_attempt', { mode: 'boolean' }).notNull().default(false),
-	createdAt: createdAt()
-});
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id').notNull().references(() => classes.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull().references(() => quizzes.id, { onDelete: 'cascade' }),
+		opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+		closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+		maxAttempts: integer('max_attempts').notNull(),
+		feedback: text('feedback').notNull().$type<'each-question' | 'after-submit' | 'after-close'>(),
+		shuffle: integer('shuffle', { mode: 'boolean' }).notNull(),
+		/** Show the right answers in the review of every attempt, even while attempts remain. */
+		answersEachAttempt: integer('answers_each_attempt', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('assignments_class').on(t.classId)]
+);
 
 /** One go at a quiz: a student's (for an assignment) or an anonymous practice attempt. */
 export const attempts = sqliteTable(
@@ -303,13 +307,26 @@ export const responses = sqliteTable(
 		fraction: real('fraction'),
 		marks: real('marks'),
 		claimId: text('claim_id'),
+		/**
+		 * The answer again in plain columns, so results can be counted in SQL that runs on both
+		 * engines: the option chosen (single answer), the options chosen (multiple response,
+		 * sorted, as `|a|c|`), or the words selected (find the evidence).
+		 */
+		choice: text('choice'),
+		choices: text('choices'),
+		spanStart: integer('span_start'),
+		spanEnd: integer('span_end'),
 		/** A written answer's grading: which rubric items the teacher ticked, a comment, and when. */
 		rubricMet: text('rubric_met', { mode: 'json' }).$type<number[]>(),
 		comment: text('comment'),
 		gradedAt: integer('graded_at', { mode: 'timestamp_ms' }),
 		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId)]
+	(t) => [
+		uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId),
+		index('responses_question').on(t.questionId),
+		index('responses_claim').on(t.claimId)
+	]
 );
 
 /** A pack article's provenance, as its article.yaml gives it. */

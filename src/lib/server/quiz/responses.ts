@@ -11,6 +11,7 @@ import type { StoredAnswer } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
 import { marks, score, type Certainty, type Question } from '$lib/quiz/scoring';
+import { answerColumns } from '$lib/quiz/answer-columns';
 
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
@@ -144,6 +145,7 @@ export async function saveResponse(
 		attemptId: attempt.id,
 		questionId: question.id,
 		answer,
+		...answerColumns(answer),
 		certainty,
 		fraction,
 		marks: fraction === null ? null : marks(fraction, certainty),
@@ -192,6 +194,10 @@ function responsePlaceholders() {
 		attemptId: p('attemptId'),
 		questionId: p('questionId'),
 		answer: p('answer'),
+		choice: p('choice'),
+		choices: p('choices'),
+		spanStart: p('spanStart'),
+		spanEnd: p('spanEnd'),
 		certainty: p('certainty'),
 		fraction: p('fraction'),
 		marks: p('marks'),
@@ -226,6 +232,10 @@ const upsertResponse = preparedFor(({ db, tables: t }) => {
 			// A changed answer is a new answer: any grading of the old one no longer applies.
 			set: {
 				answer: excluded(r.answer),
+				choice: excluded(r.choice),
+				choices: excluded(r.choices),
+				spanStart: excluded(r.spanStart),
+				spanEnd: excluded(r.spanEnd),
 				certainty: excluded(r.certainty),
 				fraction: excluded(r.fraction),
 				marks: excluded(r.marks),
