@@ -57,6 +57,8 @@ export interface SeededClass {
 export interface Manifest {
 	version: number;
 	plan: Omit<Plan, 'concurrency'>;
+	/** Every teacher's password (a bench's, known to anyone reading this file). */
+	password: string;
 	teachers: { id: string; email: string; quizId: string }[];
 	classes: SeededClass[];
 	responses: number;
@@ -241,7 +243,11 @@ async function seedClass(handle: DatabaseHandle, manifest: Manifest, c: number, 
  * `manifestPath` after every class; returns the manifest. `log` gets progress lines.
  */
 export async function seedDistrict(url: string, plan: Plan, manifestPath: string, log: (line: string) => void): Promise<Manifest> {
+	// Opening applies any migration newer than the kept data set, backfilling what it adds.
+	const opening = performance.now();
 	const handle = await openDatabase(url);
+	const openSeconds = (performance.now() - opening) / 1000;
+	if (openSeconds > 2) log(`  opened and migrated in ${openSeconds.toFixed(1)} s`);
 	try {
 		const { concurrency, ...shape } = plan;
 		void concurrency;
@@ -256,7 +262,7 @@ export async function seedDistrict(url: string, plan: Plan, manifestPath: string
 		const textLength = article.text.length;
 		if (!manifest) {
 			log(`  making ${Math.ceil(plan.classes / plan.classesPerTeacher)} teachers, each with an 18-question quiz copied from the pack's`);
-			manifest = { version: SEED_VERSION, plan: shape, teachers: await makeTeachers(handle, Math.ceil(plan.classes / plan.classesPerTeacher)), classes: [], responses: 0, seconds: 0, complete: false };
+			manifest = { version: SEED_VERSION, plan: shape, password: PASSWORD, teachers: await makeTeachers(handle, Math.ceil(plan.classes / plan.classesPerTeacher)), classes: [], responses: 0, seconds: 0, complete: false };
 			saveManifest(manifestPath, manifest);
 		} else {
 			// A class begun but not finished last time goes, with everything in it.
