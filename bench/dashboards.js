@@ -9,7 +9,7 @@
 //  - answer to dashboard: DASH_LIVE_STUDENTS (500) simulated students answer within 10 s while
 //    teachers hold the dashboard's event stream; p50 and p95 from an answer sent to the first
 //    event that shows it.
-// DASH_ENGINES=sqlite (or postgres) runs one engine. PostgreSQL is DASH_PG_URL's server when
+// DASH_ENGINES=sqlite (or postgres) runs one engine; DASH_PARTS=pages (or live) measures one part. PostgreSQL is DASH_PG_URL's server when
 // set (its seeded database is kept there between runs), otherwise a throwaway server
 // (scripts/with-postgres.sh) seeded afresh. CLUSTER_PORT_BASE gives the app servers their ports.
 import http from 'node:http';
@@ -37,6 +37,8 @@ const LIVE_STUDENTS = Number(process.env.DASH_LIVE_STUDENTS || 500);
 const DASHBOARD_STREAMS = 3;
 const ANSWER_WINDOW_MS = 10_000;
 const AIM_P95_MS = 200;
+/** What to measure after seeding: `pages`, `live` (answer to dashboard), or both. */
+const PARTS = (process.env.DASH_PARTS || 'pages,live').split(',');
 /** Seeded databases are kept here (gitignored), named by seed version and size. */
 const CACHE = 'bench/.cache';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -485,7 +487,10 @@ async function answerToDashboard(base, databaseUrl, cookie, ids) {
 				}
 			})
 		);
-		send = async (s) => (await postForm(`${base}/me/assignments/${assignmentId}/1?/answer`, forms.get(s.name), s.cookie)).status === 303;
+		send = async (s) => {
+			const { status } = await postForm(`${base}/me/assignments/${assignmentId}/1?/answer`, forms.get(s.name), s.cookie);
+			return status === 303 || status;
+		};
 	} else {
 		// Until then: a live session of the same class, and the teacher's stream of it.
 		const sid = await startLive(base, cookie, cls.id, ids.quizId);
@@ -496,7 +501,10 @@ async function answerToDashboard(base, databaseUrl, cookie, ids) {
 		await command(base, cookie, sid, 'start', first.events.at(-1)?.data?.version ?? 0);
 		first.close();
 		const q = await questionOnPage(base, students[0].cookie, sid);
-		send = async (s) => (await answer(base, s.cookie, sid, q.id, q.fields)).acknowledged;
+		send = async (s) => {
+			const result = await answer(base, s.cookie, sid, q.id, q.fields);
+			return result.acknowledged || result.status;
+		};
 	}
 	// With the results stream, each dashboard re-reads its page on a signal; the live stream carries the counts itself.
 	const readers = Array.from({ length: DASHBOARD_STREAMS }, () => (hasResultsEvents ? rereader(`${base}${RESULTS_PAGE({ assignmentId })}`, cookie) : null));
@@ -506,13 +514,18 @@ async function answerToDashboard(base, databaseUrl, cookie, ids) {
 	const marks = streams.map(startCount);
 	const sends = [];
 	let refused = 0;
+	/** Why answers failed: an HTTP status, or the client's error (a timeout). */
+	const failures = new Map();
 	await Promise.all(
 		students.map(async (s) => {
 			await sleep(Math.random() * ANSWER_WINDOW_MS);
 			const sent = performance.now();
-			const ok = await send(s).catch(() => false);
-			if (ok) sends.push({ sent, at: performance.now() });
-			else refused++;
+			const ok = await send(s).catch((error) => (/no answer within/.test(String(error?.message)) ? 'timeout' : String(error?.code ?? error)));
+			if (ok === true) sends.push({ sent, at: performance.now() });
+			else {
+				refused++;
+				failures.set(ok, (failures.get(ok) ?? 0) + 1);
+			}
 		})
 	);
 	await sleep(2000); // the streams catch up (updates are coalesced)
@@ -533,7 +546,7 @@ async function answerToDashboard(base, databaseUrl, cookie, ids) {
 		});
 		stream.close();
 	}
-	return { transport, acknowledged: sends.length, refused, latencies, reread, events: streams.map((s, i) => s.events.length - marks[i]) };
+	return { transport, acknowledged: sends.length, refused, failures: [...failures].map(([why, n]) => `${n} × ${why}`).join(', '), latencies, reread, events: streams.map((s, i) => s.events.length - marks[i]) };
 }
 
 /** One engine: seed (or reuse), start the built app on it, time the pages and the live update. */
@@ -548,13 +561,16 @@ async function engineRun(engine, databaseUrl, manifestPath, sizeOf) {
 	try {
 		const ids = await sampleIds(manifest, bare);
 		const cookie = await signIn(server.url, ids.email, manifest.password);
-		const results = await timePages(server.url, cookie, ids, bare);
-		reportPages(engine, results);
-		await reportScans(bare, ids);
+		const results = PARTS.includes('pages') ? await timePages(server.url, cookie, ids, bare) : [];
+		if (PARTS.includes('pages')) {
+			reportPages(engine, results);
+			await reportScans(bare, ids);
+		}
+		if (!PARTS.includes('live')) return { engine, manifest, seedWall, results };
 		const live = await answerToDashboard(server.url, databaseUrl, cookie, ids);
 		console.log(`\nAnswer to dashboard on ${engine}: ${LIVE_STUDENTS} students answering within ${ANSWER_WINDOW_MS / 1000} s, ${DASHBOARD_STREAMS} dashboards open`);
 		console.log(`  transport: ${live.transport}`);
-		console.log(`  ${live.acknowledged} answers acknowledged, ${live.refused} refused; events per dashboard: ${live.events.join(', ')}`);
+		console.log(`  ${live.acknowledged} answers acknowledged, ${live.refused} refused${live.failures ? ` (${live.failures})` : ''}; events per dashboard: ${live.events.join(', ')}`);
 		const p95 = pct(live.latencies, 95);
 		console.log(`  answer → event on the dashboard's stream: p50 ${ms(pct(live.latencies, 50))}, p95 ${ms(p95)}, max ${ms(Math.max(...live.latencies))}`);
 		if (live.reread.length) {
