@@ -11,9 +11,11 @@ import { joinAs } from '../tests/cluster/seed.js';
 // Named cases run on their own: `npm run bench live` (bench/live.js; minutes, and needs
 // nginx and PostgreSQL, so it is not part of the default run) and `npm run bench anchoring`
 // (re-anchoring accuracy and speed: pure code, no servers; also at the end of the default run),
-// and `npm run bench workbench` (import time and editor save latency for a 5,000-word article
-// with 200 annotations, each against its bare database baseline; a throwaway SQLite file).
-const NAMED = { live: 'bench/live.js', anchoring: 'bench/anchoring.js', workbench: 'bench/workbench.js' };
+// `npm run bench workbench` (import time and editor save latency for a 5,000-word article
+// with 200 annotations, each against its bare database baseline; a throwaway SQLite file)
+// and `npm run bench dashboards` (bench/dashboards.js: the results dashboards on a district-sized
+// data set on both engines; the first run seeds for many minutes, later runs reuse the seed).
+const NAMED = { live: 'bench/live.js', anchoring: 'bench/anchoring.js', workbench: 'bench/workbench.js', dashboards: 'bench/dashboards.js' };
 const named = process.argv[2];
 if (named) {
 	if (!(named in NAMED)) {
