@@ -133,7 +133,7 @@ test('an open dashboard updates while a student answers in another browser', asy
 		const s = await seed(app.url);
 		const teacher = await pageAs(browser, app, s.admin, true);
 		await teacher.goto(`/teach/results/assignment/${s.assignmentA}/questions/1`);
-		await expect(teacher.getByRole('status').filter({ hasText: 'Updates as students answer.' })).toBeVisible();
+		await expect(teacher.getByRole('status').filter({ hasText: 'Updates as students answer.' })).toBeVisible({ timeout: 20_000 });
 		await expect(teacher.locator("summary", { hasText: `${right.label} ✓: 0 students` })).toBeVisible();
 		// A mark that a reload would wipe: the page must change in place.
 		await teacher.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));

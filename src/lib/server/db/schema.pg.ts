@@ -162,15 +162,19 @@ export const teacherInvites = pgTable('teacher_invites', {
 	usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' })
 });
 
-export const classes = pgTable('classes', {
-	id: text('id').primaryKey(),
-	teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
-	name: text('name').notNull(),
-	joinCode: text('join_code').notNull().unique(),
-	openJoin: boolean('open_join').notNull(),
-	archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
-	createdAt: createdAt()
-});
+export const classes = pgTable(
+	'classes',
+	{
+		id: text('id').primaryKey(),
+		teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		joinCode: text('join_code').notNull().unique(),
+		openJoin: boolean('open_join').notNull(),
+		archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('classes_teacher').on(t.teacherId)]
+);
 
 /** A student in one class: a display name and nothing else about them. */
 export const students = pgTable(
@@ -334,7 +338,9 @@ export const responses = pgTable(
 	(t) => [
 		uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId),
 		index('responses_question').on(t.questionId),
-		index('responses_claim').on(t.claimId)
+		index('responses_claim').on(t.claimId),
+		// Written answers waiting for a grade (only they have no fraction): "To grade" reads these alone.
+		index('responses_waiting').on(t.attemptId).where(sql`fraction is null`)
 	]
 );
 

@@ -158,15 +158,19 @@ export const teacherInvites = sqliteTable('teacher_invites', {
 	usedAt: integer('used_at', { mode: 'timestamp_ms' })
 });
 
-export const classes = sqliteTable('classes', {
-	id: text('id').primaryKey(),
-	teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
-	name: text('name').notNull(),
-	joinCode: text('join_code').notNull().unique(),
-	openJoin: integer('open_join', { mode: 'boolean' }).notNull(),
-	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
-	createdAt: createdAt()
-});
+export const classes = sqliteTable(
+	'classes',
+	{
+		id: text('id').primaryKey(),
+		teacherId: text('teacher_id').notNull().references(() => teachers.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		joinCode: text('join_code').notNull().unique(),
+		openJoin: integer('open_join', { mode: 'boolean' }).notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('classes_teacher').on(t.teacherId)]
+);
 
 /** A student in one class: a display name and nothing else about them. */
 export const students = sqliteTable(
@@ -330,7 +334,9 @@ export const responses = sqliteTable(
 	(t) => [
 		uniqueIndex('responses_attempt_question').on(t.attemptId, t.questionId),
 		index('responses_question').on(t.questionId),
-		index('responses_claim').on(t.claimId)
+		index('responses_claim').on(t.claimId),
+		// Written answers waiting for a grade (only they have no fraction): "To grade" reads these alone.
+		index('responses_waiting').on(t.attemptId).where(sql`fraction is null`)
 	]
 );
 

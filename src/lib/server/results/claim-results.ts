@@ -6,7 +6,7 @@
  * span_end, fraction), grouped by claim and by truth against choice; what comes back to
  * JavaScript is one row per claim and question (or per cell of a matrix), never per answer.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { countedAttempts, type ResultScope } from './scope';
 import type { ClaimView, ReaderArticle } from '$lib/articles/types';
@@ -24,10 +24,19 @@ export function attemptsOf(handle: DatabaseHandle, source: ResultSource): SQL {
 	if ('kind' in source) return countedAttempts(handle, source);
 	const { db, tables: t } = handle;
 	// The class's attempts at its assignments, and its live sessions' but for removed students, as countedAttempts has it.
-	return or(
-		inArray(t.attempts.assignmentId, db.select({ id: t.assignments.id }).from(t.assignments).where(eq(t.assignments.classId, source.classId))),
-		and(inArray(t.attempts.liveSessionId, db.select({ id: t.liveSessions.id }).from(t.liveSessions).where(eq(t.liveSessions.classId, source.classId))), isNull(t.attempts.removedAt))
-	)!;
+	// One id list made by `union all`: an `or` of the two would keep either engine from using
+	// the attempts' indexes, and read every attempt of the kit (300–500 ms on a district's data).
+	const atAssignments = db
+		.select({ id: t.attempts.id })
+		.from(t.attempts)
+		.innerJoin(t.assignments, eq(t.assignments.id, t.attempts.assignmentId))
+		.where(eq(t.assignments.classId, source.classId));
+	const inLiveSessions = db
+		.select({ id: t.attempts.id })
+		.from(t.attempts)
+		.innerJoin(t.liveSessions, eq(t.liveSessions.id, t.attempts.liveSessionId))
+		.where(and(eq(t.liveSessions.classId, source.classId), isNull(t.attempts.removedAt)));
+	return inArray(t.attempts.id, atAssignments.unionAll(inLiveSessions));
 }
 
 /** `sum(case when … then 1 else 0 end)` as a number on both engines (PostgreSQL sends sums as text). */

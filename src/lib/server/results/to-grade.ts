@@ -46,6 +46,9 @@ export async function toGrade({ db, tables: t }: DatabaseHandle, teacherId: stri
 				eq(t.classes.teacherId, teacherId),
 				classId === undefined ? undefined : eq(t.classes.id, classId),
 				eq(t.quizQuestions.type, 'short-answer'),
+				// Only a written answer waiting for its grade has no fraction; saying so lets both
+				// engines read the partial index responses_waiting instead of every response.
+				isNull(t.responses.fraction),
 				isNull(t.responses.gradedAt)
 			)
 		)
