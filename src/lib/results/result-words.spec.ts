@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certaintyWords, chartLabel, statWords } from './result-words';
+import { certaintyWords, chartLabel, inQuotes, statWords } from './result-words';
 import { discriminationOf, facilityOf, percent } from './item-stats';
 
 describe('how the dashboards word their figures', () => {
@@ -20,5 +20,10 @@ describe('how the dashboards word their figures', () => {
 
 	it('reads a chart out in a sentence, with the right answer named', () => {
 		expect(chartLabel([{ label: 'Kelly', count: 3, correct: true }, { label: 'The writer', count: 1, correct: false }])).toBe('A, Kelly: 3 (right answer); B, The writer: 1');
+	});
+
+	it('quotes a claim once, even when the claim is itself a quotation', () => {
+		expect(inQuotes('A Sovereign Stand')).toBe('“A Sovereign Stand”');
+		expect(inQuotes('“Yes, it’s true,” she confirmed')).toBe('“Yes, it’s true,” she confirmed');
 	});
 });

@@ -22,3 +22,8 @@ export function certaintyWords(q: { averageCertainty: number | null; certaintyAs
 export function chartLabel(bars: readonly { label: string; count: number; correct: boolean | null }[]): string {
 	return bars.map((b, i) => `${String.fromCharCode(65 + (i % 26))}, ${b.label}: ${b.count}${b.correct ? ' (right answer)' : ''}`).join('; ');
 }
+
+/** `text` between curly quotes, unless it already opens with a quotation mark (a claim that is itself a quote). */
+export function inQuotes(text: string): string {
+	return /^[“"‘']/.test(text) ? text : `“${text}”`;
+}
