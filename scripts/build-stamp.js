@@ -5,9 +5,26 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative, sep } from 'node:path';
 
 /** What the build reads: the app's sources and config, and the exact dependency versions. */
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', '.env', '.env.production'];
+const INPUTS = [
+	'src',
+	'static',
+	'messages',
+	join('project.inlang', 'settings.json'),
+	join('scripts', 'paraglide-options.js'),
+	'svelte.config.js',
+	'vite.config.ts',
+	'tsconfig.json',
+	'package.json',
+	'package-lock.json',
+	'.env',
+	'.env.production'
+];
 /** Read when the server starts, not bundled: a change needs a restart, not a build. */
-const NOT_BUILT = [join('src', 'content')];
+const NOT_BUILT = [
+	join('src', 'content'),
+	// Written by the build itself from messages/ (Paraglide JS), which is hashed instead.
+	join('src', 'lib', 'paraglide')
+];
 
 /** The stamp file for the project at `root`. @param {string} root */
 export const stampFile = (root) => join(root, '.build-stamp');

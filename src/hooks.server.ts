@@ -12,6 +12,8 @@ import { ContentPackError } from '$lib/server/content/read-pack';
 import { SettingError } from '$lib/server/config';
 import { retryAfterHeader } from '$lib/server/retry-after';
 import { hasControlCharacters } from '$lib/server/route-params';
+import { anonymousLocale, i18n } from '$lib/server/i18n';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const init: ServerInit = async () => {
 	try {
@@ -71,8 +73,10 @@ const publicPageCache: Handle = async ({ event, resolve }) => {
 	) {
 		return resolve(event);
 	}
-	const key = pageCacheKey(event.url, event.isDataRequest);
-	if (!key) return resolve(event);
+	const url = pageCacheKey(event.url, event.isDataRequest);
+	if (!url) return resolve(event);
+	// The same address is kept once per language (chosen here by Accept-Language alone).
+	const key = `${anonymousLocale(event.request)} ${url}`;
 	const hit = await pageCache.get(key, slug);
 	if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 
@@ -135,7 +139,8 @@ const studentPageCache: Handle = async ({ event, resolve }) => {
 	}
 	const key = pageCacheKey(event.url, event.isDataRequest);
 	if (!key) return resolve(event);
-	const studentKey = `student ${key}`;
+	// Runs after i18n, so the language is the one this student's cookie or session chose.
+	const studentKey = `student ${getLocale()} ${key}`;
 	const answer = (page: { status: number; headers: [string, string][]; viewer?: ReturnType<typeof makeViewerTemplate> }) => {
 		const filled = fillViewerTemplate(page.viewer!, session.students[0].displayName);
 		const headers = new Headers(page.headers);
@@ -169,4 +174,4 @@ const ordinaryParams: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(ordinaryParams, retryAfterHeader, privateResponses, publicPageCache, authenticate, studentPageCache);
+export const handle = sequence(ordinaryParams, retryAfterHeader, privateResponses, publicPageCache, authenticate, i18n, studentPageCache);

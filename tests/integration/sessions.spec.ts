@@ -11,6 +11,7 @@ import {
 import { hashSecret } from '../../src/lib/server/auth/tokens';
 import { createFirstTeacher } from '../../src/lib/server/people/teachers';
 import { addToRoster, createClass, joinAsRosterStudent, removeStudent } from '../../src/lib/server/people/classes';
+import { rememberLocale } from '../../src/lib/server/people/locales';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
 const HOUR = 60 * 60 * 1000;
@@ -66,6 +67,22 @@ describe(`sessions on ${ENGINE}`, () => {
 		expect(await validateSessionToken(handle, b.token)).not.toBeNull();
 		await invalidateTeacherSessions(handle, teacherId);
 		expect(await validateSessionToken(handle, b.token)).toBeNull();
+	});
+
+	it('remembers the interface language on a device session; one chosen before signing in never replaces it', async () => {
+		const c = await createClass(handle, teacherId, 'Civics');
+		await addToRoster(handle, teacherId, c.id, 'Ana');
+		const [ana] = await handle.db.select().from(handle.tables.students);
+		const { token } = await createSession(handle, { studentIds: [ana.id] });
+		const id = token.split('.')[0];
+		expect((await validateSessionToken(handle, token))?.locale).toBeNull();
+
+		await rememberLocale(handle, id, 'es', { onlyIfUnset: true });
+		expect((await validateSessionToken(handle, token))?.locale).toBe('es');
+		await rememberLocale(handle, id, 'en', { onlyIfUnset: true });
+		expect((await validateSessionToken(handle, token))?.locale).toBe('es');
+		await rememberLocale(handle, id, 'en');
+		expect((await validateSessionToken(handle, token))?.locale).toBe('en');
 	});
 
 	it('lets one student device hold several classes, and ends when its students are gone', async () => {

@@ -6,6 +6,7 @@
  * negative is therefore always given with its whole range, never as "x of max".
  */
 import { CBM } from '$lib/quiz/scoring';
+import { m } from '$lib/paraglide/messages';
 
 /** One answer as stored: fraction and marks are null while a written answer waits to be marked. */
 export interface AnswerFigures {
@@ -78,11 +79,11 @@ export function signed(n: number, plus = false): string {
 	return plus && r > 0 ? `+${r}` : String(r);
 }
 
-/** "7 of 10 right (70%)", with partly right answers named; null when nothing is marked. */
+/** "7 of 10 right (70%)", with partly right answers named; null when nothing is marked. In the page's language. */
 export function accuracyWords(s: ScoreSummary): string | null {
 	if (s.accuracy === null) return null;
-	const partly = s.partly ? `, ${s.partly} partly right` : '';
-	return `${s.right} of ${s.marked} right${partly} (${s.accuracy}%)`;
+	const figures = { right: s.right, marked: s.marked, percent: s.accuracy };
+	return s.partly ? m.score_accuracy_partly({ ...figures, partly: s.partly }) : m.score_accuracy(figures);
 }
 
 /**
@@ -92,18 +93,17 @@ export function accuracyWords(s: ScoreSummary): string | null {
 export function scoreWords(s: ScoreSummary): string | null {
 	if (s.marked === 0) return null;
 	const { marks, lowest, highest } = s.score;
-	const unit = Math.abs(marks) === 1 ? 'mark' : 'marks';
-	if (lowest < 0) return `${signed(marks)} ${unit}, on a scale from ${signed(lowest)} to ${signed(highest, true)}`;
-	return `${signed(marks)} of ${highest} ${unit}`;
+	const unit = Math.abs(marks) === 1 ? m.score_mark() : m.score_marks();
+	if (lowest < 0) return m.score_range({ marks: signed(marks), unit, lowest: signed(lowest), highest: signed(highest, true) });
+	return m.score_of({ marks: signed(marks), highest: String(highest), unit });
 }
 
 /** The one sentence that explains the certainty-based score, shown beside it. */
-export const SCORE_EXPLANATION =
-	'When a question asks how sure you are, a right answer earns +1, +2 or +3 and a wrong one 0, −2 or −6 (not sure, fairly sure, very sure), so the score rewards knowing what you know; accuracy counts only right and wrong.';
+export const scoreExplanation = () => m.score_explanation();
 
 /** Why some answers are not in either figure yet, or null when all are. */
 export function awaitingWords(s: ScoreSummary, who: 'teacher' | 'nobody'): string | null {
 	if (s.awaiting === 0) return null;
-	const n = `${s.awaiting} written answer${s.awaiting === 1 ? '' : 's'}`;
-	return who === 'teacher' ? `${n} still to be marked by your teacher, not counted yet` : `${n} not marked in practice, so not counted`;
+	if (who === 'teacher') return s.awaiting === 1 ? m.score_waiting_teacher_one() : m.score_waiting_teacher_many({ count: s.awaiting });
+	return s.awaiting === 1 ? m.score_waiting_practice_one() : m.score_waiting_practice_many({ count: s.awaiting });
 }

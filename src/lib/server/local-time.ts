@@ -11,6 +11,8 @@
  *   means the first of the two, and the form says so.
  */
 
+import { getLocale } from '$lib/paraglide/runtime';
+
 /** The zones a person may choose, as the runtime knows them, plus UTC (which its list leaves out). */
 export function timeZoneNames(): string[] {
 	return ['UTC', ...Intl.supportedValuesOf('timeZone')];
@@ -107,9 +109,11 @@ const shownFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date for people in `zone`: "Tue, Nov 24, 9:30 AM CST" (the zone's short name, or its offset). */
 export function showTime(date: Date, zone: string): string {
-	let f = shownFormats.get(zone);
+	// In the page's language: "mar, 24 nov, 9:30 a.m. CST" on a Spanish page.
+	const locale = getLocale() === 'es' ? 'es-MX' : 'en-US';
+	let f = shownFormats.get(`${locale} ${zone}`);
 	if (!f) {
-		f = new Intl.DateTimeFormat('en-US', {
+		f = new Intl.DateTimeFormat(locale, {
 			timeZone: zone,
 			weekday: 'short',
 			month: 'short',
@@ -118,7 +122,7 @@ export function showTime(date: Date, zone: string): string {
 			minute: '2-digit',
 			timeZoneName: 'short'
 		});
-		shownFormats.set(zone, f);
+		shownFormats.set(`${locale} ${zone}`, f);
 	}
 	return f.format(date);
 }

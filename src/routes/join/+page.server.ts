@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
-		joinedAs: locals.session?.students.map((s) => `${s.displayName} in ${s.className}`) ?? [],
+		joinedAs: locals.session?.students.map((s) => ({ name: s.displayName, className: s.className })) ?? [],
 		signedOut: locals.sessionEnded || url.searchParams.has('signed-out')
 	};
 };

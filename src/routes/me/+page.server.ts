@@ -5,9 +5,10 @@ import { showTime, timeZoneNames } from '$lib/server/local-time';
 import { rememberTimeZone, viewerTimeZone } from '$lib/server/people/time-zones';
 import { articlesForClasses } from '$lib/server/articles/teacher-articles';
 import { runningLiveSessions } from '$lib/server/live/sessions';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-const FEEDBACK_WORDS = { 'each-question': 'feedback after each question', 'after-submit': 'feedback when you submit', 'after-close': 'feedback after it closes' };
+const FEEDBACK_WORDS = { 'each-question': m.feedback_each_question, 'after-submit': m.feedback_after_submit, 'after-close': m.feedback_after_close };
 
 export const load: PageServerLoad = async (event) => {
 	const zone = viewerTimeZone(event.locals.session);
@@ -25,13 +26,15 @@ export const load: PageServerLoad = async (event) => {
 			opens: showTime(a.opensAt, zone),
 			closes: showTime(a.closesAt, zone),
 			status: inProgress
-				? 'In progress'
+				? m.status_in_progress()
 				: attempts.length === 0
-					? 'Not started'
+					? m.status_not_started()
 					: left > 0 && state === 'open'
-						? `Attempt ${attempts.length + 1} of ${a.maxAttempts} available`
-						: `${attempts.length} attempt${attempts.length === 1 ? '' : 's'} done`,
-			feedback: FEEDBACK_WORDS[a.feedback],
+						? m.status_attempt_available({ next: attempts.length + 1, max: a.maxAttempts })
+						: attempts.length === 1
+							? m.status_attempts_done_one()
+							: m.status_attempts_done({ count: attempts.length }),
+			feedback: FEEDBACK_WORDS[a.feedback](),
 			maxAttempts: a.maxAttempts,
 			// To do: open, with an attempt under way or one left; done: every attempt used, or closed.
 			group: state === 'upcoming' ? 'later' : state === 'open' && (inProgress || left > 0) ? 'todo' : 'done'
@@ -65,7 +68,7 @@ export const actions: Actions = {
 			const zone = await rememberTimeZone(appDb(), event.locals.session!, name);
 			// The page drawn after this action (without JavaScript) already uses the new zone.
 			event.locals.session!.timeZone = zone;
-			return { form: 'timeZone', ok: true, message: `Saved. Times now show in ${zone.replaceAll('_', ' ')}.` };
+			return { form: 'timeZone', ok: true, message: m.me_zone_saved({ zone: zone.replaceAll('_', ' ') }) };
 		});
 	}
 };

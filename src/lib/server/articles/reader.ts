@@ -26,7 +26,7 @@ import { isUnplaced } from './unplaced';
 /** Slugs and titles of the articles anyone may read (the packs'), for the home page. */
 export async function listArticles({ db, tables: t }: DatabaseHandle) {
 	return db
-		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet })
+		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet, language: t.articles.language })
 		.from(t.articles)
 		.where(eq(t.articles.visibility, 'public'))
 		.orderBy(asc(t.articles.title));

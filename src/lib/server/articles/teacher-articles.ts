@@ -99,7 +99,7 @@ export async function articlesForClasses({ db, tables: t }: DatabaseHandle, clas
 	if (classIds.length === 0) return [];
 	const owners = db.select({ id: t.classes.teacherId }).from(t.classes).where(inArray(t.classes.id, classIds));
 	return db
-		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet })
+		.select({ slug: t.articles.slug, title: t.articles.title, outlet: t.articles.outlet, language: t.articles.language })
 		.from(t.articles)
 		.where(and(eq(t.articles.status, 'published'), inArray(t.articles.visibility, ['classes', 'teachers']), inArray(t.articles.ownerId, owners)))
 		.orderBy(desc(t.articles.updatedAt));

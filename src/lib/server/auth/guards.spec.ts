@@ -50,7 +50,8 @@ function eventFor(method: string, teacher: SessionTeacher | null, student = fals
 					teacher,
 					students: student ? [{ id: 'st', displayName: 'Ana', classId: 'c', className: 'A' }] : [],
 					expiresAt: new Date(),
-					timeZone: null
+					timeZone: null,
+					locale: null
 				}
 			: null;
 	return {

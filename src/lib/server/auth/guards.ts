@@ -4,6 +4,7 @@
  */
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import type { SessionStudent, SessionTeacher } from './session';
 import { addressKey, TooManyAttempts } from './rate-limit';
 import { noteRetryAfter } from '../retry-after';
@@ -46,7 +47,7 @@ export function requireAdmin(event: RequestEvent): SessionTeacher {
 export function requireStudent(event: RequestEvent): SessionStudent[] {
 	const students = event.locals.session?.students ?? [];
 	if (students.length > 0) return students;
-	if (event.locals.session?.teacher) error(403, 'This page is for students.');
+	if (event.locals.session?.teacher) error(403, m.err_for_students());
 	// A device whose session just ended is told why on the join page.
 	redirect(303, event.locals.sessionEnded ? '/join?signed-out' : '/join');
 }
@@ -62,7 +63,7 @@ export async function readForm(event: RequestEvent): Promise<FormData> {
 	try {
 		return await event.request.formData();
 	} catch {
-		error(400, 'That form could not be read. Reload the page and try again.');
+		error(400, m.err_form_unreadable());
 	}
 }
 

@@ -39,6 +39,8 @@ export interface ValidSession {
 	expiresAt: Date;
 	/** The remembered time zone (the teacher's account's, or this student device's); null: not known yet. */
 	timeZone: string | null;
+	/** The interface language chosen on this device ('en' or 'es'); null: none chosen. */
+	locale: string | null;
 }
 
 /** The policy for a session: teachers' and student devices' differ. */
@@ -127,7 +129,7 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 		const [r] = rows;
 		if (r.teacherId === null || r.teacherName === null || r.teacherEmail === null || r.teacherIsAdmin === null) return null;
 		const teacher = { id: r.teacherId, name: r.teacherName, email: r.teacherEmail, isAdmin: r.teacherIsAdmin, approved: r.teacherApprovedAt !== null };
-		return { id, teacher, students: [], expiresAt, timeZone: r.teacherTimeZone };
+		return { id, teacher, students: [], expiresAt, timeZone: r.teacherTimeZone, locale: row.locale };
 	}
 
 	const students: SessionStudent[] = [];
@@ -140,7 +142,7 @@ export async function validateSessionToken(handle: DatabaseHandle, token: string
 		await db.delete(t.sessions).where(eq(t.sessions.id, id));
 		return null;
 	}
-	return { id, teacher: null, students, expiresAt, timeZone: row.timeZone };
+	return { id, teacher: null, students, expiresAt, timeZone: row.timeZone, locale: row.locale };
 }
 
 /** Ends one session (sign out on this device). */

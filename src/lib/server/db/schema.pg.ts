@@ -200,7 +200,9 @@ export const sessions = pgTable('sessions', {
 	createdAt: createdAt(),
 	lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }).notNull(),
 	/** A student device's time zone (IANA name), remembered for this device only; teachers keep theirs on the account. */
-	timeZone: text('time_zone')
+	timeZone: text('time_zone'),
+	/** The interface language chosen on this device ('en' or 'es'); null: none chosen, so the browser's. */
+	locale: text('locale')
 });
 
 /** Which students a device's session speaks for (one per class joined on it). */

@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { JOIN_CODE_LENGTH, normalizeCode, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
 import { classByJoinCode, rejoinTarget } from './classes';
+import { m } from '$lib/paraglide/messages';
 
 /** The joinable class for `input` tried from `address`; a wrong, malformed or closed code is a 4xx DomainError. */
 export async function findClassByCode(handle: DatabaseHandle, limits: Limiters, address: string, input: string) {
@@ -23,10 +24,10 @@ export async function findClassByCode(handle: DatabaseHandle, limits: Limiters, 
 	if (!code || !cls) {
 		await countWrongCode(limits, address);
 		throw code
-			? new DomainError('That class code is not right. Check it with your teacher.', 404)
-			: new DomainError(`A class code has ${JOIN_CODE_LENGTH} letters and numbers.`, 400);
+			? new DomainError(m.err_code_wrong(), 404)
+			: new DomainError(m.err_code_length({ length: JOIN_CODE_LENGTH }), 400);
 	}
-	if (cls.archivedAt) throw new DomainError('That class is closed. Ask your teacher.', 410);
+	if (cls.archivedAt) throw new DomainError(m.err_class_closed(), 410);
 	return cls;
 }
 
@@ -38,8 +39,8 @@ export async function findRejoinTarget(handle: DatabaseHandle, limits: Limiters,
 	if (!code || !target) {
 		await countWrongCode(limits, address);
 		throw code
-			? new DomainError('That rejoin code is not right or has expired. Ask your teacher for a new one.', 400)
-			: new DomainError(`A rejoin code has ${REJOIN_CODE_LENGTH} letters and numbers.`);
+			? new DomainError(m.err_rejoin_wrong(), 400)
+			: new DomainError(m.err_rejoin_length({ length: REJOIN_CODE_LENGTH }));
 	}
 	return { ...target, code };
 }

@@ -6,6 +6,7 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { hashSecret, randomCode, randomToken } from '../auth/tokens';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
 import { announceClassChange } from './join-screen';
@@ -129,12 +130,12 @@ export async function addToRoster(handle: DatabaseHandle, teacherId: string, cla
 
 /** The student if they belong to `classId`; otherwise a 404. */
 async function studentOf({ db, tables: t }: DatabaseHandle, classId: string, studentId: string) {
-	if (!isId(studentId)) throw new DomainError('There is no such student in this class.', 404);
+	if (!isId(studentId)) throw new DomainError(m.err_no_student(), 404);
 	const [row] = await db
 		.select()
 		.from(t.students)
 		.where(and(eq(t.students.id, studentId), eq(t.students.classId, classId)));
-	if (!row) throw new DomainError('There is no such student in this class.', 404);
+	if (!row) throw new DomainError(m.err_no_student(), 404);
 	return row;
 }
 
@@ -144,7 +145,7 @@ async function ensureNameFree({ db, tables: t }: DatabaseHandle, classId: string
 		.from(t.students)
 		.where(and(eq(t.students.classId, classId), eq(t.students.nameKey, nameKey(name))));
 	if (clash && clash.id !== exceptId) {
-		throw new DomainError(`The name “${tidyName(name)}” is already taken in this class. If it's yours, pick it from the list.`, 409);
+		throw new DomainError(m.err_name_taken({ name: tidyName(name) }), 409);
 	}
 }
 
@@ -199,8 +200,8 @@ export async function joinChoices({ db, tables: t }: DatabaseHandle, classId: st
 }
 
 function ensureJoinable(cls: { archivedAt: Date | null } | null) {
-	if (!cls) throw new DomainError('That class code is not right. Check it with your teacher.', 404);
-	if (cls.archivedAt) throw new DomainError('That class is closed. Ask your teacher.', 410);
+	if (!cls) throw new DomainError(m.err_code_wrong(), 404);
+	if (cls.archivedAt) throw new DomainError(m.err_class_closed(), 410);
 }
 
 /**
@@ -211,7 +212,7 @@ export async function joinAsRosterStudent(handle: DatabaseHandle, code: string, 
 	const cls = await classByJoinCode(handle, code);
 	ensureJoinable(cls);
 	const { db, tables: t } = handle;
-	if (!isId(studentId)) throw new DomainError('There is no such student in this class.', 404);
+	if (!isId(studentId)) throw new DomainError(m.err_no_student(), 404);
 	const claimed = await db
 		.update(t.students)
 		.set({ claimedAt: new Date() })
@@ -219,7 +220,7 @@ export async function joinAsRosterStudent(handle: DatabaseHandle, code: string, 
 		.returning({ id: t.students.id });
 	if (claimed.length === 0) {
 		await studentOf(handle, cls!.id, studentId);
-		throw new DomainError('That name has already joined on another device. Ask your teacher for a rejoin code.', 409);
+		throw new DomainError(m.err_name_joined(), 409);
 	}
 	announceClassChange(handle, cls!.id);
 	return { studentId: claimed[0].id, classId: cls!.id };
@@ -229,12 +230,12 @@ export async function joinAsRosterStudent(handle: DatabaseHandle, code: string, 
 export async function joinWithName(handle: DatabaseHandle, code: string, name: string) {
 	const cls = await classByJoinCode(handle, code);
 	ensureJoinable(cls);
-	if (!cls!.openJoin) throw new DomainError('This class uses a list of names. Pick yours from the list.', 403);
+	if (!cls!.openJoin) throw new DomainError(m.err_list_only(), 403);
 	const problem = nameProblem(name);
 	if (problem) throw new DomainError(problem);
 	await ensureNameFree(handle, cls!.id, name);
 	if ((await roster(handle, cls!.id)).length >= MAX_ROSTER_NAMES) {
-		throw new DomainError('This class is full. Ask your teacher.', 409);
+		throw new DomainError(m.err_class_full(), 409);
 	}
 	const id = randomToken();
 	try {
@@ -248,7 +249,7 @@ export async function joinWithName(handle: DatabaseHandle, code: string, name: s
 	} catch (error) {
 		// Two students typing the same name at once: the unique index decides.
 		if (/unique|23505/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`)) {
-			throw new DomainError(`The name “${tidyName(name)}” was just taken in this class. Add an initial to yours.`, 409);
+			throw new DomainError(m.err_name_just_taken({ name: tidyName(name) }), 409);
 		}
 		throw error;
 	}
@@ -277,14 +278,14 @@ export async function useRejoinCode(handle: DatabaseHandle, code: string, now = 
 		.from(t.students)
 		.innerJoin(t.classes, eq(t.classes.id, t.students.classId))
 		.where(and(eq(t.students.rejoinCodeHash, hashSecret(code)), gt(t.students.rejoinExpiresAt, now)));
-	if (!student) throw new DomainError('That rejoin code is not right or has expired. Ask your teacher for a new one.', 400);
+	if (!student) throw new DomainError(m.err_rejoin_wrong(), 400);
 	ensureJoinable(student);
 	const used = await db
 		.update(t.students)
 		.set({ rejoinCodeHash: null, rejoinExpiresAt: null, claimedAt: now })
 		.where(and(eq(t.students.id, student.id), eq(t.students.rejoinCodeHash, hashSecret(code))))
 		.returning({ id: t.students.id });
-	if (used.length === 0) throw new DomainError('That rejoin code has just been used.', 410);
+	if (used.length === 0) throw new DomainError(m.err_rejoin_used(), 410);
 	await db.delete(t.sessionStudents).where(eq(t.sessionStudents.studentId, student.id));
 	return { studentId: student.id, classId: student.classId };
 }

@@ -7,11 +7,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { startSession } from '../auth/start-session';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 
 /** Refuses to join while a teacher is signed in: the student session would replace theirs. */
 export function ensureNotTeacher(event: RequestEvent) {
 	if (event.locals.session?.teacher) {
-		throw new DomainError('You are signed in as a teacher. Sign out first, or use another browser to join as a student.', 403);
+		throw new DomainError(m.err_signed_in_teacher(), 403);
 	}
 }
 
@@ -19,10 +20,7 @@ export function ensureNotTeacher(event: RequestEvent) {
 export function ensureNoSeatInClass(event: RequestEvent, classId: string, studentId?: string) {
 	const seat = event.locals.session?.students.find((s) => s.classId === classId);
 	if (seat && seat.id !== studentId) {
-		throw new DomainError(
-			`This device is already in this class as ${seat.displayName}. If that isn't you, choose “This isn't me” on My classes first.`,
-			409
-		);
+		throw new DomainError(m.err_seat_taken({ name: seat.displayName }), 409);
 	}
 }
 

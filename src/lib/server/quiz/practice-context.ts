@@ -2,6 +2,7 @@
  * What every practice page needs: the article, its quiz, and this browser's attempt at
  * it (from the practice cookie), or a redirect to the practice start page.
  */
+import { m } from '$lib/paraglide/messages';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { appDb } from '../app-db';
 import { readableBundle } from '../articles/reader-access';
@@ -18,12 +19,12 @@ import { PRACTICE_COOKIE } from './practice-cookie';
  */
 export async function practiceQuiz(event: RequestEvent, knownStamp?: string) {
 	const bundle = await readableBundle(event, event.params.slug ?? '', knownStamp);
-	if (!bundle.quiz) error(404, 'This article has no practice quiz yet.');
+	if (!bundle.quiz) error(404, m.practice_no_quiz());
 	return { article: bundle.article, ...bundle.quiz };
 }
 
-export const PAUSED_MESSAGE =
-	'Your class has this quiz as an assignment or a live session right now, so practising it is paused until that ends.';
+/** Why practice is paused, in the request's language. */
+export const pausedMessage = () => m.practice_paused();
 
 /**
  * Whether a signed-in student's class has this quiz open as an assignment or running as a
@@ -46,7 +47,7 @@ export async function currentAttempt(event: RequestEvent, quizId: string) {
 export async function requireAttempt(event: RequestEvent, quizId: string) {
 	const attempt = await currentAttempt(event, quizId);
 	if (!attempt) redirect(303, `/articles/${event.params.slug}/practice`);
-	if (await practicePaused(event, quizId)) error(403, PAUSED_MESSAGE);
+	if (await practicePaused(event, quizId)) error(403, pausedMessage());
 	return attempt;
 }
 
@@ -64,7 +65,7 @@ export async function practiceQuizWithAttempt(event: RequestEvent) {
 	const stamp = found?.articleSlug === slug ? found.articleStamp : undefined;
 	const quiz = await practiceQuiz(event, stamp);
 	if (!found || found.attempt.quizId !== quiz.quiz.id) redirect(303, `/articles/${slug}/practice`);
-	if (await practicePaused(event, quiz.quiz.id)) error(403, PAUSED_MESSAGE);
+	if (await practicePaused(event, quiz.quiz.id)) error(403, pausedMessage());
 	// The attempt goes on on the text it was given on, even after the teacher publishes another.
 	const article = await articleForAttempt(appDb(), quiz.article, stamp, found.attempt.articleVersionId);
 	return { ...quiz, article, attempt: found.attempt };

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { appDb, appLimiters } from '$lib/server/app-db';
 import { attempt, clientAddress } from '$lib/server/auth/guards';
 import { consume } from '$lib/server/auth/rate-limit';
-import { currentAttempt, PAUSED_MESSAGE, practicePaused, practiceQuiz } from '$lib/server/quiz/practice-context';
+import { currentAttempt, pausedMessage, practicePaused, practiceQuiz } from '$lib/server/quiz/practice-context';
 import { DomainError } from '$lib/server/domain-error';
 import { responsesOf } from '$lib/server/quiz/question-views';
 import { startPracticeAttempt } from '$lib/server/quiz/responses';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		articleTitle: article.title,
 		quiz: { title: quiz.title, description: quiz.description, questions: questions.length, types },
 		progress: attempt ? { answered, finished: !!attempt.submittedAt } : null,
-		paused: (await practicePaused(event, quiz.id)) ? PAUSED_MESSAGE : null
+		paused: (await practicePaused(event, quiz.id)) ? pausedMessage() : null
 	};
 };
 
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	start: async (event) => {
 		const { quiz } = await practiceQuiz(event);
 		const result = await attempt('start', {}, async () => {
-			if (await practicePaused(event, quiz.id)) throw new DomainError(PAUSED_MESSAGE, 403);
+			if (await practicePaused(event, quiz.id)) throw new DomainError(pausedMessage(), 403);
 			// Each start stores an attempt: limited per address so a script cannot fill the database.
 			await consume(appLimiters().practiceStartsPerIp, clientAddress(event));
 			const { token } = await startPracticeAttempt(appDb(), quiz.id);
