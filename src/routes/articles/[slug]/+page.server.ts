@@ -1,6 +1,8 @@
 import { ownerDraftBundle, readableBundle } from '$lib/server/articles/reader-access';
 import { parseLayers } from '$lib/articles/layers';
 import { readerText } from '$lib/server/articles/reader-text';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,11 +11,15 @@ export const load: PageServerLoad = async (event) => {
 	// The owner may preview the text they are editing; everyone else reads the published one.
 	const draft = url.searchParams.has('draft') ? await ownerDraftBundle(event, params.slug) : null;
 	const bundle = draft ?? published;
+	const day = bundle.article.byline.date;
 	return {
 		article: bundle.article,
 		layers: parseLayers(url.searchParams),
 		hasQuiz: !!bundle.quiz,
-		draftOf: draft ? published.article.versionNumber : null,
+		// Written here, not in the page, so the words cost the reader's script nothing.
+		draftNotice: draft ? m.reader_draft_preview({ version: draft.article.versionNumber, published: published.article.versionNumber }) : null,
+		// The byline's date as people write it in the page's language (here, so the page's script needs no formatter).
+		dateText: day ? new Date(`${day}T00:00:00Z`).toLocaleDateString(getLocale() === 'es' ? 'es-MX' : 'en', { dateStyle: 'long', timeZone: 'UTC' }) : null,
 		t: readerText()
 	};
 };
