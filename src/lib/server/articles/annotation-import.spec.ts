@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { describe as describeSpan } from '$lib/anchoring/anchoring';
+import { describe, expect, it, vi } from 'vitest';
+import { CONTEXT_CHARS, describe as describeSpan, quoteCandidates } from '$lib/anchoring/anchoring';
 import { DomainError } from '../domain-error';
 import { annotationFileText, importMessage, MAX_IMPORT_BYTES, placeImported } from './annotation-import';
+
+// The real matcher, watched: what an imported file makes it search with.
+vi.mock('$lib/anchoring/anchoring', async (original) => {
+	const actual = await original<typeof import('$lib/anchoring/anchoring')>();
+	return { ...actual, quoteCandidates: vi.fn(actual.quoteCandidates) };
+});
 
 const TEXT = '“We will fix the bridge,” the mayor said.\nWhat next\nCritics doubt the mayor.';
 const VERSION = {
@@ -31,6 +37,18 @@ describe('placeImported', () => {
 		['a position past the end with no quote', { start: 500, end: 510, exact: null, prefix: '', suffix: '' }, 'orphan']
 	])('%s', (_, anchor, expected) => {
 		expect(placedWords(placeImported(VERSION, anchor))).toBe(expected);
+	});
+
+	it('searches with no more context than the kit keeps, however long the file’s prefix and suffix', () => {
+		// A long context makes the fuzzy matcher's work grow with its length (tens of seconds
+		// for a thousand characters), so a file could stall the server; only the nearest 32 count.
+		const words = at('the mayor', 50);
+		vi.mocked(quoteCandidates).mockClear();
+		const placed = placeImported(VERSION, { ...words, start: null, end: null, prefix: 'q'.repeat(5000) + words.prefix, suffix: words.suffix + 'z'.repeat(5000) });
+		const [, quote] = vi.mocked(quoteCandidates).mock.calls[0];
+		expect(quote.prefix.length).toBeLessThanOrEqual(CONTEXT_CHARS);
+		expect(quote.suffix.length).toBeLessThanOrEqual(CONTEXT_CHARS);
+		expect(placedWords(placed)).toBe('the mayor');
 	});
 
 	it('finds the right one of repeated words by their context', () => {

@@ -18,7 +18,7 @@
  * - an annotation with no text (a bare highlight) is skipped.
  */
 import { and, eq, max } from 'drizzle-orm';
-import { describe, quoteCandidates, type Selectors } from '$lib/anchoring/anchoring';
+import { CONTEXT_CHARS, describe, quoteCandidates, type Selectors } from '$lib/anchoring/anchoring';
 import { sameWords } from '$lib/anchoring/reanchor';
 import { claimCoverageProblems, type ClaimSpan } from '$lib/articles/claim-coverage';
 import { ATTRIBUTION_FORMS, CHECKS } from '$lib/articles/vocabulary';
@@ -63,7 +63,9 @@ export function placeImported(version: VersionText, a: Pick<ImportedAnchor, 'sta
 	let span: { start: number; end: number } | null = null;
 	if (inRange && (a.exact === null || text.slice(a.start!, a.end!) === a.exact)) span = { start: a.start!, end: a.end! };
 	else if (a.exact) {
-		const quote = { type: 'TextQuoteSelector' as const, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
+		// Only the context the kit itself keeps (32 characters a side): the fuzzy matcher's cost
+		// grows with the context's length, and a file's prefix may be any length.
+		const quote = { type: 'TextQuoteSelector' as const, exact: a.exact, prefix: a.prefix.slice(-CONTEXT_CHARS), suffix: a.suffix.slice(0, CONTEXT_CHARS) };
 		const [best] = quoteCandidates(text, quote, a.start ?? 0);
 		if (best && sameWords(text.slice(best.start, best.end), a.exact)) span = { start: best.start, end: best.end };
 	}
