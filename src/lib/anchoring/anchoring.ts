@@ -89,17 +89,18 @@ export function quoteCandidates(text: string, quote: TextQuoteSelector, expected
 	if (quote.exact.length === 0) return [];
 	// Allow up to a quarter of the quote to differ; beyond that it is a different passage.
 	const maxErrors = Math.min(256, Math.floor(quote.exact.length / 4));
-	return rank(text, quote, expectedStart, search(text, quote.exact, maxErrors));
+	return rankCandidates(text, quote, expectedStart, search(text, quote.exact, maxErrors));
 }
 
 /** Every exact occurrence of `quote.exact`, scored and ranked as quoteCandidates does (and much cheaper). */
 export function exactCandidates(text: string, quote: TextQuoteSelector, expectedStart: number): QuoteCandidate[] {
 	if (quote.exact.length === 0) return [];
 	const found = occurrences(text, quote.exact).map((start) => ({ start, end: start + quote.exact.length, errors: 0 }));
-	return rank(text, quote, expectedStart, found);
+	return rankCandidates(text, quote, expectedStart, found);
 }
 
-function rank(text: string, quote: TextQuoteSelector, expectedStart: number, found: { start: number; end: number; errors: number }[]) {
+/** `found` scored on the quote, its prefix and suffix and the distance from `expectedStart`, best first. */
+export function rankCandidates(text: string, quote: TextQuoteSelector, expectedStart: number, found: { start: number; end: number; errors: number }[]) {
 	return found
 		.map((c) => {
 			const quoteScore = 1 - c.errors / quote.exact.length;

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { describe as describeSpan } from '$lib/anchoring/anchoring';
+import { describe, expect, it, vi } from 'vitest';
+import { CONTEXT_CHARS, describe as describeSpan, quoteCandidates, rankCandidates } from '$lib/anchoring/anchoring';
 import { DomainError } from '../domain-error';
 import { annotationFileText, importMessage, MAX_IMPORT_BYTES, placeImported } from './annotation-import';
+
+// The real matcher, watched: what an imported file makes it search with.
+vi.mock('$lib/anchoring/anchoring', async (original) => {
+	const actual = await original<typeof import('$lib/anchoring/anchoring')>();
+	return { ...actual, quoteCandidates: vi.fn(actual.quoteCandidates), rankCandidates: vi.fn(actual.rankCandidates) };
+});
 
 const TEXT = '“We will fix the bridge,” the mayor said.\nWhat next\nCritics doubt the mayor.';
 const VERSION = {
@@ -31,6 +37,40 @@ describe('placeImported', () => {
 		['a position past the end with no quote', { start: 500, end: 510, exact: null, prefix: '', suffix: '' }, 'orphan']
 	])('%s', (_, anchor, expected) => {
 		expect(placedWords(placeImported(VERSION, anchor))).toBe(expected);
+	});
+
+	it('scores places with no more context than the kit keeps, however long the file’s prefix and suffix', () => {
+		// Scoring costs more the longer the context (tens of seconds for a thousand characters),
+		// so a file could stall the server; only the nearest 32 characters count.
+		const words = at('the mayor', 50);
+		vi.mocked(rankCandidates).mockClear();
+		const placed = placeImported(VERSION, { ...words, start: null, end: null, prefix: 'q'.repeat(5000) + words.prefix, suffix: words.suffix + 'z'.repeat(5000) });
+		const [, quote] = vi.mocked(rankCandidates).mock.calls[0];
+		expect(quote.prefix.length).toBeLessThanOrEqual(CONTEXT_CHARS);
+		expect(quote.suffix.length).toBeLessThanOrEqual(CONTEXT_CHARS);
+		expect(placedWords(placed)).toBe('the mayor');
+	});
+
+	it('scores only the places holding the quoted words (whitespace aside), never every near match', () => {
+		// The fuzzy matcher scores every near match of a short quote (about 0.7 s an annotation
+		// on a 20,000-character text); only the quoted words are ever kept, so only they are scored.
+		vi.mocked(quoteCandidates).mockClear();
+		vi.mocked(rankCandidates).mockClear();
+		expect(placedWords(placeImported(VERSION, { start: null, end: null, exact: 'the\n  mayor', prefix: '', suffix: '.' }))).toBe('the mayor');
+		expect(placedWords(placeImported(VERSION, { start: null, end: null, exact: 'thf ', prefix: '', suffix: '' }))).toBe('orphan');
+		expect(quoteCandidates).not.toHaveBeenCalled();
+		const scored = vi.mocked(rankCandidates).mock.calls.flatMap(([, , , found]) => found);
+		expect(scored.map((c) => TEXT.slice(c.start, c.end))).toEqual(['the mayor', 'the mayor']);
+	});
+
+	it('scores only a few of a common word’s places, those whose surroundings agree best, and still picks the right one', () => {
+		const text = Array.from({ length: 40 }, (_, i) => `Point ${i} is the plan.`).join(' ');
+		const version = { id: 'a/v1', text, blocks: [{ kind: 'paragraph' as const, start: 0, end: text.length }] };
+		const target = text.indexOf('Point 27 is the plan') + 'Point 27 is '.length;
+		vi.mocked(rankCandidates).mockClear();
+		const placed = placeImported(version, { start: null, end: null, exact: 'the plan', prefix: 'Point 27 is ', suffix: '. Point 28' });
+		expect('selectors' in placed && placed.selectors.position.start).toBe(target);
+		expect(vi.mocked(rankCandidates).mock.calls[0][3].length).toBeLessThanOrEqual(3);
 	});
 
 	it('finds the right one of repeated words by their context', () => {

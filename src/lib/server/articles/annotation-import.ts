@@ -18,8 +18,7 @@
  * - an annotation with no text (a bare highlight) is skipped.
  */
 import { and, eq, max } from 'drizzle-orm';
-import { describe, quoteCandidates, type Selectors } from '$lib/anchoring/anchoring';
-import { sameWords } from '$lib/anchoring/reanchor';
+import { CONTEXT_CHARS, describe, rankCandidates, type Selectors } from '$lib/anchoring/anchoring';
 import { claimCoverageProblems, type ClaimSpan } from '$lib/articles/claim-coverage';
 import { ATTRIBUTION_FORMS, CHECKS } from '$lib/articles/vocabulary';
 import { parseAnnotations, type ImportedAnchor, type ImportProblem } from '$lib/annotations/w3c-import';
@@ -63,14 +62,54 @@ export function placeImported(version: VersionText, a: Pick<ImportedAnchor, 'sta
 	let span: { start: number; end: number } | null = null;
 	if (inRange && (a.exact === null || text.slice(a.start!, a.end!) === a.exact)) span = { start: a.start!, end: a.end! };
 	else if (a.exact) {
-		const quote = { type: 'TextQuoteSelector' as const, exact: a.exact, prefix: a.prefix, suffix: a.suffix };
-		const [best] = quoteCandidates(text, quote, a.start ?? 0);
-		if (best && sameWords(text.slice(best.start, best.end), a.exact)) span = { start: best.start, end: best.end };
+		// Only the context the kit itself keeps (32 characters a side): scoring a place costs
+		// more the longer the context, and a file's prefix may be any length.
+		const quote = { type: 'TextQuoteSelector' as const, exact: a.exact, prefix: a.prefix.slice(-CONTEXT_CHARS), suffix: a.suffix.slice(0, CONTEXT_CHARS) };
+		// Only the quoted words are ever kept, so only places holding them (whitespace aside)
+		// are scored: the fuzzy matcher would score every near match of a short quote
+		// (about 0.7 s per annotation on a 20,000-character text), which a file can repeat.
+		const [best] = rankCandidates(text, quote, a.start ?? 0, likeliest(text, quote, a.start ?? 0, sameWordsIn(text, a.exact)));
+		if (best) span = { start: best.start, end: best.end };
 	}
 	if (!span) return { orphan: true };
 	// The editor's selection rules hold for imports too: inside the text, not across a heading.
 	const checked = checkedWords(version, span.start, span.end);
 	return checked.ok ? { selectors: describe(text, checked.start, checked.end) } : { orphan: true };
+}
+
+/** Every place in `text` holding `quote`'s words, with any whitespace between them. */
+function sameWordsIn(text: string, quote: string): { start: number; end: number; errors: number }[] {
+	const words = quote.trim().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return [];
+	// Literal words joined by \s+ (a run of whitespace can end only one way: no backtracking between words).
+	const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+	return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, errors: 0 }));
+}
+
+/** How many places the full (fuzzy) scoring sees: each costs a fraction of a millisecond, and a common word has hundreds. */
+const SCORED_PLACES = 3;
+
+/**
+ * The few places whose surroundings agree longest with the quote's prefix and suffix
+ * character for character (then the nearest to `expected`): a cheap first cut, so a file
+ * quoting "the" thousands of times cannot make the import score every "the" each time.
+ */
+function likeliest(text: string, quote: { prefix: string; suffix: string }, expected: number, found: { start: number; end: number; errors: number }[]) {
+	if (found.length <= SCORED_PLACES) return found;
+	const shared = (a: string, b: string) => {
+		let n = 0;
+		while (n < a.length && n < b.length && a[n] === b[n]) n++;
+		return n;
+	};
+	const reversed = (s: string) => [...s].reverse().join('');
+	const before = reversed(quote.prefix);
+	const agreement = (c: { start: number; end: number }) =>
+		shared(reversed(text.slice(Math.max(0, c.start - quote.prefix.length), c.start)), before) + shared(text.slice(c.end, c.end + quote.suffix.length), quote.suffix);
+	return found
+		.map((c) => ({ c, agree: agreement(c), distance: Math.abs(c.start - expected) }))
+		.sort((x, y) => y.agree - x.agree || x.distance - y.distance)
+		.slice(0, SCORED_PLACES)
+		.map((x) => x.c);
 }
 
 const paragraphs = (s: string) => s.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
