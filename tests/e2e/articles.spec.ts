@@ -207,6 +207,7 @@ for (const javaScriptEnabled of [true, false]) {
 			// Saved with JavaScript, the form was once reset: every "who can read it" choice came back empty.
 			await expect(page.getByRole('radio', { name: 'Only me' })).toBeChecked();
 			await expect(page.getByRole('radio', { name: 'Published' })).toBeChecked();
+			await expect(page.getByText('Saved as a draft')).toHaveCount(0);
 		});
 	});
 }
