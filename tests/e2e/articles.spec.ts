@@ -193,6 +193,22 @@ for (const javaScriptEnabled of [true, false]) {
 			await page.reload();
 			await expect(page.getByLabel('Author')).toHaveValue('First Tab');
 		});
+
+		test('publishing without changing who can read it keeps that choice ticked', async ({ page, context }) => {
+			await signedIn(context, seeded.admin);
+			await goto(page, '/teach/articles/new');
+			await page.getByLabel('Article text').fill(`Library opens late (${javaScriptEnabled ? 'JS' : 'no JS'})\n\nThe library will open until nine.`);
+			await page.getByRole('button', { name: 'Check the parts' }).first().click();
+			await page.getByRole('button', { name: 'Save as a draft' }).click();
+			await expect(page.getByRole('radio', { name: 'Only me' })).toBeChecked();
+			await page.getByRole('radio', { name: 'Published' }).check();
+			await page.getByRole('button', { name: 'Save who can read it' }).click();
+			await expect(page.getByText('Published.', { exact: true })).toBeVisible();
+			// Saved with JavaScript, the form was once reset: every "who can read it" choice came back empty.
+			await expect(page.getByRole('radio', { name: 'Only me' })).toBeChecked();
+			await expect(page.getByRole('radio', { name: 'Published' })).toBeChecked();
+			await expect(page.getByText('Saved as a draft')).toHaveCount(0);
+		});
 	});
 }
 
