@@ -4,7 +4,12 @@ import { endAllStreams, endViewerMessage, eventId, eventStream, openStreamCount,
 import { ENGINE, freshDatabase } from '../fixtures/database';
 
 /** Opens a stream as a browser would, and reads its events as they come. */
-function open(handle: DatabaseHandle, state: { value: string; reads?: number; delayMs?: number }, headers: Record<string, string> = {}, viewer?: string) {
+function open(
+	handle: DatabaseHandle,
+	state: { value: string; reads?: number; delayMs?: number; ended?: Map<string, { event: string; data: string }>; endedReads?: number },
+	headers: Record<string, string> = {},
+	viewer?: string
+) {
 	const abort = new AbortController();
 	const response = eventStream(handle, new Request('http://kit.test/events', { headers, signal: abort.signal }), {
 		topic: 'class:t1',
@@ -14,7 +19,15 @@ function open(handle: DatabaseHandle, state: { value: string; reads?: number; de
 			if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
 			return value;
 		},
-		viewer
+		viewer,
+		...(state.ended
+			? {
+					endedViewers: async () => {
+						state.endedReads = (state.endedReads ?? 0) + 1;
+						return new Map(state.ended);
+					}
+				}
+			: {})
 	});
 	const reader = response.body!.getReader();
 	let buffer = '';
@@ -178,5 +191,34 @@ describe(`live event streams on ${ENGINE}`, () => {
 		for (const s of [other, projector]) expect(await s.next()).toEqual({ id: eventId('{"joined":1}'), data: '{"joined":1}' });
 		other.abort.abort();
 		projector.abort.abort();
+	});
+
+	it('ends a stream whose viewer was removed before it subscribed (a removal racing the route\'s check), and only theirs', async () => {
+		// The end was published while no stream of the topic was open here, so nothing heard it;
+		// the database knows.
+		const state: Parameters<typeof open>[1] = { value: '{"joined":2}', ended: new Map([['student-a', { event: 'removed', data: '{"message":"out"}' }]]) };
+		const removed = open(handle, state, {}, 'student-a');
+		const other = open(handle, state, {}, 'student-b');
+		expect(await removed.next()).toEqual({ id: '', event: 'removed', data: '{"message":"out"}' });
+		await expect(removed.next()).rejects.toThrow('stream ended');
+		// The removed student never gets the state; the other does.
+		expect(await other.next()).toEqual({ id: eventId('{"joined":2}'), data: '{"joined":2}' });
+		expect(openStreamCount(handle)).toBe(1);
+		// A projector (no viewer) never asks.
+		const reads = state.endedReads;
+		const projector = open(handle, state);
+		expect((await projector.next()).data).toBe('{"joined":2}');
+		expect(state.endedReads).toBe(reads);
+		other.abort.abort();
+		projector.abort.abort();
+	});
+
+	it("shares one read of the ended viewers among a class's streams opening together", async () => {
+		const state: Parameters<typeof open>[1] = { value: '{"joined":30}', ended: new Map() };
+		const streams = Array.from({ length: 30 }, (_, i) => open(handle, state, {}, `student-${i}`));
+		for (const s of streams) expect((await s.next()).data).toBe('{"joined":30}');
+		expect(state.endedReads).toBeGreaterThanOrEqual(1);
+		expect(state.endedReads).toBeLessThan(30);
+		for (const s of streams) s.abort.abort();
 	});
 });

@@ -9,7 +9,7 @@ import { studentsCsv } from '../../src/lib/classes/export';
 import { saveResponse } from '../../src/lib/server/quiz/responses';
 import { answerLive, commandLiveSession, joinLiveSession, liveCounts, liveSnapshot, liveTopic, REMOVED, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
 import { eventStream } from '../../src/lib/server/live/event-stream';
-import { liveRoster, removeFromLiveSession, renameInLiveSession } from '../../src/lib/server/live/roster';
+import { liveRoster, removedViewers, removeFromLiveSession, renameInLiveSession } from '../../src/lib/server/live/roster';
 import { classLiveSessions, liveContext, revealOf, sessionAnswers } from '../../src/lib/server/live/teacher-views';
 import { liveResults } from '../../src/lib/server/live/results';
 import { resultsCsv } from '../../src/lib/quiz/results-table';
@@ -80,6 +80,31 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		expect(anas.seen.ended).toBe(false);
 		expect(anas.seen.text).not.toContain('removed');
 		await anas.cancel();
+	});
+
+	it('ends a stream that opens as its student is removed, from what the database holds', async () => {
+		const id = await session({ type: 'start' });
+		const [ana, ben] = students;
+		await joinLiveSession(handle, ana, id);
+		await joinLiveSession(handle, ben, id);
+		// The route checked Ben before the removal; his stream subscribes after it was published.
+		await removeFromLiveSession(handle, teacherId, id, ben.id);
+		expect([...(await removedViewers(handle, id)).keys()]).toEqual([ben.id]);
+		const open = (viewer: string) =>
+			eventStream(handle, new Request('http://kit.test/events'), {
+				topic: liveTopic(id),
+				snapshot: () => liveSnapshot(handle, id),
+				viewer,
+				endedViewers: () => removedViewers(handle, id)
+			});
+		const bens = await new Response(open(ben.id).body).text();
+		expect(bens).toContain(`event: removed\ndata: ${JSON.stringify({ message: REMOVED })}\n\n`);
+		expect(bens).not.toContain('"joined"');
+		// Ana's stream opens as usual.
+		const reader = open(ana.id).body!.getReader();
+		let text = '';
+		while (!text.includes('"joined":1')) text += new TextDecoder().decode((await reader.read()).value);
+		await reader.cancel();
 	});
 
 	it('removes a student: they cannot answer or rejoin, their answers are kept, and they count nowhere live', async () => {

@@ -24,6 +24,13 @@ export interface LiveSource {
 	snapshot(): Promise<string>;
 	/** Who is watching (a student's id), so that `endViewerMessage` can end their streams alone. */
 	viewer?: string;
+	/**
+	 * The viewers whose streams of this topic have been ended for good (removed students),
+	 * read from the database, each with the last event `endViewerMessage` sent them. The
+	 * route checks its viewer before opening, but an end published between that check and
+	 * the stream's subscription would otherwise never reach this stream.
+	 */
+	endedViewers?(): Promise<Map<string, { event: string; data: string }>>;
 }
 
 /** Published on a topic, ends `viewer`'s streams of it (on every server) with a last named event. */
@@ -79,6 +86,8 @@ const HEARTBEAT = encoder.encode(': keep-alive\n\n');
 const PREAMBLE = encoder.encode(`retry: ${RETRY_MS}\n:${' '.repeat(2048)}\n\n`);
 
 type Controller = ReadableStreamDefaultController<Uint8Array>;
+/** A read of `LiveSource.endedViewers`, and when it started. */
+type EndedRead = { startedAt: number; result: Promise<Map<string, { event: string; data: string }>> };
 
 /** The streams of one topic on this server, and their shared subscription. */
 class TopicStreams {
@@ -92,12 +101,48 @@ class TopicStreams {
 	#reading: Promise<string> | null = null;
 	/** Counts states heard, so a read that a newer message overtook is not kept. */
 	#heardCount = 0;
+	/** The read of ended viewers under way, shared by the streams added before it started. */
+	#endedRead: EndedRead | null = null;
+	/** The read that starts once the one under way ends, for the streams added meanwhile. */
+	#nextEndedRead: Promise<EndedRead> | null = null;
 
 	constructor(
 		readonly handle: DatabaseHandle,
 		readonly source: LiveSource,
 		readonly onEmpty: () => void
 	) {}
+
+	/**
+	 * The end `viewer` already met, if any, from a read of the database that started after
+	 * their stream was added and subscribed (`addedAt`), so any end published before then is
+	 * in it. Streams added while a read is under way share the one that follows it, so a
+	 * class opening its streams together makes a few reads, not one each.
+	 */
+	async endedFor(viewer: string, addedAt: number): Promise<{ event: string; data: string } | undefined> {
+		if (!this.source.endedViewers) return undefined;
+		let read = this.#endedRead;
+		if (!read) read = this.#readEnded();
+		else if (read.startedAt < addedAt) {
+			const current = read;
+			this.#nextEndedRead ??= current.result.then(
+				() => this.#readEnded(),
+				() => this.#readEnded()
+			);
+			read = await this.#nextEndedRead;
+		}
+		return (await read.result).get(viewer);
+	}
+
+	#readEnded(): EndedRead {
+		this.#nextEndedRead = null;
+		const read: EndedRead = { startedAt: performance.now(), result: this.source.endedViewers!() };
+		this.#endedRead = read;
+		const done = () => {
+			if (this.#endedRead === read) this.#endedRead = null;
+		};
+		read.result.then(done, done);
+		return read;
+	}
 
 	/** Subscribes before the first stream reads its snapshot, so no change falls between. */
 	async add(controller: Controller, viewer?: string) {
@@ -266,6 +311,13 @@ export function eventStream(handle: DatabaseHandle, request: Request, source: Li
 				controller.enqueue(PREAMBLE);
 				try {
 					await streams.add(controller, source.viewer);
+					const ended = source.viewer ? await streams.endedFor(source.viewer, performance.now()) : undefined;
+					if (ended) {
+						send(controller, encodeNamedEvent(ended.event, ended.data), () => {});
+						stop();
+						controller.close();
+						return;
+					}
 					const data = await streams.current();
 					if (data && eventId(data) !== lastSeen) send(controller, encodeEvent(data), stop);
 				} catch (error) {

@@ -9,7 +9,7 @@
  * (migration 0006's trigger). Their answers so far are kept, but count nowhere live. Their
  * open event streams get a "removed" event and end.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
@@ -18,6 +18,22 @@ import { announceLive, liveTopic, REMOVED, teacherLiveSession } from './sessions
 import { endViewerMessage } from './event-stream';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
+
+/** The last event a removed student's open streams get (their page says why it stopped). */
+const removedEvent = () => ({ event: 'removed', data: JSON.stringify({ message: REMOVED }) });
+
+/**
+ * The students removed from a live session, each with the event that ends their streams:
+ * for a stream that opens as its student is being removed (event-stream.ts asks after subscribing).
+ */
+export async function removedViewers({ db, tables: t }: DatabaseHandle, sessionId: string) {
+	const rows = await db
+		.select({ studentId: t.attempts.studentId })
+		.from(t.attempts)
+		.where(and(eq(t.attempts.liveSessionId, sessionId), isNotNull(t.attempts.removedAt)));
+	// Every live attempt has a student (only anonymous practice attempts have none).
+	return new Map(rows.flatMap((r) => (r.studentId ? [[r.studentId, removedEvent()] as const] : [])));
+}
 
 /** A student of the class as the teacher's controls list them. */
 export interface LiveRosterEntry {
@@ -88,7 +104,8 @@ export async function removeFromLiveSession(handle: DatabaseHandle, teacherId: s
 	announceLive(handle, session.id);
 	// Their open pages (on any server) are told at once, and their streams end.
 	try {
-		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, 'removed', JSON.stringify({ message: REMOVED })));
+		const { event, data } = removedEvent();
+		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, event, data));
 	} catch (error) {
 		// The removal is stored; a page that missed this finds out on its next request.
 		if (!handle.pubsub.closed) console.error('Telling a removed student\'s pages failed:', error);
