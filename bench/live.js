@@ -340,7 +340,7 @@ const NAMES_SQL = `select s.display_name as name from responses r join attempts 
 
 async function sqliteRun(count, withBaselines) {
 	const file = join(mkdtempSync(join(tmpdir(), 'attribution-lab-live-')), 'kit.db');
-	const server = await startAppServer({ port: await port(), databaseUrl: file, env: { RATE_LIMIT_SCALE: '100000' } });
+	const server = await startAppServer({ port: await port(), databaseUrl: file, env: { RATE_LIMIT_SCALE: '100000' }, nodeArgs: (process.env.LIVE_NODE_ARGS || '').split(' ').filter(Boolean) });
 	const db = createClient({ url: `file:${file}` });
 	try {
 		const saved = async (sid, q) =>

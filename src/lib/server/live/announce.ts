@@ -15,13 +15,14 @@ import { coalescer } from './coalesce';
 export const PUBLISH_INTERVAL_MS = 150;
 
 /**
- * `announce(handle, key)`: call it after every change to `key`; the state `snapshot` reads
- * goes out on `topicOf(key)`, coalesced. It never throws into the caller, and stays quiet
- * once the database is shutting down.
+ * `announce(handle, key, urgent?)`: call it after every change to `key`; the state `snapshot`
+ * reads goes out on `topicOf(key)`, coalesced (an urgent change goes out at once: see
+ * coalesce.ts). It never throws into the caller, and stays quiet once the database is
+ * shutting down.
  */
 export function announcer(topicOf: (key: string) => string, snapshot: (handle: DatabaseHandle, key: string) => Promise<string>) {
-	const perHandle = new WeakMap<DatabaseHandle, (key: string) => void>();
-	return function announce(handle: DatabaseHandle, key: string) {
+	const perHandle = new WeakMap<DatabaseHandle, (key: string, urgent?: boolean) => void>();
+	return function announce(handle: DatabaseHandle, key: string, urgent = false) {
 		let touch = perHandle.get(handle);
 		if (!touch) {
 			touch = coalescer(PUBLISH_INTERVAL_MS, async (k) => {
@@ -34,6 +35,6 @@ export function announcer(topicOf: (key: string) => string, snapshot: (handle: D
 			});
 			perHandle.set(handle, touch);
 		}
-		touch(key);
+		touch(key, urgent);
 	};
 }

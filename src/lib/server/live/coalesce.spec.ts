@@ -48,4 +48,33 @@ describe('coalescer', () => {
 		expect(errors).toHaveBeenCalledOnce();
 		errors.mockRestore();
 	});
+
+	it('runs an urgent change at once inside an interval, and still ends the interval with one more run', async () => {
+		const runs: string[] = [];
+		const touch = coalescer(250, async (key) => void runs.push(key));
+		touch('a');
+		await settle();
+		touch('a'); // an answer: waits for the interval
+		await settle();
+		expect(runs).toEqual(['a']);
+		touch('a', true); // the teacher moves on: goes now
+		await settle();
+		expect(runs).toEqual(['a', 'a']);
+		// The interval's trailing run follows, so the last state out is the latest.
+		await vi.advanceTimersByTimeAsync(250);
+		expect(runs).toEqual(['a', 'a', 'a']);
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(runs).toEqual(['a', 'a', 'a']);
+	});
+
+	it('runs an urgent change when idle like any other', async () => {
+		const runs: string[] = [];
+		const touch = coalescer(250, async (key) => void runs.push(key));
+		touch('a', true);
+		await settle();
+		expect(runs).toEqual(['a']);
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(runs).toEqual(['a']);
+	});
 });
+

@@ -133,7 +133,9 @@ export async function commandLiveSession(handle: DatabaseHandle, teacherId: stri
 				.where(and(eq(t.attempts.liveSessionId, session.id), isNull(t.attempts.submittedAt)));
 		}
 	});
-	announceLive(handle, session.id);
+	// The class waits for this one: it goes out at once, not at the end of an interval that
+	// students' answers started (bench/live.js: question shown → every student has it).
+	announceLive(handle, session.id, true);
 	return next;
 }
 
