@@ -1,31 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { addFact, confirmPlacement, deleteAnnotation, editorModel, retarget, saveClaim, saveNote, type ClaimInput } from '../../src/lib/server/articles/annotation-editor';
+import { addFact, confirmPlacement, deleteAnnotation, editorModel, retarget, saveClaim, saveNote } from '../../src/lib/server/articles/annotation-editor';
 import { articleForTeacher, createTeacherArticle, editArticleText } from '../../src/lib/server/articles/teacher-articles';
 import { loadReaderArticle } from '../../src/lib/server/articles/reader';
-import { checkParts } from '../../src/lib/articles/article-parts';
 import { createInvite, signUpTeacher } from '../../src/lib/server/people/teachers';
 import { seedClassroom } from '../fixtures/classroom';
+import { councilParts, COUNCIL_BODY, TOM_REED_CLAIM } from '../fixtures/council-article';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { refusal } from '../fixtures/refusal';
-
-const BODY = 'The council met on Tuesday. It voted for new buses.\n\n## What next\n\n“We need buses now,” said Tom Reed. Riders agree.';
-
-const parts = (body: string) => {
-	const result = checkParts({ title: 'Council backs buses', body, outlet: '', author: '', date: '', originalUrl: '', language: 'en' });
-	if (!result.ok) throw new Error(JSON.stringify(result.problems));
-	return result.parts;
-};
-
-const newSpeaker: ClaimInput = {
-	speaker: 'new',
-	newSpeaker: { name: 'Tom Reed', role: 'advocacy-group', description: 'Chair of the riders’ union', stake: 'More routes for members' },
-	form: 'direct-quote',
-	relationship: 'Campaigns for buses',
-	check: 'unverified',
-	checkNote: '',
-	facts: []
-};
 
 describe(`the annotation editor on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;
@@ -38,7 +20,7 @@ describe(`the annotation editor on ${ENGINE}`, () => {
 		handle = await freshDatabase();
 		ada = (await seedClassroom(handle)).teacherId;
 		bob = (await signUpTeacher(handle, { name: 'Bob', email: 'bob@school.test', password: 'harbor lantern violet' }, await createInvite(handle, ada))).id;
-		({ id } = await createTeacherArticle(handle, ada, parts(BODY)));
+		({ id } = await createTeacherArticle(handle, ada, councilParts(COUNCIL_BODY)));
 		text = (await editorModel(handle, ada, id)).version.text;
 	});
 	afterEach(async () => handle.close());
@@ -48,7 +30,7 @@ describe(`the annotation editor on ${ENGINE}`, () => {
 
 	it('adds a claim with a new speaker and a note citing a source, and the reader shows both', async () => {
 		const fact = await addFact(handle, ada, id, await revision(), { text: 'The vote was 7 to 2', origin: 'Council minutes', checked: true });
-		const claim = await saveClaim(handle, ada, id, await revision(), null, span('“We need buses now,” said Tom Reed.'), newSpeaker);
+		const claim = await saveClaim(handle, ada, id, await revision(), null, span('“We need buses now,” said Tom Reed.'), TOM_REED_CLAIM);
 		const note = await saveNote(handle, ada, id, await revision(), null, span('Tom Reed'), { layer: 'sourcing', title: 'Who is Tom Reed?', body: 'He chairs the riders’ union.', checkIt: 'Search the union’s site.', facts: [fact] });
 		const model = await editorModel(handle, ada, id);
 		expect(model.speakers.map((s) => s.name)).toEqual(['Tom Reed']);
@@ -63,9 +45,9 @@ describe(`the annotation editor on ${ENGINE}`, () => {
 	});
 
 	it('edits, retargets and deletes a claim', async () => {
-		const claim = await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), newSpeaker);
+		const claim = await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), TOM_REED_CLAIM);
 		const speaker = (await editorModel(handle, ada, id)).speakers[0].key;
-		await saveClaim(handle, ada, id, await revision(), claim, null, { ...newSpeaker, speaker, check: 'stretched', checkNote: 'They voted to study it.' });
+		await saveClaim(handle, ada, id, await revision(), claim, null, { ...TOM_REED_CLAIM, speaker, check: 'stretched', checkNote: 'They voted to study it.' });
 		await retarget(handle, ada, id, await revision(), claim, span('The council met on Tuesday.'));
 		let model = await editorModel(handle, ada, id);
 		expect(model.claims).toMatchObject([{ key: claim, check: 'stretched', place: { words: 'The council met on Tuesday.' } }]);
@@ -76,9 +58,9 @@ describe(`the annotation editor on ${ENGINE}`, () => {
 	});
 
 	it('refuses an overlapping claim and a selection across a heading with a 4xx, saving nothing', async () => {
-		await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), newSpeaker);
+		await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), TOM_REED_CLAIM);
 		const before = await revision();
-		const overlap = await refusal(saveClaim(handle, ada, id, before, null, span('voted for new buses.'), { ...newSpeaker, speaker: 'new' }));
+		const overlap = await refusal(saveClaim(handle, ada, id, before, null, span('voted for new buses.'), { ...TOM_REED_CLAIM, speaker: 'new' }));
 		expect(overlap.status).toBe(409);
 		expect(overlap.message).toMatch(/overlap another claim/);
 		const across = await refusal(saveNote(handle, ada, id, before, null, { start: text.indexOf('buses.'), end: text.indexOf('Tom') }, { layer: 'framing', title: 'x', body: 'y', checkIt: '', facts: [] }));
@@ -92,22 +74,22 @@ describe(`the annotation editor on ${ENGINE}`, () => {
 
 	it('refuses a change made from a stale page (two teachers at once) and a change by another teacher', async () => {
 		const stale = await revision();
-		await saveClaim(handle, ada, id, stale, null, span('The council met on Tuesday.'), newSpeaker);
+		await saveClaim(handle, ada, id, stale, null, span('The council met on Tuesday.'), TOM_REED_CLAIM);
 		const refused = await refusal(saveNote(handle, ada, id, stale, null, span('Riders agree.'), { layer: 'framing', title: 'Who?', body: 'Which riders?', checkIt: '', facts: [] }));
 		expect(refused.status).toBe(409);
 		expect(refused.message).toMatch(/Someone else changed this article/);
 		expect((await editorModel(handle, ada, id)).notes).toEqual([]);
 		expect((await refusal(editorModel(handle, bob, id))).status).toBe(404);
-		expect((await refusal(saveClaim(handle, bob, id, await revision(), null, span('Riders agree.'), newSpeaker))).status).toBe(404);
+		expect((await refusal(saveClaim(handle, bob, id, await revision(), null, span('Riders agree.'), TOM_REED_CLAIM))).status).toBe(404);
 	});
 
 	it('re-anchors on a text edit: exact ones attach, changed words wait for confirming, removed words are orphans', async () => {
-		const kept = await saveClaim(handle, ada, id, await revision(), null, span('The council met on Tuesday.'), newSpeaker);
+		const kept = await saveClaim(handle, ada, id, await revision(), null, span('The council met on Tuesday.'), TOM_REED_CLAIM);
 		const speaker = (await editorModel(handle, ada, id)).speakers[0].key;
-		const reworded = await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), { ...newSpeaker, speaker });
+		const reworded = await saveClaim(handle, ada, id, await revision(), null, span('It voted for new buses.'), { ...TOM_REED_CLAIM, speaker });
 		const gone = await saveNote(handle, ada, id, await revision(), null, span('Riders agree.'), { layer: 'framing', title: 'Which riders?', body: 'None is named.', checkIt: '', facts: [] });
-		const edited = BODY.replace('It voted for new buses.', 'It voted for new electric buses.').replace(' Riders agree.', '');
-		const result = await editArticleText(handle, ada, id, await revision(), parts(edited));
+		const edited = COUNCIL_BODY.replace('It voted for new buses.', 'It voted for new electric buses.').replace(' Riders agree.', '');
+		const result = await editArticleText(handle, ada, id, await revision(), councilParts(edited));
 		expect(result).toMatchObject({ changed: true, number: 2, attached: 1, waiting: 2 });
 
 		let model = await editorModel(handle, ada, id);

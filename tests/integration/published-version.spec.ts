@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { DatabaseHandle } from '../../src/lib/server/db/database';
-import { saveClaim, type ClaimInput } from '../../src/lib/server/articles/annotation-editor';
+import { saveClaim } from '../../src/lib/server/articles/annotation-editor';
 import {
 	articleForTeacher,
 	copyArticle,
@@ -14,33 +14,17 @@ import {
 } from '../../src/lib/server/articles/teacher-articles';
 import { readableStamp } from '../../src/lib/server/articles/reader-access';
 import { articleBundle, articleForAttempt } from '../../src/lib/server/articles/reader-cache';
-import { checkParts } from '../../src/lib/articles/article-parts';
 import { createInvite, signUpTeacher } from '../../src/lib/server/people/teachers';
 import { createQuiz } from '../../src/lib/server/quiz/editor';
 import { startPracticeAttempt } from '../../src/lib/server/quiz/responses';
 import { seedClassroom } from '../fixtures/classroom';
+import { councilParts, COUNCIL_BODY, TOM_REED_CLAIM } from '../fixtures/council-article';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { refusal } from '../fixtures/refusal';
 
-const V1 = 'The council met on Tuesday. It voted for new buses.\n\n## What next\n\n“We need buses now,” said Tom Reed. Riders agree.';
+const V1 = COUNCIL_BODY;
 const V2 = 'The council met on Tuesday night. It voted for new buses.\n\n## What next\n\n“We need buses now,” said Tom Reed. Riders agree. Fares stay the same.';
 const V3 = 'The council met on Tuesday night. It voted for new buses and trams.\n\n## What next\n\n“We need buses now,” said Tom Reed. Riders agree. Fares stay the same.';
-
-const parts = (body: string) => {
-	const result = checkParts({ title: 'Council backs buses', body, outlet: '', author: '', date: '', originalUrl: '', language: 'en' });
-	if (!result.ok) throw new Error(JSON.stringify(result.problems));
-	return result.parts;
-};
-
-const claimBy: ClaimInput = {
-	speaker: 'new',
-	newSpeaker: { name: 'Tom Reed', role: 'advocacy-group', description: 'Chair of the riders’ union', stake: 'More routes for members' },
-	form: 'direct-quote',
-	relationship: 'Campaigns for buses',
-	check: 'unverified',
-	checkNote: '',
-	facts: []
-};
 
 describe(`the published version students see, on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;
@@ -54,7 +38,7 @@ describe(`the published version students see, on ${ENGINE}`, () => {
 		handle = await freshDatabase();
 		({ teacherId: ada, classId } = await seedClassroom(handle));
 		bob = (await signUpTeacher(handle, { name: 'Bob', email: 'bob@school.test', password: 'harbor lantern violet' }, await createInvite(handle, ada))).id;
-		({ id, slug } = await createTeacherArticle(handle, ada, parts(V1)));
+		({ id, slug } = await createTeacherArticle(handle, ada, councilParts(V1)));
 	});
 	afterEach(async () => handle.close());
 
@@ -66,7 +50,7 @@ describe(`the published version students see, on ${ENGINE}`, () => {
 		expect(stamp).not.toBeNull();
 		return (await articleBundle(handle, slug, stamp!))!.article;
 	};
-	const editText = async (body: string) => editArticleText(handle, ada, id, await revision(), parts(body));
+	const editText = async (body: string) => editArticleText(handle, ada, id, await revision(), councilParts(body));
 	const versionOfAttempt = async (attemptId: string) => {
 		const { db, tables: t } = handle;
 		return (await db.select({ v: t.attempts.articleVersionId }).from(t.attempts).where(eq(t.attempts.id, attemptId)))[0].v;
@@ -78,19 +62,19 @@ describe(`the published version students see, on ${ENGINE}`, () => {
 		expect(await publishedState(handle, await articleForTeacher(handle, ada, id))).toEqual({ published: 1, current: 1, unpublishedChanges: false });
 
 		await editText(V2);
-		expect((await studentReads()).text).toBe(parts(V1).text);
+		expect((await studentReads()).text).toBe(councilParts(V1).text);
 		expect(await publishedState(handle, await articleForTeacher(handle, ada, id))).toEqual({ published: 1, current: 2, unpublishedChanges: true });
 		const early = await startPracticeAttempt(handle, quizId);
 		expect(await versionOfAttempt(early.attemptId)).toBe(`${id}/v1`);
 
 		const published = await publishCurrentVersion(handle, ada, id, await revision());
 		expect(published).toEqual({ number: 2, waiting: 0 });
-		expect((await studentReads()).text).toBe(parts(V2).text);
+		expect((await studentReads()).text).toBe(councilParts(V2).text);
 		const late = await startPracticeAttempt(handle, quizId);
 		expect(await versionOfAttempt(late.attemptId)).toBe(`${id}/v2`);
 		// The earlier attempt goes on on the text it was given on.
 		const shown = await studentReads();
-		expect((await articleForAttempt(handle, shown, undefined, `${id}/v1`)).text).toBe(parts(V1).text);
+		expect((await articleForAttempt(handle, shown, undefined, `${id}/v1`)).text).toBe(councilParts(V1).text);
 		expect((await articleForAttempt(handle, shown, undefined, `${id}/v2`)).versionNumber).toBe(2);
 	});
 
@@ -100,10 +84,10 @@ describe(`the published version students see, on ${ENGINE}`, () => {
 		await setArticlePublication(handle, ada, id, await revision(), 'published', 'teachers');
 		expect((await studentReads()).versionNumber).toBe(1);
 		const copy = await copyArticle(handle, bob, id);
-		expect((await articleBundle(handle, copy.slug))!.article.text).toBe(parts(V1).text);
+		expect((await articleBundle(handle, copy.slug))!.article.text).toBe(councilParts(V1).text);
 		// The owner's own copy starts from what they are editing.
 		const own = await copyArticle(handle, ada, id);
-		expect((await articleBundle(handle, own.slug))!.article.text).toBe(parts(V2).text);
+		expect((await articleBundle(handle, own.slug))!.article.text).toBe(councilParts(V2).text);
 		// Back to a draft and published again: the current version is published.
 		await setArticlePublication(handle, ada, id, await revision(), 'draft', 'teachers');
 		await setArticlePublication(handle, ada, id, await revision(), 'published', 'teachers');
@@ -111,14 +95,14 @@ describe(`the published version students see, on ${ENGINE}`, () => {
 	});
 
 	it('shows students the published claims while the teacher works on a draft, and new words only once published', async () => {
-		const text1 = parts(V1).text;
-		await saveClaim(handle, ada, id, await revision(), null, { start: text1.indexOf('“We'), end: text1.indexOf('Reed.') + 5 }, claimBy);
+		const text1 = councilParts(V1).text;
+		await saveClaim(handle, ada, id, await revision(), null, { start: text1.indexOf('“We'), end: text1.indexOf('Reed.') + 5 }, TOM_REED_CLAIM);
 		await setArticlePublication(handle, ada, id, await revision(), 'published', 'classes');
 		await editText(V2);
-		const text2 = parts(V2).text;
+		const text2 = councilParts(V2).text;
 		const fares = 'Fares stay the same.';
 		const speaker = (await handle.db.select().from(handle.tables.speakers).where(eq(handle.tables.speakers.articleId, id)))[0].key;
-		await saveClaim(handle, ada, id, await revision(), null, { start: text2.indexOf(fares), end: text2.indexOf(fares) + fares.length }, { ...claimBy, speaker, newSpeaker: undefined, form: 'paraphrase' });
+		await saveClaim(handle, ada, id, await revision(), null, { start: text2.indexOf(fares), end: text2.indexOf(fares) + fares.length }, { ...TOM_REED_CLAIM, speaker, newSpeaker: undefined, form: 'paraphrase' });
 		// The claim the diff carried to the draft still shows on the published text; the one on new words does not, and is no orphan.
 		let reader = await studentReads();
 		expect(reader.claims.map((c) => c.quote)).toEqual(['“We need buses now,” said Tom Reed.']);
