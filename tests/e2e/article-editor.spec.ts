@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { startApp, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { post, seed, type Seeded } from './http-seed';
+import { saveArticle, seed, type Seeded } from './http-seed';
 
 let app: AppProcess;
 let seeded: Seeded;
@@ -19,10 +19,7 @@ const BODY = 'The council met on Tuesday. It voted for new buses.\n\n## What nex
 const EDITED = 'The council met on Tuesday. It voted for new electric buses.\n\n## What next\n\n“We need buses now,” said Tom Reed.\n\nFares will rise in June.';
 
 /** Saves a draft article through the review form and returns its id. */
-async function newArticle(title: string) {
-	const saved = await post(seeded.admin, '/teach/articles/new?/save', { title, body: BODY, outlet: 'Riverside Gazette', author: '', date: '', originalUrl: '', language: 'en' });
-	return decodeURIComponent(saved.headers()['location'].split('/').pop()!.split('?')[0]);
-}
+const newArticle = (title: string) => saveArticle(seeded.admin, { title, body: BODY, outlet: 'Riverside Gazette' });
 
 test.beforeAll(async () => {
 	app = await startApp();

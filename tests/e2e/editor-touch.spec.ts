@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import { startApp, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { post, seed, type Seeded } from './http-seed';
+import { saveArticle, seed, type Seeded } from './http-seed';
 
 let app: AppProcess;
 let seeded: Seeded;
@@ -58,8 +58,7 @@ async function noSidewaysScroll(page: Page) {
 
 test('a teacher marks claims on a tablet by touch: a finger’s selection, then taps; the sentence list by taps; an overlap refused', async ({ page, context }) => {
 	await context.addCookies((await seeded.admin.storageState()).cookies);
-	const saved = await post(seeded.admin, '/teach/articles/new?/save', { title: 'Buses on a tablet', body: BODY, outlet: '', author: '', date: '', originalUrl: '', language: 'en' });
-	const id = decodeURIComponent(saved.headers()['location'].split('/').pop()!.split('?')[0]);
+	const id = await saveArticle(seeded.admin, { title: 'Buses on a tablet', body: BODY });
 	await page.goto(new URL(`/teach/articles/${id}/edit`, app.url).href);
 	await expect(page.getByRole('heading', { level: 1, name: 'Mark claims and notes' })).toBeVisible();
 	await noSidewaysScroll(page);

@@ -57,6 +57,15 @@ export async function post(ctx: APIRequestContext, path: string, form: Record<st
 	return response;
 }
 
+/**
+ * Saves a teacher's draft article through the review form (pasted text, language English;
+ * the fields not given are "not given") and returns its id.
+ */
+export async function saveArticle(teacher: APIRequestContext, fields: { title: string; body: string; outlet?: string }) {
+	const saved = await post(teacher, '/teach/articles/new?/save', { outlet: '', author: '', date: '', originalUrl: '', language: 'en', ...fields });
+	return decodeURIComponent(saved.headers()['location'].split('/').pop()!.split('?')[0]);
+}
+
 /** A class of `teacher`'s with the roster `names`; its id and join code. */
 export async function makeClass(teacher: APIRequestContext, name: string, names: string) {
 	const created = await post(teacher, '/teach?/create', { name });

@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startApp, type AppProcess } from './app-process';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { post, seed, type Seeded } from './http-seed';
+import { saveArticle, seed, type Seeded } from './http-seed';
 
 let app: AppProcess;
 let seeded: Seeded;
@@ -25,10 +25,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => app?.stop());
 
 /** Saves a draft article through the review form and returns its id. */
-async function newArticle(title: string) {
-	const saved = await post(seeded.admin, '/teach/articles/new?/save', { title, body: BODY, outlet: 'Riverside Gazette', author: '', date: '', originalUrl: '', language: 'en' });
-	return decodeURIComponent(saved.headers()['location'].split('/').pop()!.split('?')[0]);
-}
+const newArticle = (title: string) => saveArticle(seeded.admin, { title, body: BODY, outlet: 'Riverside Gazette' });
 
 async function open(page: Page, path: string) {
 	const response = await page.goto(new URL(path, app.url).href);
