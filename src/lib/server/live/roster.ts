@@ -14,7 +14,8 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { renameStudent, roster } from '../people/classes';
-import { announceLive, liveTopic, REMOVED, teacherLiveSession } from './sessions';
+import { announceLive, liveTopic, teacherLiveSession } from './sessions';
+import { m } from '$lib/paraglide/messages';
 import { endViewerMessage } from './event-stream';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
@@ -63,7 +64,7 @@ async function sessionStudent({ db, tables: t }: DatabaseHandle, session: LiveSe
 				.from(t.students)
 				.where(and(eq(t.students.id, studentId.slice(0, 64)), eq(t.students.classId, session.classId)))
 		: [];
-	if (!student) throw new DomainError('That student is not in this class.', 404);
+	if (!student) throw new DomainError(m.live_err_not_student(), 404);
 	return student;
 }
 
@@ -86,9 +87,10 @@ export async function removeFromLiveSession(handle: DatabaseHandle, teacherId: s
 		await tx.update(t.attempts).set({ removedAt: now }).where(and(theirs, isNull(t.attempts.removedAt)));
 	});
 	announceLive(handle, session.id);
-	// Their open pages (on any server) are told at once, and their streams end.
+	// Their open pages (on any server) are told at once, and their streams end. The event
+	// carries a code, not words: the page reads why again, in the student's own language.
 	try {
-		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, 'removed', JSON.stringify({ message: REMOVED })));
+		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, 'removed', JSON.stringify({ reason: 'removed' })));
 	} catch (error) {
 		// The removal is stored; a page that missed this finds out on its next request.
 		if (!handle.pubsub.closed) console.error('Telling a removed student\'s pages failed:', error);
