@@ -13,7 +13,7 @@ import { client, joinChoices, post, seed, type Seeded } from './http-seed';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db/database';
-import { answerLive, joinLiveSession, liveQuestionsOf, REMOVED, teacherLiveSession } from '../../src/lib/server/live/sessions';
+import { answerLive, joinLiveSession, liveQuestionsOf, teacherLiveSession } from '../../src/lib/server/live/sessions';
 
 let app: AppProcess;
 let seeded: Seeded;
@@ -229,7 +229,7 @@ test('a teacher runs a live session: start by keyboard, projector, lock, reveal,
 	await page.getByRole('button', { name: 'Remove Amir from the session' }).click();
 	await expect(page.getByText('Amir is out of this session. Their answers so far are kept.')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Removed from this session (1)' })).toBeVisible();
-	expect((await refusal(joinLiveSession(db, students['Amir'], sid))).message).toBe(REMOVED);
+	expect((await refusal(joinLiveSession(db, students['Amir'], sid))).message).toBe('Your teacher removed you from this session.');
 	await page.getByText('Manage Rude Word').click();
 	await page.getByLabel('New name for Rude Word').fill('Rafa');
 	await page.getByRole('button', { name: 'Rename Rude Word' }).click();

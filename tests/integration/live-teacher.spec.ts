@@ -7,7 +7,7 @@ import { createClass, addToRoster, exportClass } from '../../src/lib/server/peop
 import Papa from 'papaparse';
 import { studentsCsv } from '../../src/lib/classes/export';
 import { saveResponse } from '../../src/lib/server/quiz/responses';
-import { answerLive, commandLiveSession, joinLiveSession, liveCounts, liveSnapshot, liveTopic, REMOVED, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
+import { answerLive, commandLiveSession, joinLiveSession, liveCounts, liveSnapshot, liveTopic, startLiveSession, teacherLiveSession } from '../../src/lib/server/live/sessions';
 import { eventStream } from '../../src/lib/server/live/event-stream';
 import { liveRoster, removedViewers, removeFromLiveSession, renameInLiveSession } from '../../src/lib/server/live/roster';
 import { classLiveSessions, liveContext, revealOf, sessionAnswers } from '../../src/lib/server/live/teacher-views';
@@ -17,6 +17,8 @@ import type { Command } from '../../src/lib/live/session-state';
 import { ENGINE, freshDatabase } from '../fixtures/database';
 import { seedClassroom } from '../fixtures/classroom';
 import { refusal } from '../fixtures/refusal';
+
+const REMOVED_WORDS = 'Your teacher removed you from this session.';
 
 describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;
@@ -74,7 +76,8 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		await expect.poll(() => bens.seen.text.includes('"joined":2') && anas.seen.text.includes('"joined":2')).toBe(true);
 		await removeFromLiveSession(handle, teacherId, id, ben.id);
 		await expect.poll(() => bens.seen.ended).toBe(true);
-		expect(bens.seen.text).toContain(`event: removed\ndata: ${JSON.stringify({ message: REMOVED })}\n\n`);
+		// A code, not words: the same event serves every student, whatever their language.
+		expect(bens.seen.text).toContain(`event: removed\ndata: ${JSON.stringify({ reason: 'removed' })}\n\n`);
 		// Ana's stream stays open, never sees it, and gets the new count.
 		await expect.poll(() => anas.seen.text.includes('"joined":1')).toBe(true);
 		expect(anas.seen.ended).toBe(false);
@@ -98,7 +101,7 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 				endedViewers: () => removedViewers(handle, id)
 			});
 		const bens = await new Response(open(ben.id).body).text();
-		expect(bens).toContain(`event: removed\ndata: ${JSON.stringify({ message: REMOVED })}\n\n`);
+		expect(bens).toContain(`event: removed\ndata: ${JSON.stringify({ reason: 'removed' })}\n\n`);
 		expect(bens).not.toContain('"joined"');
 		// Ana's stream opens as usual.
 		const reader = open(ana.id).body!.getReader();
@@ -119,7 +122,7 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		expect(await removeFromLiveSession(handle, teacherId, id, ben.id)).toEqual({ name: 'Ben' });
 		const refused = await refusal(joinLiveSession(handle, ben, id));
 		expect(refused.status).toBe(403);
-		expect(refused.message).toBe(REMOVED);
+		expect(refused.message).toBe(REMOVED_WORDS);
 		expect((await refusal(answerLive(handle, ben, id, q1.id, { choices: [options(q1).right], certainty: 1 }, pack.text.length))).status).toBe(403);
 		// Even a request that read his attempt before the removal cannot save: it was handed in.
 		const [attempt] = await handle.db.select().from(handle.tables.attempts).where(eq(handle.tables.attempts.studentId, ben.id));
@@ -134,7 +137,7 @@ describe(`the teacher's side of live sessions on ${ENGINE}`, () => {
 		// A student who never joined can be kept out before they come; removing twice changes nothing.
 		await removeFromLiveSession(handle, teacherId, id, cai.id);
 		await removeFromLiveSession(handle, teacherId, id, cai.id);
-		expect((await refusal(joinLiveSession(handle, cai, id))).message).toBe(REMOVED);
+		expect((await refusal(joinLiveSession(handle, cai, id))).message).toBe(REMOVED_WORDS);
 		const roster = await liveRoster(handle, session1, q1.id);
 		expect(roster.map((r) => [r.name, r.joined, r.removed, r.answered])).toEqual([
 			['Ana', true, false, true],

@@ -52,7 +52,7 @@ describe('student pacing', () => {
 
 	it('closes every question to a student who has handed in', () => {
 		expect(studentMayAnswer(after('start'), 'student', 1, handedIn)).toBe(false);
-		expect(answerRefusal(after('start'), 'student', 1, handedIn)).toMatch(/handed in/);
+		expect(answerRefusal(after('start'), 'student', 1, handedIn)).toBe('handed-in');
 	});
 
 	it('shows the student’s own result after handing in or the end, and the right answer only after the reveal', () => {
@@ -75,15 +75,13 @@ describe('student pacing', () => {
 describe('answerRefusal', () => {
 	it.each([
 		['open', after('start'), 0, null],
-		['not started', after(), 0, /not started/],
-		['paused', after('start', 'pause'), 0, /paused/],
-		['ended', after('start', 'end'), 0, /ended.*kept/],
-		['locked', after('start', 'lock'), 0, /locked/],
-		['another question', after('start'), 1, /locked/]
+		['not started', after(), 0, 'lobby'],
+		['paused', after('start', 'pause'), 0, 'paused'],
+		['ended', after('start', 'end'), 0, 'ended'],
+		['locked', after('start', 'lock'), 0, 'locked'],
+		['another question', after('start'), 1, 'locked']
 	])('teacher pacing, %s', (_, s, index, expected) => {
-		const refusal = answerRefusal(s, 'teacher', index, open);
-		if (expected === null) expect(refusal).toBeNull();
-		else expect(refusal).toMatch(expected);
+		expect(answerRefusal(s, 'teacher', index, open)).toBe(expected);
 	});
 });
 

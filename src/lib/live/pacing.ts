@@ -37,14 +37,17 @@ export function studentMayAnswer(s: LiveSessionState, pacing: Pacing, index: num
 	return s.stage === 'question' && !s.paused && Number.isInteger(index) && index >= 0 && index < s.questionCount && phaseOf(s, index) === 'open';
 }
 
-/** Why an answer is refused now, in the student's words; null when it may be saved. */
-export function answerRefusal(s: LiveSessionState, pacing: Pacing, index: number, part: StudentPart): string | null {
+/** Why an answer is refused now, as a code (the server words it in the student's language); null when it may be saved. */
+export type AnswerRefusal = 'ended' | 'handed-in' | 'lobby' | 'paused' | 'locked';
+
+/** Why an answer to question `index` is refused now; null when it may be saved. */
+export function answerRefusal(s: LiveSessionState, pacing: Pacing, index: number, part: StudentPart): AnswerRefusal | null {
 	if (studentMayAnswer(s, pacing, index, part)) return null;
-	if (s.stage === 'ended') return 'This session has ended. Your answers are kept.';
-	if (part.handedIn) return 'You have handed in your answers, so they can no longer change.';
-	if (s.stage === 'lobby') return 'The session has not started yet. Wait for your teacher.';
-	if (s.paused) return 'The session is paused. Wait for your teacher.';
-	return 'Answers to this question are locked. Your teacher has moved on.';
+	if (s.stage === 'ended') return 'ended';
+	if (part.handedIn) return 'handed-in';
+	if (s.stage === 'lobby') return 'lobby';
+	if (s.paused) return 'paused';
+	return 'locked';
 }
 
 /** What of question `index` the student may see: their own result, and the right answers too. */

@@ -7,6 +7,7 @@ import {
 	mayAnswer,
 	newSession,
 	RefusedCommand,
+	type RefusalReason,
 	studentScreen,
 	type Command,
 	type LiveSessionState
@@ -49,22 +50,25 @@ describe('a live session', () => {
 		expect(mayAnswer(s, 0)).toBe(false);
 	});
 
-	it.each<[string, Command['type'][], Command, RegExp]>([
-		['start twice', ['start'], { type: 'start' }, /already started/],
-		['move before starting', [], { type: 'next' }, /Start the session first/],
-		['go past the last question', ['start', 'next'], { type: 'next' }, /last question/],
-		['go before the first', ['start'], { type: 'previous' }, /first question/],
-		['lock twice', ['start', 'lock'], { type: 'lock' }, /already locked/],
-		['reopen a revealed question', ['start', 'reveal'], { type: 'reopen' }, /cannot reopen/],
-		['reveal twice', ['start', 'reveal'], { type: 'reveal' }, /already revealed/],
-		['show the note before revealing', ['start'], { type: 'show-note' }, /Reveal the answer/],
-		['show the note twice', ['start', 'reveal', 'show-note'], { type: 'show-note' }, /already on the projector/],
-		['anything after the end', ['start', 'end'], { type: 'next' }, /ended/],
-		['a question that does not exist', ['start'], { type: 'go', to: 7 }, /no such question/]
-	])('refuses to %s', (_, before, command, message) => {
+	it.each<[string, Command['type'][], Command, RegExp, RefusalReason]>([
+		['start twice', ['start'], { type: 'start' }, /already started/, 'started'],
+		['move before starting', [], { type: 'next' }, /Start the session first/, 'start-first'],
+		['go past the last question', ['start', 'next'], { type: 'next' }, /last question/, 'last'],
+		['go before the first', ['start'], { type: 'previous' }, /first question/, 'first'],
+		['lock twice', ['start', 'lock'], { type: 'lock' }, /already locked/, 'locked'],
+		['reopen an open question', ['start'], { type: 'reopen' }, /already open/, 'open'],
+		['reopen a revealed question', ['start', 'reveal'], { type: 'reopen' }, /cannot reopen/, 'no-reopen'],
+		['reveal twice', ['start', 'reveal'], { type: 'reveal' }, /already revealed/, 'revealed'],
+		['show the note before revealing', ['start'], { type: 'show-note' }, /Reveal the answer/, 'reveal-first'],
+		['show the note twice', ['start', 'reveal', 'show-note'], { type: 'show-note' }, /already on the projector/, 'note-up'],
+		['anything after the end', ['start', 'end'], { type: 'next' }, /ended/, 'ended'],
+		['a question that does not exist', ['start'], { type: 'go', to: 7 }, /no such question/, 'no-question']
+	])('refuses to %s, saying why with a code', (_, before, command, message, reason) => {
 		const s = run(2, ...before);
 		expect(() => apply(s, command)).toThrow(RefusedCommand);
 		expect(() => apply(s, command)).toThrow(message);
+		// The code is what the server words in the teacher's language.
+		expect(() => apply(s, command)).toThrow(expect.objectContaining({ reason }));
 	});
 
 	it('keeps a question as it was left when the teacher goes back to it', () => {

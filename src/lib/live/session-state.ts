@@ -43,8 +43,18 @@ export type Command =
 	| { type: 'resume' }
 	| { type: 'end' };
 
-/** A command that does not fit the state, with the reason a teacher reads. */
-export class RefusedCommand extends Error {}
+/** Why a command does not fit the state, as a code: the server words it in the teacher's language. */
+export type RefusalReason = 'no-question' | 'ended' | 'start-first' | 'started' | 'last' | 'first' | 'locked' | 'open' | 'no-reopen' | 'revealed' | 'reveal-first' | 'note-up';
+
+/** A command that does not fit the state: `reason` says why (the message is its English, for logs and tests). */
+export class RefusedCommand extends Error {
+	constructor(
+		readonly reason: RefusalReason,
+		message: string
+	) {
+		super(message);
+	}
+}
 
 /** A new session of `questionCount` questions, in the lobby. */
 export function newSession(questionCount: number): LiveSessionState {
@@ -59,7 +69,7 @@ export function currentPhase(s: LiveSessionState): QuestionPhase | null {
 
 /** Shows question `to`: open if it was never shown, otherwise as it was left. */
 function showQuestion(s: LiveSessionState, to: number): LiveSessionState {
-	if (to < 0 || to >= s.questionCount) throw new RefusedCommand('There is no such question in this quiz.');
+	if (to < 0 || to >= s.questionCount) throw new RefusedCommand('no-question', 'There is no such question in this quiz.');
 	return { ...s, stage: 'question', current: to, phases: { ...s.phases, [to]: s.phases[to] ?? 'open' }, noteShown: false };
 }
 
@@ -69,39 +79,41 @@ function withPhase(s: LiveSessionState, phase: QuestionPhase): LiveSessionState 
 
 /** The state after the teacher's `command`; a command that does not fit throws RefusedCommand. */
 export function apply(s: LiveSessionState, command: Command): LiveSessionState {
-	if (s.stage === 'ended') throw new RefusedCommand('This session has ended.');
+	if (s.stage === 'ended') throw new RefusedCommand('ended', 'This session has ended.');
 	if (command.type === 'end') return { ...s, stage: 'ended', paused: false };
 	if (command.type === 'pause') return { ...s, paused: true };
 	if (command.type === 'resume') return { ...s, paused: false };
 	if (s.stage === 'lobby') {
 		if (command.type === 'start') return showQuestion(s, 0);
-		throw new RefusedCommand('Start the session first.');
+		throw new RefusedCommand('start-first', 'Start the session first.');
 	}
 	const phase = currentPhase(s)!;
 	switch (command.type) {
 		case 'start':
-			throw new RefusedCommand('The session has already started.');
+			throw new RefusedCommand('started', 'The session has already started.');
 		case 'next':
-			if (s.current + 1 >= s.questionCount) throw new RefusedCommand('This is the last question. End the session when you are ready.');
+			if (s.current + 1 >= s.questionCount) throw new RefusedCommand('last', 'This is the last question. End the session when you are ready.');
 			return showQuestion(s, s.current + 1);
 		case 'previous':
-			if (s.current === 0) throw new RefusedCommand('This is the first question.');
+			if (s.current === 0) throw new RefusedCommand('first', 'This is the first question.');
 			return showQuestion(s, s.current - 1);
 		case 'go':
 			return showQuestion(s, command.to);
 		case 'lock':
-			if (phase !== 'open') throw new RefusedCommand('Answers to this question are already locked.');
+			if (phase !== 'open') throw new RefusedCommand('locked', 'Answers to this question are already locked.');
 			return withPhase(s, 'locked');
 		case 'reopen':
-			if (phase !== 'locked') throw new RefusedCommand(phase === 'open' ? 'Answers are already open.' : 'The answer has been revealed, so answers cannot reopen.');
+			if (phase !== 'locked') throw phase === 'open'
+					? new RefusedCommand('open', 'Answers are already open.')
+					: new RefusedCommand('no-reopen', 'The answer has been revealed, so answers cannot reopen.');
 			return withPhase(s, 'open');
 		case 'reveal':
-			if (phase === 'revealed') throw new RefusedCommand('The answer is already revealed.');
+			if (phase === 'revealed') throw new RefusedCommand('revealed', 'The answer is already revealed.');
 			return withPhase(s, 'revealed');
 		case 'show-note':
-			if (phase !== 'revealed') throw new RefusedCommand('Reveal the answer before showing the note.');
+			if (phase !== 'revealed') throw new RefusedCommand('reveal-first', 'Reveal the answer before showing the note.');
 			// Refused when already up, so the teacher's screens stop offering it.
-			if (s.noteShown) throw new RefusedCommand('The note is already on the projector.');
+			if (s.noteShown) throw new RefusedCommand('note-up', 'The note is already on the projector.');
 			return { ...s, noteShown: true };
 	}
 }

@@ -6,6 +6,7 @@ import { startSession } from '$lib/server/auth/start-session';
 import { createFirstTeacher, needsSetup, type SignupMode } from '$lib/server/people/teachers';
 import { DomainError } from '$lib/server/domain-error';
 import { forgetSetupTokens, maySetUp } from '$lib/server/setup-gate';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const token = event.url.searchParams.get('token') ?? '';
 	const allowed = await maySetUp(appDb(), event.getClientAddress(), token);
 	if (!allowed && event.request.method === 'GET') {
-		error(403, 'For safety, setup works only in a browser on the computer running Attribution Lab (at localhost), or with the one-time setup link printed in its console when it started.');
+		error(403, m.auth_setup_local_only());
 	}
 	return { closed, token, allowed };
 };
@@ -27,11 +28,11 @@ export const actions: Actions = {
 		const echo = { name: field(form, 'name', 200), email: field(form, 'email', 300), mode: field(form, 'mode', 10) };
 		const result = await attempt('setup', echo, async () => {
 			await consume(appLimiters().setupPerIp, clientAddress(event));
-			if (!(await needsSetup(appDb()))) throw new DomainError('Setup is already done. Sign in instead.', 403);
+			if (!(await needsSetup(appDb()))) throw new DomainError(m.auth_err_setup_done(), 403);
 			if (!(await maySetUp(appDb(), event.getClientAddress(), field(form, 'token', 64)))) {
-				throw new DomainError('Setup works on the computer running Attribution Lab, or with the setup link printed in its console.', 403);
+				throw new DomainError(m.auth_err_setup_here(), 403);
 			}
-			if (echo.mode !== 'open' && echo.mode !== 'invite') throw new DomainError('Choose who may create teacher accounts.');
+			if (echo.mode !== 'open' && echo.mode !== 'invite') throw new DomainError(m.auth_err_choose_mode());
 			const { id } = await createFirstTeacher(
 				appDb(),
 				{ name: echo.name, email: echo.email, password: String(form.get('password') ?? '') },

@@ -4,6 +4,7 @@ import { attempt, clientAddress, field, readForm, WAITING_PAGE } from '$lib/serv
 import { consume } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/start-session';
 import { liveInvite, needsSetup, signupMode, signUpTeacher } from '$lib/server/people/teachers';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -12,8 +13,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const invite = url.searchParams.get('invite');
 	const mode = await signupMode(appDb());
 	const inviteOk = invite ? !!(await liveInvite(appDb(), invite)) : false;
-	if (invite && !inviteOk) error(410, 'This invite link is not valid any more: it was used, or it expired. Ask your admin for a new one.');
-	if (mode === 'invite' && !inviteOk) error(403, 'Sign-up on this server is by invitation. Ask your Attribution Lab admin for an invite link.');
+	if (invite && !inviteOk) error(410, m.auth_err_invite_gone());
+	if (mode === 'invite' && !inviteOk) error(403, m.auth_err_invite_only_server());
 	return { mode, invite, inviteOk, canSignUp: true };
 };
 

@@ -22,7 +22,7 @@ export function requireTeacher(event: RequestEvent): SessionTeacher {
 	const teacher = requireTeacherAccount(event);
 	if (teacher.approved) return teacher;
 	if (event.request.method === 'GET' || event.request.method === 'HEAD') redirect(303, WAITING_PAGE);
-	error(403, 'Your teacher account is waiting for the admin’s approval.');
+	error(403, m.auth_err_waiting_approval());
 }
 
 /**
@@ -32,14 +32,14 @@ export function requireTeacher(event: RequestEvent): SessionTeacher {
 export function requireTeacherAccount(event: RequestEvent): SessionTeacher {
 	const teacher = event.locals.session?.teacher;
 	if (teacher) return teacher;
-	if (event.locals.session) error(403, 'This page is for teachers.');
+	if (event.locals.session) error(403, m.auth_err_teachers_only());
 	redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 }
 
 /** The signed-in admin teacher. */
 export function requireAdmin(event: RequestEvent): SessionTeacher {
 	const teacher = requireTeacher(event);
-	if (!teacher.isAdmin) error(403, 'Only the admin can change these settings.');
+	if (!teacher.isAdmin) error(403, m.auth_err_admin_only());
 	return teacher;
 }
 

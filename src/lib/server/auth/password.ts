@@ -3,6 +3,7 @@
  * characters, not on a list of commonly used passwords, and no composition rules.
  */
 import { hash, verify } from '@node-rs/argon2';
+import { m } from '$lib/paraglide/messages';
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** Long enough for any passphrase, short enough that hashing cannot be abused. */
@@ -28,18 +29,18 @@ async function commonPasswords(): Promise<Set<string>> {
  * and name.
  */
 export async function passwordProblem(password: string, context: string[] = []): Promise<string | null> {
-	if (password.length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters.`;
+	if (password.length < MIN_PASSWORD_LENGTH) return m.auth_pw_short({ min: MIN_PASSWORD_LENGTH });
 	const lower = password.toLowerCase();
 	const guessable = context
 		.flatMap((word) => [word, word.split('@')[0]])
 		.map((word) => word.trim().toLowerCase())
 		.filter((word) => word.length >= 4);
 	if (guessable.some((word) => lower === word) || ['attribution lab', 'attributionlab'].includes(lower)) {
-		return 'Your password cannot be your email, your name or the name of this site.';
+		return m.auth_pw_context();
 	}
-	if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+	if (password.length > MAX_PASSWORD_LENGTH) return m.auth_pw_long({ max: MAX_PASSWORD_LENGTH });
 	if ((await commonPasswords()).has(password.toLowerCase())) {
-		return 'That password is on a list of commonly used passwords. Choose another, such as a few unrelated words.';
+		return m.auth_pw_common();
 	}
 	return null;
 }

@@ -7,6 +7,7 @@ import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { hashSecret } from './tokens';
+import { m } from '$lib/paraglide/messages';
 
 /** A 429 refusal that knows how long the limiter says to wait (for the Retry-After header). */
 export class TooManyAttempts extends DomainError {
@@ -14,7 +15,7 @@ export class TooManyAttempts extends DomainError {
 	readonly retryAfter: number;
 	constructor(msBeforeNext: number) {
 		const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-		super(`Too many attempts. Please wait ${waitText(seconds)} and try again.`, 429);
+		super(m.auth_err_too_many({ wait: waitText(seconds) }), 429);
 		this.retryAfter = seconds;
 	}
 }
@@ -85,10 +86,10 @@ export function createLimiters({ db, tables }: DatabaseHandle, options: { scale?
 export function waitText(seconds: number): string {
 	if (seconds >= 90) {
 		const minutes = Math.ceil(seconds / 60);
-		return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+		return minutes === 1 ? m.auth_wait_minutes_one() : m.auth_wait_minutes({ count: minutes });
 	}
 	const s = Math.max(1, Math.ceil(seconds));
-	return `${s} second${s === 1 ? '' : 's'}`;
+	return s === 1 ? m.auth_wait_seconds_one() : m.auth_wait_seconds({ count: s });
 }
 
 let keySalt = '';

@@ -17,6 +17,7 @@ import { DomainError } from '../domain-error';
 import { authenticate } from '../people/teachers';
 import { trustDevice, trustedDevice } from './device-cookie';
 import { consume, count, counted, resetLimit, TooManyAttempts, type Limiters } from './rate-limit';
+import { m } from '$lib/paraglide/messages';
 
 /** How long an untrusted attempt waits while its account is under attack. */
 export const UNDER_ATTACK_DELAY_MS = 1000;
@@ -65,7 +66,7 @@ export async function signInTeacher(handle: DatabaseHandle, limits: Limiters, at
 	const teacher = await authenticate(handle, email, attempt.password);
 	if (!teacher) {
 		await count(limits.signInFailuresPerAccountTotal, email);
-		throw new DomainError('That email and password do not match an account.', 400);
+		throw new DomainError(m.auth_err_wrong_password(), 400);
 	}
 	if (nonce) {
 		await resetLimit(limits.signInFailuresPerDevice, deviceKey);

@@ -14,13 +14,14 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { renameStudent, roster } from '../people/classes';
-import { announceLive, liveTopic, REMOVED, teacherLiveSession } from './sessions';
+import { announceLive, liveTopic, teacherLiveSession } from './sessions';
+import { m } from '$lib/paraglide/messages';
 import { endViewerMessage } from './event-stream';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 
-/** The last event a removed student's open streams get (their page says why it stopped). */
-const removedEvent = () => ({ event: 'removed', data: JSON.stringify({ message: REMOVED }) });
+/** The last event a removed student's open streams get: a code, which their page puts in words. */
+const removedEvent = () => ({ event: 'removed', data: JSON.stringify({ reason: 'removed' }) });
 
 /**
  * The students removed from a live session, each with the event that ends their streams:
@@ -79,7 +80,7 @@ async function sessionStudent({ db, tables: t }: DatabaseHandle, session: LiveSe
 				.from(t.students)
 				.where(and(eq(t.students.id, studentId.slice(0, 64)), eq(t.students.classId, session.classId)))
 		: [];
-	if (!student) throw new DomainError('That student is not in this class.', 404);
+	if (!student) throw new DomainError(m.live_err_not_student(), 404);
 	return student;
 }
 
@@ -102,7 +103,8 @@ export async function removeFromLiveSession(handle: DatabaseHandle, teacherId: s
 		await tx.update(t.attempts).set({ removedAt: now }).where(and(theirs, isNull(t.attempts.removedAt)));
 	});
 	announceLive(handle, session.id);
-	// Their open pages (on any server) are told at once, and their streams end.
+	// Their open pages (on any server) are told at once, and their streams end. The event
+	// carries a code, not words: the page reads why again, in the student's own language.
 	try {
 		const { event, data } = removedEvent();
 		await handle.pubsub.publish(liveTopic(session.id), endViewerMessage(student.id, event, data));

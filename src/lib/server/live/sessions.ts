@@ -19,6 +19,8 @@ import { ownedOrPackQuiz } from '../quiz/editor';
 import { quizQuestions } from '../quiz/question-cache';
 import { saveResponse, type AnswerInput } from '../quiz/responses';
 import { announcer } from './announce';
+import { answerRefusalMessage, commandRefusalMessage } from './refusal-messages';
+import { m } from '$lib/paraglide/messages';
 import { stampColumns } from '../articles/reader';
 import { answerRefusal } from '$lib/live/pacing';
 import { apply, currentPhase, newSession, RefusedCommand, type Command, type LiveSessionState } from '$lib/live/session-state';
@@ -40,24 +42,26 @@ export const liveTopic = (sessionId: string) => `live:${sessionId}`;
 
 /** Ids the kit makes are 24 lowercase base32 characters; anything else cannot be one. */
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
-const NO_SESSION = 'There is no such live session.';
-const RUNNING = 'This class already has a live session. End it before starting another.';
-/** What a student the teacher removed from the session reads, wherever they try to take part. */
-export const REMOVED = 'Your teacher removed you from this session.';
+// The messages are read when thrown, so each reads in the language of the request it answers.
+const NO_SESSION = () => new DomainError(m.live_err_no_session(), 404);
+const RUNNING = () => new DomainError(m.live_err_running(), 409);
+const MOVED_ON = () => new DomainError(m.live_err_moved_on(), 409);
+/** The refusal a student the teacher removed from the session meets, wherever they try to take part. */
+export const removedError = () => new DomainError(m.live_err_removed(), 403);
 
 /** Starts a live session of `quizId` (a pack quiz or the teacher's own, with questions) for the teacher's class. */
 export async function startLiveSession(handle: DatabaseHandle, teacherId: string, classId: string, quizId: string, settings: LiveSettings, now = new Date()) {
 	const cls = await ownedClass(handle, teacherId, classId);
-	if (cls.archivedAt) throw new DomainError('This class is archived. Restore it before starting a live session.', 409);
+	if (cls.archivedAt) throw new DomainError(m.live_err_archived(), 409);
 	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
 	const questions = await quizQuestions(handle, quiz);
-	if (questions.length === 0) throw new DomainError('That quiz has no questions yet. Add one before starting a live session.', 409);
+	if (questions.length === 0) throw new DomainError(m.live_err_no_questions(), 409);
 	const { db, tables: t } = handle;
 	const running = await db
 		.select({ id: t.liveSessions.id })
 		.from(t.liveSessions)
 		.where(and(eq(t.liveSessions.classId, cls.id), isNull(t.liveSessions.endedAt)));
-	if (running.length > 0) throw new DomainError(RUNNING, 409);
+	if (running.length > 0) throw RUNNING();
 	const id = randomToken();
 	// The unique index on running sessions decides between two starts at the same moment.
 	const made = await db
@@ -75,20 +79,20 @@ export async function startLiveSession(handle: DatabaseHandle, teacherId: string
 		})
 		.onConflictDoNothing()
 		.returning({ id: t.liveSessions.id });
-	if (made.length === 0) throw new DomainError(RUNNING, 409);
+	if (made.length === 0) throw RUNNING();
 	return { id };
 }
 
 /** A live session of one of the teacher's classes; a 404 otherwise, whether it exists or not. */
 export async function teacherLiveSession(handle: DatabaseHandle, teacherId: string, sessionId: string): Promise<LiveSessionRow> {
-	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
+	if (!isId(sessionId)) throw NO_SESSION();
 	const { db, tables: t } = handle;
 	const [row] = await db
 		.select({ session: t.liveSessions })
 		.from(t.liveSessions)
 		.innerJoin(t.classes, eq(t.classes.id, t.liveSessions.classId))
 		.where(and(eq(t.liveSessions.id, sessionId), eq(t.classes.teacherId, teacherId)));
-	if (!row) throw new DomainError(NO_SESSION, 404);
+	if (!row) throw NO_SESSION();
 	return row.session;
 }
 
@@ -96,7 +100,7 @@ export async function teacherLiveSession(handle: DatabaseHandle, teacherId: stri
 export async function liveQuestionsOf(handle: DatabaseHandle, session: LiveSessionRow) {
 	const { db, tables: t } = handle;
 	const [quiz] = await db.select().from(t.quizzes).where(eq(t.quizzes.id, session.quizId));
-	if (!quiz) throw new DomainError('The quiz of this session has been deleted.', 410);
+	if (!quiz) throw new DomainError(m.live_err_quiz_deleted(), 410);
 	return quizQuestions(handle, quiz);
 }
 
@@ -107,12 +111,12 @@ export async function liveQuestionsOf(handle: DatabaseHandle, session: LiveSessi
  */
 export async function commandLiveSession(handle: DatabaseHandle, teacherId: string, sessionId: string, version: number, command: Command, now = new Date()) {
 	const session = await teacherLiveSession(handle, teacherId, sessionId);
-	if (session.version !== version) throw new DomainError('The session moved on in another window. Here is where it is now.', 409);
+	if (session.version !== version) throw MOVED_ON();
 	let next: LiveSessionState;
 	try {
 		next = apply(session.state, command);
 	} catch (error) {
-		if (error instanceof RefusedCommand) throw new DomainError(error.message, 409);
+		if (error instanceof RefusedCommand) throw new DomainError(commandRefusalMessage(error.reason), 409);
 		throw error;
 	}
 	const questions = await liveQuestionsOf(handle, session);
@@ -123,7 +127,7 @@ export async function commandLiveSession(handle: DatabaseHandle, teacherId: stri
 			.set({ state: next, version: version + 1, endedAt: next.stage === 'ended' ? now : null })
 			.where(and(eq(t.liveSessions.id, session.id), eq(t.liveSessions.version, version)))
 			.returning({ id: t.liveSessions.id });
-		if (moved.length === 0) throw new DomainError('The session moved on in another window. Here is where it is now.', 409);
+		if (moved.length === 0) throw MOVED_ON();
 		await recordQuestionPhases(tx, handle, session.id, session.state, next, questions, now);
 		if (next.stage === 'ended') {
 			// Ending keeps every answer: each student's part is handed in as it stands.
@@ -195,10 +199,10 @@ export async function quizLiveNow({ db, tables: t }: DatabaseHandle, classIds: s
  * device signed in as them, a late join) finds the same attempt, by a unique index.
  */
 export async function joinLiveSession(handle: DatabaseHandle, student: { id: string; classId: string }, sessionId: string, now = new Date()): Promise<{ session: LiveSessionRow; attempt: AttemptRow }> {
-	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
+	if (!isId(sessionId)) throw NO_SESSION();
 	const { db, tables: t } = handle;
 	const [session] = await db.select().from(t.liveSessions).where(eq(t.liveSessions.id, sessionId));
-	if (!session || session.classId !== student.classId) throw new DomainError(NO_SESSION, 404);
+	if (!session || session.classId !== student.classId) throw NO_SESSION();
 	return { session, attempt: await joinedAttempt(handle, session, student, now) };
 }
 
@@ -249,7 +253,7 @@ export async function joinedAttempt(handle: DatabaseHandle, session: LiveSession
 		[attempt] = await find();
 	}
 	// Removed by the teacher (roster.ts): no answering, and no coming back to this session.
-	if (attempt.removedAt) throw new DomainError(REMOVED, 403);
+	if (attempt.removedAt) throw removedError();
 	return attempt;
 }
 
@@ -278,9 +282,9 @@ export async function answerJoinedLive(
 	now = new Date()
 ) {
 	const index = questions.findIndex((q) => q.id === questionId);
-	if (index < 0) throw new DomainError('That question is not part of this session.', 404);
+	if (index < 0) throw new DomainError(m.live_err_question_not_in(), 404);
 	const refused = answerRefusal(session.state, session.pacing, index, { handedIn: attempt.submittedAt !== null });
-	if (refused) throw new DomainError(refused, 409);
+	if (refused) throw new DomainError(answerRefusalMessage(refused), 409);
 	const question = questions[index];
 	if (session.pacing === 'student') {
 		// Students go ahead of the projector: a question is open to them from the start. The

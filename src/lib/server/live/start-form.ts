@@ -5,6 +5,7 @@
 import { DomainError } from '../domain-error';
 import { field } from '../auth/guards';
 import type { LiveSettings } from './sessions';
+import { m } from '$lib/paraglide/messages';
 
 const PACING = ['teacher', 'student'] as const;
 const NAMES = ['none', 'initials', 'full'] as const;
@@ -13,8 +14,8 @@ const NAMES = ['none', 'initials', 'full'] as const;
 export function readLiveSettings(form: FormData): LiveSettings {
 	const pacing = field(form, 'pacing', 20) || 'teacher';
 	const names = field(form, 'names', 20) || 'none';
-	if (!(PACING as readonly string[]).includes(pacing)) throw new DomainError('Choose who moves the class on: you, or each student at their own pace.');
-	if (!(NAMES as readonly string[]).includes(names)) throw new DomainError('Choose what the projector shows of names: nothing, initials or full names.');
+	if (!(PACING as readonly string[]).includes(pacing)) throw new DomainError(m.live_err_pacing());
+	if (!(NAMES as readonly string[]).includes(names)) throw new DomainError(m.live_err_names());
 	return { pacing: pacing as LiveSettings['pacing'], askCertainty: field(form, 'certainty', 10) === 'on', names: names as LiveSettings['names'] };
 }
 

@@ -16,17 +16,19 @@ import { maxMarks } from '$lib/quiz/scoring';
 import { summariseScores } from '$lib/results/score-summary';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
 import { screenKey } from '$lib/live/student-follow';
-import { announceLive, joinedAttempt, liveSessionForStudents, REMOVED } from './sessions';
+import { announceLive, joinedAttempt, liveSessionForStudents, removedError } from './sessions';
+import { m } from '$lib/paraglide/messages';
 import { stampOf } from '../articles/reader';
 import { quizQuestions } from '../quiz/question-cache';
 
-const NO_SESSION = 'There is no such live session.';
+/** Read when thrown, so it is in the language of the request. */
+const NO_SESSION = () => new DomainError(m.live_err_no_session(), 404);
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 
 /** The session's class and this device's student in it; a 404 for anyone else, whether it exists or not. */
 export async function studentOfSession({ db, tables: t }: DatabaseHandle, students: SessionStudent[], sessionId: string) {
-	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
-	if (students.length === 0) throw new DomainError(NO_SESSION, 404);
+	if (!isId(sessionId)) throw NO_SESSION();
+	if (students.length === 0) throw NO_SESSION();
 	// One query (a class opens its streams all at once): the session's class, and any
 	// removal of this device's students from it.
 	const rows = await db
@@ -45,9 +47,9 @@ export async function studentOfSession({ db, tables: t }: DatabaseHandle, studen
 		)
 		.where(eq(t.liveSessions.id, sessionId));
 	const student = rows[0] && students.find((s) => s.classId === rows[0].classId);
-	if (!student) throw new DomainError(NO_SESSION, 404);
+	if (!student) throw NO_SESSION();
 	// A student the teacher removed gets no updates either (joining and answering refuse them too).
-	if (rows.some((r) => r.removedStudent === student.id)) throw new DomainError(REMOVED, 403);
+	if (rows.some((r) => r.removedStudent === student.id)) throw removedError();
 	return student;
 }
 
@@ -56,20 +58,20 @@ export async function studentOfSession({ db, tables: t }: DatabaseHandle, studen
  * session's questions and article. A first join is announced, so the projector's count moves.
  */
 export async function studentLiveContext(handle: DatabaseHandle, students: SessionStudent[], sessionId: string, now = new Date()) {
-	if (!isId(sessionId)) throw new DomainError(NO_SESSION, 404);
+	if (!isId(sessionId)) throw NO_SESSION();
 	// One prepared query for the session, its quiz and its article (every answer comes here).
 	const [row] = await liveSessionForStudents(handle).execute({ id: sessionId });
 	const student = row && students.find((s) => s.classId === row.session.classId);
-	if (!row || !student) throw new DomainError(NO_SESSION, 404);
+	if (!row || !student) throw NO_SESSION();
 	const session = row.session;
 	const attempt = await joinedAttempt(handle, session, student, now);
 	if (attempt.startedAt.getTime() === now.getTime()) announceLive(handle, session.id);
-	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError('The quiz of this session has been deleted.', 410);
+	if (!row.quizId || !row.quizUpdatedAt) throw new DomainError(m.live_err_quiz_deleted(), 410);
 	const questions = await quizQuestions(handle, { id: row.quizId, updatedAt: row.quizUpdatedAt });
 	// The stamp came with the session (a left join: null columns when the article is gone).
 	const stamp = row.stamp ? stampOf(row.stamp) : undefined;
 	const bundle = row.slug ? await articleBundle(handle, row.slug, stamp) : null;
-	if (!row.slug || !bundle) throw new DomainError('The article of this session is no longer in the kit.', 410);
+	if (!row.slug || !bundle) throw new DomainError(m.live_err_article_gone(), 410);
 	return { student, session, attempt, questions, title: row.quizTitle ?? '', slug: row.slug, article: bundle.article };
 }
 
@@ -136,8 +138,8 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
  * refuses changes) and their own results show. Handing in twice is harmless.
  */
 export async function handInLive(handle: DatabaseHandle, ctx: StudentLiveContext, now = new Date()) {
-	if (ctx.session.pacing !== 'student') throw new DomainError('Your teacher decides when answers lock in this session.', 409);
-	if (ctx.session.state.stage === 'ended') throw new DomainError('This session has ended. Your answers are kept.', 409);
+	if (ctx.session.pacing !== 'student') throw new DomainError(m.live_err_teacher_decides(), 409);
+	if (ctx.session.state.stage === 'ended') throw new DomainError(m.live_err_ended_kept(), 409);
 	const { db, tables: t } = handle;
 	await db.update(t.attempts).set({ submittedAt: now }).where(and(eq(t.attempts.id, ctx.attempt.id), isNull(t.attempts.submittedAt)));
 	announceLive(handle, ctx.session.id);

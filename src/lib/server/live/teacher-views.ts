@@ -15,6 +15,7 @@ import type { Span } from '$lib/quiz/scoring';
 import { percentRight, tally, wordHeat, type TalliedResponse } from '$lib/live/tally';
 import { distribution, heatRuns, outermost } from '$lib/live/reveal';
 import { liveQuestionsOf, teacherLiveSession } from './sessions';
+import { m } from '$lib/paraglide/messages';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
@@ -29,9 +30,9 @@ export async function liveContext(handle: DatabaseHandle, teacherId: string, ses
 		.innerJoin(t.quizzes, eq(t.quizzes.id, session.quizId))
 		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
 		.where(eq(t.classes.id, session.classId));
-	if (!names) throw new DomainError('The quiz of this session has been deleted.', 410);
+	if (!names) throw new DomainError(m.live_err_quiz_deleted(), 410);
 	const [questions, article] = await Promise.all([liveQuestionsOf(handle, session), readerArticle(handle, names.slug)]);
-	if (!article) throw new DomainError('The article of this session is no longer in the kit.', 410);
+	if (!article) throw new DomainError(m.live_err_article_gone(), 410);
 	return { session, ...names, questions, article };
 }
 
@@ -63,7 +64,7 @@ export function questionOnScreen(q: QuestionRow, article: ReaderArticle, index: 
 export function rightAnswer(q: QuestionRow, article: ReaderArticle): string[] {
 	if (q.options?.length) return q.options.filter((o) => o.correct).map((o) => optionLabel(q, o.value, article, o.label));
 	if (q.evidence?.length) return outermost(q.evidence).map((e) => `“${e.exact.trim()}”`);
-	if (q.rubric?.length) return q.rubric.map((r) => `${r.points} point${r.points === 1 ? '' : 's'}: ${r.description}`);
+	if (q.rubric?.length) return q.rubric.map((r) => (r.points === 1 ? m.live_rubric_point_one({ description: r.description }) : m.live_rubric_points({ count: r.points, description: r.description })));
 	return [];
 }
 

@@ -6,6 +6,7 @@
 import { and, asc, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { hashSecret, isToken, randomToken } from '../auth/tokens';
 
@@ -24,8 +25,8 @@ export interface TeacherInput {
 export async function checkTeacherInput(input: TeacherInput): Promise<TeacherInput> {
 	const name = input.name.replace(/\s+/g, ' ').trim();
 	const email = input.email.trim().toLowerCase();
-	if (name.length === 0 || name.length > 80) throw new DomainError('Enter your name (up to 80 characters).');
-	if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError('Enter a valid email address.');
+	if (name.length === 0 || name.length > 80) throw new DomainError(m.auth_err_name());
+	if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new DomainError(m.auth_err_email());
 	const problem = await passwordProblem(input.password, [email, name]);
 	if (problem) throw new DomainError(problem);
 	return { name, email, password: input.password };
@@ -66,7 +67,7 @@ export async function createFirstTeacher(handle: DatabaseHandle, input: TeacherI
 			.values({ key: SETUP_DONE, value: new Date().toISOString() })
 			.onConflictDoNothing()
 			.returning();
-		if (claimed.length === 0) throw new DomainError('Setup is already done. Sign in instead.', 403);
+		if (claimed.length === 0) throw new DomainError(m.auth_err_setup_done(), 403);
 		await tx.insert(t.teachers).values({ id, name: checked.name, email: checked.email, passwordHash, isAdmin: true, approvedAt: new Date() });
 		await tx
 			.insert(t.settings)
@@ -82,21 +83,19 @@ export async function createFirstTeacher(handle: DatabaseHandle, input: TeacherI
  * waits (approvedAt null) until the admin approves it, and `approved` says which.
  */
 export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput, inviteToken: string | null) {
-	if (await needsSetup(handle)) throw new DomainError('The kit is not set up yet. Open /setup first.', 403);
+	if (await needsSetup(handle)) throw new DomainError(m.auth_err_not_set_up(), 403);
 	const mode = await signupMode(handle);
 	const checked = await checkTeacherInput(input);
 	const { db, tables: t } = handle;
 	const invite = inviteToken ? await liveInvite(handle, inviteToken) : null;
 	if (mode === 'invite' && !invite) {
 		throw new DomainError(
-			inviteToken
-				? 'This invite link is not valid any more. Ask your admin for a new one.'
-				: 'Sign-up is by invitation. Ask your Attribution Lab admin for an invite link.',
+			inviteToken ? m.auth_err_invite_invalid() : m.auth_err_invite_only(),
 			403
 		);
 	}
 	const [existing] = await db.select({ id: t.teachers.id }).from(t.teachers).where(eq(t.teachers.email, checked.email));
-	if (existing) throw new DomainError('That email already has an account. Sign in instead.', 409);
+	if (existing) throw new DomainError(m.auth_err_email_taken(), 409);
 
 	const passwordHash = await hashPassword(checked.password);
 	const id = randomToken();
@@ -108,7 +107,7 @@ export async function signUpTeacher(handle: DatabaseHandle, input: TeacherInput,
 				.set({ usedAt: new Date() })
 				.where(and(eq(t.teacherInvites.id, invite.id), isNull(t.teacherInvites.usedAt)))
 				.returning();
-			if (used.length === 0 && mode === 'invite') throw new DomainError('This invite link has just been used.', 410);
+			if (used.length === 0 && mode === 'invite') throw new DomainError(m.auth_err_invite_used(), 410);
 			// Under open sign-up an invite someone else has just used is no consent: this account waits.
 			invited = used.length > 0;
 		}

@@ -5,6 +5,7 @@ import { DomainError } from '$lib/server/domain-error';
 import { readAnswer } from '$lib/server/quiz/answer-form';
 import { answerJoinedLive } from '$lib/server/live/sessions';
 import { handInLive, studentLiveContext, studentLiveView, wantedIndex } from '$lib/server/live/student-live';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -40,14 +41,14 @@ export const actions: Actions = {
 		const result = await attempt('answer', {}, async () => {
 			const ctx = await studentLiveContext(appDb(), students, event.params.sid);
 			const q = ctx.questions.find((x) => x.id === questionId);
-			if (!q) throw new DomainError('That question is not part of this session. Reload the page to see the current one.', 404);
+			if (!q) throw new DomainError(m.live_err_question_reload(), 404);
 			const input = readAnswer(form, q, ctx.article, ctx.attempt.id);
 			// Already joined above: the answer is checked against the same session and attempt.
 			await answerJoinedLive(appDb(), ctx, q.id, input, ctx.article.text.length);
 			return { saved: q.id };
 		});
 		if (!('saved' in result)) return result;
-		if (fromScript(event)) return { form: 'answer', ok: true as const, message: 'Answer saved.' };
+		if (fromScript(event)) return { form: 'answer', ok: true as const, message: m.live_answer_saved() };
 		redirect(303, backTo(event, form, 'saved'));
 	},
 	handIn: async (event) => {

@@ -6,6 +6,7 @@ import { liveRoster, removeFromLiveSession, renameInLiveSession } from '$lib/ser
 import { liveContext, questionOnScreen, revealOf, rightAnswer, sessionAnswers } from '$lib/server/live/teacher-views';
 import { eventId } from '$lib/server/live/event-stream';
 import { availableCommands, currentPhase, isRevealed, type Command } from '$lib/live/session-state';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -40,18 +41,18 @@ export const load: PageServerLoad = async (event) => {
 const COMMANDS = ['start', 'next', 'previous', 'lock', 'reopen', 'reveal', 'show-note', 'pause', 'resume', 'end', 'go'] as const;
 type ButtonCommand = Exclude<(typeof COMMANDS)[number], 'go'>;
 
-/** What the teacher is told once a command has worked (announced to screen readers too). */
-const DONE: Record<ButtonCommand, string> = {
-	start: 'Started: question 1 is on screen.',
-	next: 'Next question on screen.',
-	previous: 'Previous question on screen.',
-	lock: 'Answers locked.',
-	reopen: 'Answers open again.',
-	reveal: 'Answer revealed.',
-	'show-note': 'The note is on the projector.',
-	pause: 'Paused. Students see a pause screen.',
-	resume: 'Resumed.',
-	end: 'Session ended. Every answer is kept.'
+/** What the teacher is told once a command has worked (announced to screen readers too), in their language. */
+const DONE: Record<ButtonCommand, () => string> = {
+	start: m.live_done_start,
+	next: m.live_done_next,
+	previous: m.live_done_previous,
+	lock: m.live_done_lock,
+	reopen: m.live_done_reopen,
+	reveal: m.live_done_reveal,
+	'show-note': m.live_done_note,
+	pause: m.live_done_pause,
+	resume: m.live_done_resume,
+	end: m.live_done_end
 };
 
 export const actions: Actions = {
@@ -61,19 +62,19 @@ export const actions: Actions = {
 		const type = field(form, 'command', 20);
 		const version = Number(field(form, 'version', 12));
 		return attempt('command', {}, async () => {
-			if (!(COMMANDS as readonly string[]).includes(type)) throw new DomainError('That is not a command for a live session.', 400);
-			if (!Number.isInteger(version) || version < 0) throw new DomainError('Reload the page: the form did not say which state you saw.', 400);
+			if (!(COMMANDS as readonly string[]).includes(type)) throw new DomainError(m.live_err_not_command(), 400);
+			if (!Number.isInteger(version) || version < 0) throw new DomainError(m.live_err_no_version(), 400);
 			// Ending cannot be undone, so it needs its own confirmation.
-			if (type === 'end' && field(form, 'confirm', 10) !== 'yes') throw new DomainError('Confirm that you want to end the session.', 400);
+			if (type === 'end' && field(form, 'confirm', 10) !== 'yes') throw new DomainError(m.live_err_confirm_end(), 400);
 			if (type === 'go') {
 				const to = field(form, 'to', 6);
 				// Which numbers exist is the state machine's to say (a 409 names the problem).
-				if (!/^\d{1,4}$/.test(to) || Number(to) < 1) throw new DomainError('Choose the number of a question to go to.', 400);
+				if (!/^\d{1,4}$/.test(to) || Number(to) < 1) throw new DomainError(m.live_err_choose_go(), 400);
 				await commandLiveSession(appDb(), teacher.id, event.params.sid, version, { type: 'go', to: Number(to) - 1 });
-				return { form: 'command', ok: true, message: `Question ${Number(to)} is on screen.` };
+				return { form: 'command', ok: true, message: m.live_done_go({ number: Number(to) }) };
 			}
 			await commandLiveSession(appDb(), teacher.id, event.params.sid, version, { type } as Command);
-			return { form: 'command', ok: true, message: DONE[type as ButtonCommand] };
+			return { form: 'command', ok: true, message: DONE[type as ButtonCommand]() };
 		});
 	},
 	remove: async (event) => {
@@ -82,7 +83,7 @@ export const actions: Actions = {
 		const studentId = field(form, 'student', 64);
 		return attempt('roster', {}, async () => {
 			const { name } = await removeFromLiveSession(appDb(), teacher.id, event.params.sid, studentId);
-			return { form: 'roster', ok: true, message: `${name} is out of this session. Their answers so far are kept.` };
+			return { form: 'roster', ok: true, message: m.live_done_removed({ name }) };
 		});
 	},
 	rename: async (event) => {
@@ -92,7 +93,7 @@ export const actions: Actions = {
 		const name = field(form, 'name', 200);
 		return attempt(`rename-${studentId}`, { name }, async () => {
 			const { from } = await renameInLiveSession(appDb(), teacher.id, event.params.sid, studentId, name);
-			return { form: 'roster', ok: true, message: `${from} is now ${name}.` };
+			return { form: 'roster', ok: true, message: m.live_done_renamed({ from, name }) };
 		});
 	}
 };
