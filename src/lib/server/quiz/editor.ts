@@ -9,6 +9,7 @@ import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { articleBySlugForTeacher } from '../articles/teacher-articles';
+import { m } from '$lib/paraglide/messages';
 
 export type QuizRow = DatabaseHandle['tables']['quizzes']['$inferSelect'];
 export type QuizQuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
@@ -21,10 +22,10 @@ const NOT_YOURS = 'There is no such quiz among the ones you can use.';
 export type QuizLock = 'pack' | 'answered' | null;
 
 /** What the editor says about a locked quiz. */
-export const LOCK_MESSAGES: Record<Exclude<QuizLock, null>, string> = {
-	pack: 'This quiz comes with the content pack, so it can’t be changed here. Copy it to make a version you can edit.',
-	answered: 'Students have already answered this quiz, so it can’t be changed: their grades would no longer match the questions. Copy it to make a version you can edit.'
-};
+/** Why a quiz cannot be changed, in the request's language. */
+export function lockMessage(lock: Exclude<QuizLock, null>): string {
+	return lock === 'pack' ? m.author_qe_lock_pack() : m.author_qe_lock_answered();
+}
 
 /** A title as stored: one line, no invisible characters, at most 120 characters; else a DomainError. */
 export function tidyTitle(input: string): string {
@@ -94,7 +95,7 @@ export async function quizLock({ db, tables: t }: DatabaseHandle, quiz: QuizRow)
 export async function editableQuiz(handle: DatabaseHandle, teacherId: string, quizId: string): Promise<QuizRow> {
 	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
 	const lock = await quizLock(handle, quiz);
-	if (lock) throw new DomainError(LOCK_MESSAGES[lock], 409);
+	if (lock) throw new DomainError(lockMessage(lock), 409);
 	return quiz;
 }
 
