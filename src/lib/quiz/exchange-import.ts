@@ -50,7 +50,7 @@ function withFeedback(options: { text: string; correct: boolean; feedback: strin
 		}
 		return { value: LETTERS[i] ?? `o${i + 1}`, label: o.text.trim(), correct: o.correct, feedback };
 	});
-	if (written) changes.push(m.author_mi_no_option_feedback({ count: written, right: IMPORT_DEFAULTS.right, wrong: IMPORT_DEFAULTS.wrong }));
+	if (written) changes.push(m.author_mi_no_option_feedback({ options: written === 1 ? m.author_mi_n_options_one() : m.author_mi_n_options({ count: written }), right: IMPORT_DEFAULTS.right, wrong: IMPORT_DEFAULTS.wrong }));
 	return result;
 }
 
