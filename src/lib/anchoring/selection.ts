@@ -4,6 +4,7 @@
  * that block's text, and this module does the rest, so the same rules hold for a mouse
  * selection, a touch selection and the keyboard path, and on the server for a form post.
  */
+import { m } from '$lib/i18n/messages';
 import { describe, type Selectors } from './anchoring';
 import { sentenceEnds } from './text-units';
 
@@ -37,13 +38,13 @@ export function selectionToOffsets(text: string, blocks: BlockRange[], anchor: S
 	const from = absolute(text, blocks, anchor);
 	const to = absolute(text, blocks, focus);
 	if (from === null || to === null) {
-		return { ok: false, message: 'That selection is not inside the article’s text. Select words in the article.' };
+		return { ok: false, message: m.author_ed_sel_outside() };
 	}
 	let start = Math.min(from, to);
 	let end = Math.max(from, to);
 	while (start < end && /\s/.test(text[start])) start++;
 	while (end > start && /\s/.test(text[end - 1])) end--;
-	if (start === end) return { ok: false, message: 'Nothing is selected. Select the words to mark first.' };
+	if (start === end) return { ok: false, message: m.author_ed_sel_empty() };
 
 	const touched = blocks.filter((b) => b.start < end && b.end > start);
 	const heading = touched.find((b) => b.kind === 'heading');
@@ -51,7 +52,7 @@ export function selectionToOffsets(text: string, blocks: BlockRange[], anchor: S
 		const title = text.slice(heading.start, heading.end).trim();
 		return {
 			ok: false,
-			message: `The selection runs across the heading “${title}”. Select words within one section, or within the heading alone.`
+			message: m.author_ed_sel_heading({ title })
 		};
 	}
 	return { ok: true, start, end, selectors: describe(text, start, end) };

@@ -3,8 +3,11 @@
  * headline, the body (section headings as lines starting with "## ", paragraphs
  * separated by an empty line) and the byline, where every field may honestly be
  * "not given". Pasted text, .txt and .md files become parts here; HTML is reduced
- * to the same parts on the server (html-article.ts). Plain TypeScript, no framework.
+ * to the same parts on the server (html-article.ts). Plain TypeScript, no framework; its
+ * problems are written in the request's language (Paraglide's compiled messages).
  */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** One block of the article text as stored: a heading or a paragraph, with its offsets. */
 export interface PartBlock {
@@ -184,27 +187,27 @@ export function isoDay(value: string): string | null {
 export function checkParts(parts: ArticleParts): { ok: true; parts: CheckedParts } | { ok: false; problems: PartProblem[] } {
 	const problems: PartProblem[] = [];
 	const title = tidyLine(parts.title);
-	if (!title) problems.push({ field: 'title', message: 'Give the article its headline.' });
-	else if (title.length > LIMITS.title) problems.push({ field: 'title', message: `The headline can be at most ${LIMITS.title} characters.` });
+	if (!title) problems.push({ field: 'title', message: m.author_err_headline() });
+	else if (title.length > LIMITS.title) problems.push({ field: 'title', message: m.author_err_headline_long({ max: LIMITS.title }) });
 
 	const blocks = bodyBlocks(parts.body);
-	if (!blocks.some((b) => b.kind === 'paragraph')) problems.push({ field: 'body', message: 'The article needs at least one paragraph of text.' });
+	if (!blocks.some((b) => b.kind === 'paragraph')) problems.push({ field: 'body', message: m.author_err_paragraph() });
 	const { text, blocks: stored } = textAndBlocks(blocks);
-	if (text.length > LIMITS.textChars) problems.push({ field: 'body', message: `The article can be at most ${LIMITS.textChars.toLocaleString('en')} characters; this one has ${text.length.toLocaleString('en')}.` });
-	if (blocks.length > LIMITS.paragraphs) problems.push({ field: 'body', message: `The article can have at most ${LIMITS.paragraphs} headings and paragraphs.` });
+	if (text.length > LIMITS.textChars) problems.push({ field: 'body', message: m.author_err_text_long({ max: LIMITS.textChars.toLocaleString(getLocale()), count: text.length.toLocaleString(getLocale()) }) });
+	if (blocks.length > LIMITS.paragraphs) problems.push({ field: 'body', message: m.author_err_blocks({ max: LIMITS.paragraphs }) });
 
-	const optional = (field: 'outlet' | 'author', label: string) => {
+	const optional = (field: 'outlet' | 'author', tooLong: string) => {
 		const value = tidyLine(parts[field]);
-		if (value.length > LIMITS.byline) problems.push({ field, message: `The ${label} can be at most ${LIMITS.byline} characters.` });
+		if (value.length > LIMITS.byline) problems.push({ field, message: tooLong });
 		return value || null;
 	};
-	const outlet = optional('outlet', 'outlet');
-	const author = optional('author', 'author');
+	const outlet = optional('outlet', m.author_err_outlet_long({ max: LIMITS.byline }));
+	const author = optional('author', m.author_err_author_long({ max: LIMITS.byline }));
 
 	let date: string | null = null;
 	if (parts.date.trim()) {
 		date = isoDay(parts.date);
-		if (!date || parts.date.trim().length !== 10) problems.push({ field: 'date', message: 'Write the date as year-month-day, such as 2025-05-04, or leave it empty if the article gives none.' });
+		if (!date || parts.date.trim().length !== 10) problems.push({ field: 'date', message: m.author_err_date() });
 	}
 
 	let originalUrl: string | null = null;
@@ -217,12 +220,12 @@ export function checkParts(parts: ArticleParts): { ok: true; parts: CheckedParts
 			/* refused below */
 		}
 		if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || url.length > LIMITS.url) {
-			problems.push({ field: 'originalUrl', message: 'The original address must be a web address starting with http:// or https://, or left empty.' });
+			problems.push({ field: 'originalUrl', message: m.author_err_original() });
 		} else originalUrl = parsed.href;
 	}
 
 	const language = parts.language.trim() || 'en';
-	if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) problems.push({ field: 'language', message: 'Give the language as a short code such as en, es or fr.' });
+	if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) problems.push({ field: 'language', message: m.author_err_language() });
 
 	if (problems.length) return { ok: false, problems };
 	return { ok: true, parts: { title, text, blocks: stored, outlet, author, date, originalUrl, language } };

@@ -5,6 +5,7 @@
  * reported) or refused with the reason. Plain data in, plain data out.
  */
 import type { QuestionDraft } from './question-rules';
+import { m } from '$lib/i18n/messages';
 import { MARKING_GUIDE, type ExchangeQuestion } from './exchange';
 
 /**
@@ -34,7 +35,7 @@ function blankDraft(type: QuestionDraft['type'], q: ExchangeQuestion, changes: s
 	let explanation = q.generalFeedback.trim();
 	if (!explanation) {
 		explanation = IMPORT_DEFAULTS.explanation;
-		changes.push('it had no general feedback, so its explanation says so');
+		changes.push(m.author_mi_no_general_feedback());
 	}
 	return { type, prompt: q.text.trim(), claim: '', certainty: false, explanation, options: [], evidence: [], tolerance: '', rubric: [] };
 }
@@ -49,7 +50,7 @@ function withFeedback(options: { text: string; correct: boolean; feedback: strin
 		}
 		return { value: LETTERS[i] ?? `o${i + 1}`, label: o.text.trim(), correct: o.correct, feedback };
 	});
-	if (written) changes.push(`${written} option${written === 1 ? '' : 's'} had no feedback, so “${IMPORT_DEFAULTS.right}” or “${IMPORT_DEFAULTS.wrong}” stands in`);
+	if (written) changes.push(m.author_mi_no_option_feedback({ options: written === 1 ? m.author_mi_n_options_one() : m.author_mi_n_options({ count: written }), right: IMPORT_DEFAULTS.right, wrong: IMPORT_DEFAULTS.wrong }));
 	return result;
 }
 
@@ -75,34 +76,34 @@ export function importQuestion(q: ExchangeQuestion): ImportedDraft | { skip: str
 	switch (q.kind) {
 		case 'truefalse':
 		case 'multichoice': {
-			if (q.kind === 'truefalse') changes.push('true/false became multiple choice with the options “True” and “False”');
+			if (q.kind === 'truefalse') changes.push(m.author_mi_truefalse());
 			const full = q.options.filter((o) => o.fraction >= 99.99).length;
 			const positive = q.options.filter((o) => o.fraction > 0).length;
 			if (q.single || q.kind === 'truefalse') {
-				if (full === 0) return { skip: 'No answer earns full marks, and a multiple-choice question in the kit needs exactly one right option.' };
-				if (full > 1) return { skip: `${full} answers earn full marks, and a multiple-choice question in the kit has exactly one right option.` };
-				if (positive > full) changes.push('partial marks for nearly-right options were dropped (the kit marks one option right)');
+				if (full === 0) return { skip: m.author_mi_no_full_marks() };
+				if (full > 1) return { skip: m.author_mi_several_full({ count: full }) };
+				if (positive > full) changes.push(m.author_mi_partial_dropped());
 				const draft = blankDraft('multiple-choice', q, changes);
 				draft.options = withFeedback(q.options.map((o) => ({ ...o, correct: o.fraction >= 99.99 })), changes);
 				return { draft, changes };
 			}
-			if (positive === 0) return { skip: 'No answer earns marks, so there is nothing to mark as right.' };
+			if (positive === 0) return { skip: m.author_mi_no_marks_right() };
 			const draft = blankDraft('multiple-response', q, changes);
 			draft.options = withFeedback(q.options.map((o) => ({ ...o, correct: o.fraction > 0 })), changes);
-			changes.push('the kit marks multiple response its own way: each right pick earns an equal share, each wrong pick takes one back');
+			changes.push(m.author_mi_multiple_response());
 			return { draft, changes };
 		}
 		case 'shortanswer': {
 			// The kit has no automatic matching of typed words, so the accepted answers become
 			// one rubric line the teacher ticks, and their feedback joins the explanation.
 			const accepted = q.options.filter((o) => o.fraction > 0);
-			if (accepted.length === 0) return { skip: 'No answer earns marks, so there is nothing to mark against.' };
+			if (accepted.length === 0) return { skip: m.author_mi_no_marks_against() };
 			const draft = blankDraft('short-answer', q, changes);
 			const list = accepted.map((o) => `“${o.text.trim()}”${o.fraction < 99.99 ? ` (${Math.round(o.fraction)}% in Moodle)` : ''}`).join('; ');
 			draft.rubric = [{ points: '1', description: `Gives an accepted answer: ${list}` }];
 			const said = q.options.filter((o) => o.feedback.trim()).map((o) => `For “${o.text.trim()}”: ${o.feedback.trim()}`);
 			if (said.length) draft.explanation = [draft.explanation === IMPORT_DEFAULTS.explanation ? '' : draft.explanation, ...said].filter(Boolean).join('\n');
-			changes.push('short answer became a written answer you mark: its accepted answers are one rubric line');
+			changes.push(m.author_mi_short_answer());
 			return { draft, changes };
 		}
 		case 'essay': {
@@ -117,7 +118,7 @@ export function importQuestion(q: ExchangeQuestion): ImportedDraft | { skip: str
 			draft.rubric = rubricFromText(guide);
 			if (draft.rubric.length === 0) {
 				draft.rubric = [{ points: '1', description: IMPORT_DEFAULTS.rubric }];
-				changes.push('it had no grader information, so its rubric has one line for you to rewrite');
+				changes.push(m.author_mi_no_grader_info());
 			}
 			return { draft, changes };
 		}

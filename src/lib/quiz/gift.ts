@@ -8,6 +8,7 @@
  */
 import { MARKING_GUIDE, type ExchangeQuestion, type ExchangeQuiz, type ParsedFile, type Skipped } from './exchange';
 import { htmlToText, questionHtml, textHtml } from './exchange-html';
+import { m } from '$lib/i18n/messages';
 
 /** Escapes GIFT's special characters (and line breaks, which would end a question). */
 export function escapeGift(text: string): string {
@@ -118,7 +119,7 @@ function readQuestion(block: string, number: number): ExchangeQuestion | Skipped
 	let name = `Question ${number}`;
 	if (rest.startsWith('::')) {
 		const end = findUnescaped(rest, '::', 2);
-		if (end === -1) return { name, reason: 'Its title has no closing “::”.' };
+		if (end === -1) return { name, reason: m.author_mi_gift_title() };
 		name = unescapeGift(rest.slice(2, end)).trim() || name;
 		rest = rest.slice(end + 2).trimStart();
 	}
@@ -129,10 +130,10 @@ function readQuestion(block: string, number: number): ExchangeQuestion | Skipped
 		rest = rest.slice(formatMatch[0].length);
 	}
 	const open = findUnescaped(rest, '{');
-	if (open === -1) return { name, reason: 'It has no answers in { }: a description, not a question.' };
+	if (open === -1) return { name, reason: m.author_mi_gift_no_answers({ braces: '{ }' }) };
 	const close = findUnescaped(rest, '}', open + 1);
-	if (close === -1) return { name, reason: 'Its answers have no closing “}”.' };
-	if (findUnescaped(rest, '{', close + 1) !== -1) return { name, reason: 'It has more than one answer block, which the kit cannot hold.' };
+	if (close === -1) return { name, reason: m.author_mi_gift_no_close({ brace: '}' }) };
+	if (findUnescaped(rest, '{', close + 1) !== -1) return { name, reason: m.author_mi_gift_two_blocks() };
 	const after = rest.slice(close + 1).trim();
 	// A "missing word" question: the blank stands where the answers were.
 	const text = readText(after ? `${rest.slice(0, open).trimEnd()} _____ ${after}` : rest.slice(0, open), format);
@@ -147,7 +148,7 @@ function readQuestion(block: string, number: number): ExchangeQuestion | Skipped
 	const base = { name, text, passage: [], generalFeedback, graderInfo: '', notCarried: [], single: true };
 
 	if (answers === '') return { ...base, kind: 'essay', options: [] };
-	if (answers.startsWith('#')) return { name, reason: 'Numerical questions have no counterpart in the kit.' };
+	if (answers.startsWith('#')) return { name, reason: m.author_mi_type_numerical() };
 	const tf = /^(T|TRUE|F|FALSE)\s*(#|$)/.exec(answers);
 	if (tf) {
 		// Moodle reads {T#a#b} as: a is the feedback on the wrong answer, b on the right one.
@@ -163,8 +164,8 @@ function readQuestion(block: string, number: number): ExchangeQuestion | Skipped
 		};
 	}
 	const parts = splitAnswers(answers);
-	if (parts.length === 0) return { name, reason: 'Its answers could not be read: each must start with = or ~.' };
-	if (parts.some((p) => findUnescaped(p.body, '->') !== -1)) return { name, reason: 'Matching questions have no counterpart in the kit.' };
+	if (parts.length === 0) return { name, reason: m.author_mi_gift_unreadable() };
+	if (parts.some((p) => findUnescaped(p.body, '->') !== -1)) return { name, reason: m.author_mi_type_matching() };
 	const options = [];
 	for (const part of parts) {
 		let body = part.body.trim();
@@ -172,7 +173,7 @@ function readQuestion(block: string, number: number): ExchangeQuestion | Skipped
 		const w = /^%(-?\d{1,3}(?:\.\d+)?)%/.exec(body);
 		if (w) {
 			weight = Number(w[1]);
-			if (weight < -100 || weight > 100) return { name, reason: `An answer’s weight (${w[1]}%) is not between -100% and 100%.` };
+			if (weight < -100 || weight > 100) return { name, reason: m.author_mi_gift_weight({ weight: w[1] }) };
 			body = body.slice(w[0].length);
 		}
 		const [answer, feedback] = feedbackSplit(body);

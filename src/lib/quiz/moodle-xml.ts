@@ -9,6 +9,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ExchangeOption, ExchangeQuestion, ExchangeQuiz, ParsedFile, Skipped } from './exchange';
 import { htmlToText, questionHtml, textHtml } from './exchange-html';
+import { m } from '$lib/i18n/messages';
 
 /** A file the reader refuses as a whole; its message is for the teacher. */
 export class UnreadableFile extends Error {
@@ -135,14 +136,14 @@ function answersOf(q: Node): ExchangeOption[] {
 	});
 }
 
-const TYPE_REASONS: Record<string, string> = {
-	description: 'A description holds no question.',
-	matching: 'Matching questions have no counterpart in the kit.',
-	numerical: 'Numerical questions have no counterpart in the kit.',
-	calculated: 'Calculated questions have no counterpart in the kit.',
-	multianswer: 'Embedded answer (Cloze) questions have no counterpart in the kit.',
-	ddwtos: 'Drag-and-drop questions have no counterpart in the kit.',
-	gapselect: 'Select-missing-words questions have no counterpart in the kit.'
+const TYPE_REASONS: Record<string, () => string> = {
+	description: m.author_mi_type_description,
+	matching: m.author_mi_type_matching,
+	numerical: m.author_mi_type_numerical,
+	calculated: m.author_mi_type_calculated,
+	multianswer: m.author_mi_type_cloze,
+	ddwtos: m.author_mi_type_ddwtos,
+	gapselect: m.author_mi_type_gapselect
 };
 
 /**
@@ -152,14 +153,14 @@ const TYPE_REASONS: Record<string, string> = {
 export function parseMoodleXml(source: string): ParsedFile {
 	const xml = source.replace(/^\uFEFF/, '');
 	if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
-		throw new UnreadableFile('This XML file declares a DOCTYPE or entities, which Moodle files never do, so it was not read.');
+		throw new UnreadableFile(m.author_mi_xml_doctype());
 	}
 	if (nestingDepth(xml, MAX_DEPTH) > MAX_DEPTH) {
-		throw new UnreadableFile(`This XML file nests elements more than ${MAX_DEPTH} deep; a Moodle file nests about 5. It was not read.`);
+		throw new UnreadableFile(m.author_mi_xml_deep({ max: MAX_DEPTH }));
 	}
 	const valid = XMLValidator.validate(xml);
 	if (valid !== true) {
-		throw new UnreadableFile(`This is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}). Export it from Moodle again.`);
+		throw new UnreadableFile(m.author_mi_xml_malformed({ line: valid.err.line, detail: valid.err.msg }));
 	}
 	const parser = new XMLParser({
 		ignoreAttributes: false,
@@ -176,9 +177,9 @@ export function parseMoodleXml(source: string): ParsedFile {
 	try {
 		root = asNode(parser.parse(xml));
 	} catch {
-		throw new UnreadableFile('This XML file could not be read. Export it from Moodle again.');
+		throw new UnreadableFile(m.author_mi_xml_unreadable());
 	}
-	if (!('quiz' in root)) throw new UnreadableFile('This XML file is not a Moodle question file: it has no <quiz> element.');
+	if (!('quiz' in root)) throw new UnreadableFile(m.author_mi_xml_no_quiz());
 	const questions: ExchangeQuestion[] = [];
 	const skipped: Skipped[] = [];
 	let category: string | null = null;
@@ -219,7 +220,7 @@ export function parseMoodleXml(source: string): ParsedFile {
 				questions.push({ ...base, kind: 'essay', options: [], graderInfo: textOf(q.graderinfo) });
 				return;
 			default:
-				skipped.push({ name, reason: TYPE_REASONS[type] ?? `Moodle’s “${type || 'untyped'}” questions have no counterpart in the kit.` });
+				skipped.push({ name, reason: TYPE_REASONS[type]?.() ?? m.author_mi_type_other({ type: type || 'untyped' }) });
 		}
 	});
 	return { category, questions, skipped };

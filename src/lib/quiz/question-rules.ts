@@ -7,8 +7,9 @@
  * problem beside the form that caused it, and a pack error names the field. Plain data in,
  * plain data out.
  */
-import { FORM_LABELS } from '$lib/articles/types';
 import { z } from 'zod';
+import { m } from '$lib/i18n/messages';
+import { formLabel } from '$lib/articles/vocabulary-labels';
 import { ATTRIBUTION_FORMS, HEADLINE_COMPARISONS, NO_ONE_NAMED, QUESTION_TYPES, type AttributionForm, type QuestionType, type Role } from '$lib/articles/vocabulary';
 
 /** One answer option as the teacher typed it. */
@@ -79,30 +80,30 @@ export const FIXED_OPTION_TYPES: readonly QuestionType[] = ['whose-voice', 'head
 export const OPTIONLESS_TYPES: readonly QuestionType[] = ['find-evidence', 'short-answer'];
 
 const draftSchema = z.object({
-	type: z.enum(QUESTION_TYPES, 'Choose a question type.'),
-	prompt: z.string().trim().min(1, 'Write the question’s prompt.').max(2000, 'The prompt can be at most 2,000 characters.'),
+	type: z.enum(QUESTION_TYPES, { error: () => m.author_qe_err_choose_type() }),
+	prompt: z.string().trim().min(1, { error: () => m.author_qr_prompt() }).max(2000, { error: () => m.author_qr_prompt_long() }),
 	claim: z.string().trim().max(100),
 	certainty: z.boolean(),
 	explanation: z
 		.string()
 		.trim()
-		.min(1, 'Write an explanation: students read it after answering.')
-		.max(4000, 'The explanation can be at most 4,000 characters.'),
+		.min(1, { error: () => m.author_qr_explanation() })
+		.max(4000, { error: () => m.author_qr_explanation_long() }),
 	options: z
 		.array(
 			z.object({
-				value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Choose what this option is.').max(100),
-				label: z.string().trim().max(300, 'Option labels can be at most 300 characters.'),
+				value: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: () => m.author_qr_option_value() }).max(100),
+				label: z.string().trim().max(300, { error: () => m.author_qr_label_long() }),
 				correct: z.boolean(),
 				feedback: z
 					.string()
 					.trim()
-					.min(1, 'Write feedback for this option: students see it when they choose it.')
-					.max(2000, 'Feedback can be at most 2,000 characters.')
+					.min(1, { error: () => m.author_qr_feedback() })
+					.max(2000, { error: () => m.author_qr_feedback_long() })
 			})
 		)
-		.max(MAX_OPTIONS, `A question can have at most ${MAX_OPTIONS} options.`),
-	evidence: z.array(z.string().max(40)).max(MAX_EVIDENCE, `Choose at most ${MAX_EVIDENCE} key passages.`),
+		.max(MAX_OPTIONS, { error: () => m.author_qr_max_options({ max: MAX_OPTIONS }) }),
+	evidence: z.array(z.string().max(40)).max(MAX_EVIDENCE, { error: () => m.author_qr_max_evidence({ max: MAX_EVIDENCE }) }),
 	tolerance: z.string().trim(),
 	rubric: z
 		.array(
@@ -110,12 +111,12 @@ const draftSchema = z.object({
 				points: z
 					.string()
 					.trim()
-					.regex(/^\d{1,2}$/, 'Points must be a whole number from 0 to 10.')
-					.refine((p) => Number(p) <= 10, 'Points must be a whole number from 0 to 10.'),
-				description: z.string().trim().min(1, 'Describe what earns these points.').max(1000, 'Rubric lines can be at most 1,000 characters.')
+					.regex(/^\d{1,2}$/, { error: () => m.author_qr_points() })
+					.refine((p) => Number(p) <= 10, { error: () => m.author_qr_points() }),
+				description: z.string().trim().min(1, { error: () => m.author_qr_rubric_description() }).max(1000, { error: () => m.author_qr_rubric_long() })
 			})
 		)
-		.max(MAX_RUBRIC_ITEMS, `A rubric can have at most ${MAX_RUBRIC_ITEMS} lines.`)
+		.max(MAX_RUBRIC_ITEMS, { error: () => m.author_qr_max_rubric({ max: MAX_RUBRIC_ITEMS }) })
 });
 
 /** What the shared rules look at in a question, whichever form it came in. */
@@ -140,19 +141,19 @@ export function questionRuleProblems(q: RuleQuestion, ledger: Ledger): Problem[]
 	const problem = (field: string, message: string) => problems.push({ field, message });
 
 	const claim = q.claim ? ledger.claims.find((c) => c.key === q.claim) : undefined;
-	if (q.claim && !claim) problem('claim', 'That claim is not in this article’s ledger.');
+	if (q.claim && !claim) problem('claim', m.author_qr_claim_unknown());
 	const needClaim = () => {
-		if (!q.claim) problem('claim', 'Link this question to a claim: its key comes from the claim ledger.');
+		if (!q.claim) problem('claim', m.author_qr_claim_needed());
 		return claim;
 	};
 
 	const options = q.options;
 	const values = options.map((o) => o.value);
 	const correct = options.filter((o) => o.correct).map((o) => o.value);
-	if (new Set(values).size !== values.length) problem('options', 'Two options are the same; each option must be different.');
-	const needOptions = (min: number) => options.length >= min || problem('options', `Give at least ${min} options.`);
-	const oneCorrect = () => correct.length === 1 || problem('options', 'Mark exactly one option as correct.');
-	const needLabels = () => options.forEach((o, i) => o.label || problem(`options.${i}.label`, 'Write the text students will see for this option.'));
+	if (new Set(values).size !== values.length) problem('options', m.author_qr_duplicate());
+	const needOptions = (min: number) => options.length >= min || problem('options', m.author_qr_min_options({ min }));
+	const oneCorrect = () => correct.length === 1 || problem('options', m.author_qr_one_correct());
+	const needLabels = () => options.forEach((o, i) => o.label || problem(`options.${i}.label`, m.author_qr_label()));
 
 	switch (q.type) {
 		case 'who-said-it': {
@@ -160,14 +161,14 @@ export function questionRuleProblems(q: RuleQuestion, ledger: Ledger): Problem[]
 			needOptions(3);
 			oneCorrect();
 			if (!values.includes('writer') || !values.includes(NO_ONE_NAMED)) {
-				problem('options', 'Offer both “the writer” and “No one is named” among the options.');
+				problem('options', m.author_qr_writer_and_no_one());
 			}
-			values.forEach((v, i) => v === NO_ONE_NAMED || ledger.speakers.some((s) => s.key === v) || problem(`options.${i}.value`, 'That speaker is not in this article.'));
+			values.forEach((v, i) => v === NO_ONE_NAMED || ledger.speakers.some((s) => s.key === v) || problem(`options.${i}.value`, m.author_qr_speaker_unknown()));
 			const speaker = c && ledger.speakers.find((s) => s.key === c.speaker);
 			if (speaker && correct.length === 1) {
 				const expected = speaker.role === 'government-unnamed' ? NO_ONE_NAMED : speaker.key;
 				if (correct[0] !== expected) {
-					problem('options', `The claim ledger credits this claim to ${expected === NO_ONE_NAMED ? 'no one named' : `“${expected}”`}; mark that option as correct.`);
+					problem('options', expected === NO_ONE_NAMED ? m.author_qr_ledger_no_one() : m.author_qr_ledger_speaker({ speaker: expected }));
 				}
 			}
 			break;
@@ -175,20 +176,20 @@ export function questionRuleProblems(q: RuleQuestion, ledger: Ledger): Problem[]
 		case 'whose-voice': {
 			const c = needClaim();
 			if (values.length !== VOICE_FORMS.length || !VOICE_FORMS.every((f) => values.includes(f))) {
-				problem('options', `Offer exactly these options: ${VOICE_FORMS.map((f) => FORM_LABELS[f]).join(', ')}.`);
+				problem('options', m.author_qr_exact_options({ options: VOICE_FORMS.map((f) => formLabel(f)).join(', ') }));
 			}
 			oneCorrect();
-			if (c && c.form === 'headline') problem('claim', 'Choose a claim from the body: headings are not credited to a voice.');
+			if (c && c.form === 'headline') problem('claim', m.author_qr_body_claim());
 			else if (c && correct.length === 1 && correct[0] !== c.form) {
-				problem('options', `The claim ledger marks this claim as “${FORM_LABELS[c.form]}”; mark that option as correct.`);
+				problem('options', m.author_qr_ledger_form({ form: formLabel(c.form) }));
 			}
 			break;
 		}
 		case 'headline-vs-body': {
 			const c = needClaim();
-			if (c && c.form !== 'headline') problem('claim', 'Choose a heading: this question compares a heading with the text beneath it.');
+			if (c && c.form !== 'headline') problem('claim', m.author_qr_heading_claim());
 			if (values.length !== HEADLINE_COMPARISONS.length || !HEADLINE_COMPARISONS.every((v) => values.includes(v))) {
-				problem('options', `Offer exactly these options: ${HEADLINE_COMPARISONS.join(', ')}.`);
+				problem('options', m.author_qr_exact_options({ options: HEADLINE_COMPARISONS.join(', ') }));
 			}
 			oneCorrect();
 			break;
@@ -200,16 +201,16 @@ export function questionRuleProblems(q: RuleQuestion, ledger: Ledger): Problem[]
 			break;
 		case 'multiple-response':
 			needOptions(3);
-			if (correct.length === 0) problem('options', 'Mark at least one option as correct.');
+			if (correct.length === 0) problem('options', m.author_qr_some_correct());
 			needLabels();
 			break;
 		case 'find-evidence':
-			if (q.evidenceCount === 0) problem('evidence', 'Choose at least one key passage.');
-			if (options.length) problem('options', 'Find-the-evidence questions take no options: students select words in the article.');
+			if (q.evidenceCount === 0) problem('evidence', m.author_qr_evidence());
+			if (options.length) problem('options', m.author_qr_evidence_no_options());
 			break;
 		case 'short-answer':
-			if (q.rubricCount === 0) problem('rubric', 'Add at least one rubric line for marking.');
-			if (options.length) problem('options', 'Short-answer questions take no options.');
+			if (q.rubricCount === 0) problem('rubric', m.author_qr_rubric());
+			if (options.length) problem('options', m.author_qr_short_no_options());
 			break;
 	}
 	return problems;
@@ -234,10 +235,10 @@ export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true;
 	// The editor's own forms of two fields: passages as claim keys or offsets, tolerance in percent.
 	if (q.type === 'find-evidence') {
 		if (q.evidence.some((e) => !ledger.claims.some((c) => c.key === e) && !/^\d{1,7}-\d{1,7}$/.test(e))) {
-			problems.push({ field: 'evidence', message: 'A chosen passage is not in this article.' });
+			problems.push({ field: 'evidence', message: m.author_qr_passage_unknown() });
 		}
 		if (!/^\d{1,3}$/.test(q.tolerance) || Number(q.tolerance) < 1 || Number(q.tolerance) > 100) {
-			problems.push({ field: 'tolerance', message: 'Tolerance must be a whole number from 1 to 100.' });
+			problems.push({ field: 'tolerance', message: m.author_qr_tolerance() });
 		}
 	}
 	if (problems.length) return { ok: false, problems };

@@ -8,6 +8,7 @@
  * local-use NAT64).
  */
 import { BlockList, isIP } from 'node:net';
+import { m } from '$lib/paraglide/messages';
 
 const v4Ranges: [string, number][] = [
 	['0.0.0.0', 8], // "this network"
@@ -84,13 +85,13 @@ export function embeddedIPv4(v6: string): string | null {
  */
 export function refusalFor(address: string, allowLoopback = false): string | null {
 	const family = isIP(address);
-	if (family === 0) return 'That address could not be understood.';
+	if (family === 0) return m.author_fetch_bad_ip();
 	const inner = family === 6 ? embeddedIPv4(address) : null;
 	const [ip, type] = inner ? [inner, 'ipv4' as const] : [address.replace(/%.*$/, ''), family === 4 ? ('ipv4' as const) : ('ipv6' as const)];
 	if (allowLoopback && loopback.check(ip, type)) return null;
-	if (loopback.check(ip, type)) return 'That address is this server itself, which the kit does not fetch from.';
+	if (loopback.check(ip, type)) return m.author_fetch_loopback();
 	if (blocked.check(ip, type)) {
-		return 'That address is on a private or local network (such as a school’s own network or a device’s settings page), which the kit does not fetch from. Use the public address of the article.';
+		return m.author_fetch_private();
 	}
 	return null;
 }

@@ -15,6 +15,7 @@ import { claimCoverageProblems, type ClaimSpan, type CoverageProblem } from '$li
 import { ATTRIBUTION_FORMS, CHECKS, LAYERS, ROLES } from '$lib/articles/vocabulary';
 import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { randomToken } from '../auth/tokens';
 import { bumpRevision, currentVersion, ownArticle, type ArticleRow } from './teacher-articles';
 import { isUnplaced } from './unplaced';
@@ -51,7 +52,7 @@ async function placements(handle: DatabaseHandle, current: { id: string; text: s
 	const diffs = new Map<string, ReturnType<typeof diffVersions>>();
 	for (const a of rows) {
 		if (isUnplaced(a)) {
-			result.set(a.key, { status: 'orphan', oldWords: a.quoteExact, reason: 'Imported from a Web Annotation file, but these words are not in the text.' });
+			result.set(a.key, { status: 'orphan', oldWords: a.quoteExact, reason: m.author_ed_reason_imported() });
 			continue;
 		}
 		if (a.versionId === current.id) {
@@ -146,7 +147,7 @@ export function checkedWords(version: VersionText, start: number, end: number) {
 	const from = blockOf(start, false);
 	const to = blockOf(end, true);
 	if (!Number.isInteger(start) || !Number.isInteger(end) || start >= end || from < 0 || to < 0) {
-		return { ok: false as const, message: 'Choose the words first: select them in the text, or pick a sentence and its first and last words.' };
+		return { ok: false as const, message: m.author_ed_err_choose_words() };
 	}
 	return selectionToOffsets(text, blocks, { block: from, offset: start - blocks[from].start }, { block: to, offset: end - blocks[to].start });
 }
@@ -173,7 +174,7 @@ async function refuseOverlap(handle: DatabaseHandle, article: ArticleRow, versio
 		const other = overlap.claim === span.key ? overlap.other : overlap.claim;
 		const words = others.find((o) => o.key === other);
 		throw new DomainError(
-			`Those words overlap another claim (“${words ? text.slice(words.start, words.end) : other}”). Claims may not overlap: choose words outside it, or change that claim first. Nothing was saved.`,
+			m.author_ed_err_overlap({ words: words ? text.slice(words.start, words.end) : other }),
 			409
 		);
 	}
@@ -200,8 +201,8 @@ export interface NoteInput {
 }
 
 function need(value: string, what: string, max: number = EDITOR_LIMITS.short) {
-	if (!value) throw new DomainError(`${what} is missing.`, 400);
-	if (value.length > max) throw new DomainError(`${what} is too long (at most ${max} characters).`, 400);
+	if (!value) throw new DomainError(m.author_ed_err_missing({ what }), 400);
+	if (value.length > max) throw new DomainError(m.author_ed_err_too_long({ what, max }), 400);
 }
 
 async function knownFacts(tx: Transaction, { tables: t }: DatabaseHandle, articleId: string, keys: string[]) {
@@ -209,7 +210,7 @@ async function knownFacts(tx: Transaction, { tables: t }: DatabaseHandle, articl
 	const rows = await tx.select({ key: t.facts.key }).from(t.facts).where(eq(t.facts.articleId, articleId));
 	const known = new Set(rows.map((r) => r.key));
 	const unknown = keys.find((k) => !known.has(k));
-	if (unknown) throw new DomainError('One of the chosen sources is not among this article’s sources. Reload the page and choose again.', 400);
+	if (unknown) throw new DomainError(m.author_ed_err_unknown_source(), 400);
 	return [...new Set(keys)];
 }
 
@@ -224,10 +225,10 @@ async function speakerFor(tx: Transaction, handle: DatabaseHandle, article: Arti
 	const { tables: t } = handle;
 	if (input.speaker === 'new') {
 		const s = input.newSpeaker ?? { name: '', role: '', description: '', stake: '' };
-		need(s.name, 'The new speaker’s name');
-		if (!(ROLES as readonly string[]).includes(s.role)) throw new DomainError('Choose the new speaker’s role.', 400);
-		need(s.description, 'Who the new speaker is (their relationship to the story)', EDITOR_LIMITS.body);
-		need(s.stake, 'What the new speaker stands to gain', EDITOR_LIMITS.body);
+		need(s.name, m.author_ed_what_speaker_name());
+		if (!(ROLES as readonly string[]).includes(s.role)) throw new DomainError(m.author_ed_err_role(), 400);
+		need(s.description, m.author_ed_what_speaker_description(), EDITOR_LIMITS.body);
+		need(s.stake, m.author_ed_what_speaker_stake(), EDITOR_LIMITS.body);
 		const key = newKey('s');
 		await tx.insert(t.speakers).values({
 			id: rowId(article.id, key),
@@ -245,22 +246,22 @@ async function speakerFor(tx: Transaction, handle: DatabaseHandle, article: Arti
 		return rowId(article.id, key);
 	}
 	const [row] = await tx.select({ id: t.speakers.id }).from(t.speakers).where(and(eq(t.speakers.articleId, article.id), eq(t.speakers.key, input.speaker)));
-	if (!row) throw new DomainError('Choose who is speaking: one of the article’s speakers, or add a new one.', 400);
+	if (!row) throw new DomainError(m.author_ed_err_speaker(), 400);
 	return row.id;
 }
 
 function checkClaimInput(input: ClaimInput) {
-	if (!(ATTRIBUTION_FORMS as readonly string[]).includes(input.form)) throw new DomainError('Choose how the article credits the claim (its attribution form).', 400);
-	if (!(CHECKS as readonly string[]).includes(input.check)) throw new DomainError('Choose how the claim compares with the original: matches, altered, stretched or unverified.', 400);
-	need(input.relationship, 'The speaker’s relationship to the story');
-	if (input.checkNote.length > EDITOR_LIMITS.body) throw new DomainError(`The note on the check is too long (at most ${EDITOR_LIMITS.body} characters).`, 400);
+	if (!(ATTRIBUTION_FORMS as readonly string[]).includes(input.form)) throw new DomainError(m.author_ed_err_form(), 400);
+	if (!(CHECKS as readonly string[]).includes(input.check)) throw new DomainError(m.author_ed_err_check(), 400);
+	need(input.relationship, m.author_ed_what_relationship());
+	if (input.checkNote.length > EDITOR_LIMITS.body) throw new DomainError(m.author_ed_err_check_note_long({ max: EDITOR_LIMITS.body }), 400);
 }
 
 function checkNoteInput(input: NoteInput) {
-	if (!(LAYERS as readonly string[]).includes(input.layer)) throw new DomainError('Choose whether the note is about sourcing or framing.', 400);
-	need(input.title, 'The note’s title');
-	need(input.body, 'The note’s text', EDITOR_LIMITS.body);
-	if (input.checkIt.length > EDITOR_LIMITS.checkIt) throw new DomainError(`The “check it” steps are too long (at most ${EDITOR_LIMITS.checkIt} characters).`, 400);
+	if (!(LAYERS as readonly string[]).includes(input.layer)) throw new DomainError(m.author_ed_err_layer(), 400);
+	need(input.title, m.author_ed_what_note_title());
+	need(input.body, m.author_ed_what_note_body(), EDITOR_LIMITS.body);
+	if (input.checkIt.length > EDITOR_LIMITS.checkIt) throw new DomainError(m.author_ed_err_check_it_long({ max: EDITOR_LIMITS.checkIt }), 400);
 }
 
 const selectorColumns = (s: Selectors) => ({
@@ -306,7 +307,7 @@ export async function saveClaim(handle: DatabaseHandle, teacherId: string, id: s
 			await tx.insert(t.claims).values({ annotationId: rowId(id, claimKey), ...fields });
 		} else {
 			const changed = await tx.update(t.claims).set(fields).where(eq(t.claims.annotationId, rowId(id, claimKey))).returning({ id: t.claims.annotationId });
-			if (changed.length === 0) throw new DomainError('There is no such claim on this article any more. Reload the page.', 404);
+			if (changed.length === 0) throw new DomainError(m.author_ed_err_no_claim(), 404);
 		}
 	});
 	return claimKey;
@@ -345,7 +346,7 @@ export async function saveNote(handle: DatabaseHandle, teacherId: string, id: st
 				.set({ layer: input.layer, title: input.title, body, checkIt: input.checkIt || null, facts })
 				.where(eq(t.notes.annotationId, rowId(id, noteKey)))
 				.returning({ id: t.notes.annotationId });
-			if (changed.length === 0) throw new DomainError('There is no such note on this article any more. Reload the page.', 404);
+			if (changed.length === 0) throw new DomainError(m.author_ed_err_no_note(), 404);
 		}
 	});
 	return noteKey;
@@ -354,7 +355,7 @@ export async function saveNote(handle: DatabaseHandle, teacherId: string, id: st
 async function annotationOf(handle: DatabaseHandle, articleId: string, key: string): Promise<AnnotationRow> {
 	const { db, tables: t } = handle;
 	const [row] = key ? await db.select().from(t.annotations).where(and(eq(t.annotations.articleId, articleId), eq(t.annotations.key, key))) : [];
-	if (!row) throw new DomainError('There is no such claim or note on this article any more. Reload the page.', 404);
+	if (!row) throw new DomainError(m.author_ed_err_no_annotation(), 404);
 	return row;
 }
 
@@ -373,8 +374,8 @@ export async function confirmPlacement(handle: DatabaseHandle, teacherId: string
 	const version = await currentVersion(handle, article);
 	const row = await annotationOf(handle, id, key);
 	const placed = (await placements(handle, version, [row])).get(key)!;
-	if (placed.status === 'placed') throw new DomainError('That one is already attached to the text.', 409);
-	if (placed.status === 'orphan') throw new DomainError('There is nothing to confirm for that one: choose new words for it, or delete it.', 409);
+	if (placed.status === 'placed') throw new DomainError(m.author_ed_err_already_placed(), 409);
+	if (placed.status === 'orphan') throw new DomainError(m.author_ed_err_nothing_to_confirm(), 409);
 	await place(handle, article, version, row, revision, describe(version.text, placed.start, placed.end));
 }
 

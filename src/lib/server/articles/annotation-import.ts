@@ -28,20 +28,21 @@ import { randomToken } from '../auth/tokens';
 import { checkedWords, EDITOR_LIMITS } from './annotation-editor';
 import { bumpRevision, currentVersion, ownArticle } from './teacher-articles';
 import { UNPLACED } from './unplaced';
+import { m } from '$lib/paraglide/messages';
 
 /** Under adapter-node's 512 KB body limit, so the app always gets to say why. */
 export const MAX_IMPORT_BYTES = 400 * 1024;
 
 /** The uploaded file's text, or a DomainError saying why it cannot be an annotation file (4xx). */
 export function annotationFileText(file: { name: string; size: number; bytes: Uint8Array } | null): string {
-	if (!file || file.size === 0) throw new DomainError('Choose a .json or .jsonld file of Web Annotations to import.');
-	if (!/\.(json|jsonld)$/i.test(file.name)) throw new DomainError(`“${file.name.slice(0, 80)}” is not a .json or .jsonld file. Export the annotations as W3C Web Annotation JSON-LD.`, 415);
-	if (file.size > MAX_IMPORT_BYTES) throw new DomainError(`That file is ${Math.ceil(file.size / 1024)} KB; an annotation file can be at most ${MAX_IMPORT_BYTES / 1024} KB.`, 413);
-	if (file.bytes.includes(0)) throw new DomainError('That file is not text, so it cannot be JSON-LD.', 415);
+	if (!file || file.size === 0) throw new DomainError(m.author_err_choose_annotations());
+	if (!/\.(json|jsonld)$/i.test(file.name)) throw new DomainError(m.author_err_annotations_kind({ name: file.name.slice(0, 80) }), 415);
+	if (file.size > MAX_IMPORT_BYTES) throw new DomainError(m.author_err_annotations_big({ size: Math.ceil(file.size / 1024), max: MAX_IMPORT_BYTES / 1024 }), 413);
+	if (file.bytes.includes(0)) throw new DomainError(m.author_err_annotations_binary(), 415);
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
 	} catch {
-		throw new DomainError('That file is not text in UTF-8, so it cannot be JSON-LD.', 415);
+		throw new DomainError(m.author_err_annotations_utf8(), 415);
 	}
 }
 
@@ -152,7 +153,7 @@ export async function importWebAnnotations(handle: DatabaseHandle, teacherId: st
 	const parsed = parseAnnotations(fileText);
 	if (!parsed.ok) {
 		const [first] = parsed.problems;
-		throw new DomainError(`Nothing was imported: ${first ? `${first.message}${first.at && first.at !== '(file)' ? ` (at ${first.at})` : ''}` : 'the file holds no annotations.'}`, 422);
+		throw new DomainError(m.author_import_nothing({ why: first ? `${first.message}${first.at && first.at !== '(file)' ? ` ${m.author_import_at({ at: first.at })}` : ''}` : m.author_import_none_in_file() }), 422);
 	}
 	const skipped: ImportProblem[] = [...parsed.problems];
 	const { db, tables: t } = handle;
@@ -173,12 +174,12 @@ export async function importWebAnnotations(handle: DatabaseHandle, teacherId: st
 			const claim = claimOf(a);
 			const note = claim ? null : noteOf(a);
 			if (!claim && !note) {
-				skipped.push({ at: where, message: 'Skipped: it has no text to show (a bare highlight).' });
+				skipped.push({ at: where, message: m.author_import_bare() });
 				continue;
 			}
 			// A speaker's role, background and stake are not in the file, and are never guessed.
 			if (claim && !speakers.has(claim.speaker.toLowerCase())) {
-				skipped.push({ at: where, message: `Skipped: its speaker “${clip(claim.speaker, 60)}” is not among this article’s speakers. Add them in the editor (with their role and stake), then import the file again.` });
+				skipped.push({ at: where, message: m.author_import_no_speaker({ speaker: clip(claim.speaker, 60) }) });
 				continue;
 			}
 			const at = placeImported(version, a);
@@ -186,7 +187,7 @@ export async function importWebAnnotations(handle: DatabaseHandle, teacherId: st
 			if (claim && 'selectors' in at) {
 				const span = { key, start: at.selectors.position.start, end: at.selectors.position.end };
 				if (claimCoverageProblems(version.text, [...claims, span]).some((p) => p.kind === 'overlap' && (p.claim === key || p.other === key))) {
-					skipped.push({ at: where, message: `Skipped: its words (“${clip(version.text.slice(span.start, span.end), 60)}”) overlap another claim, and claims may not overlap.` });
+					skipped.push({ at: where, message: m.author_import_overlap({ words: clip(version.text.slice(span.start, span.end), 60) }) });
 					continue;
 				}
 				claims.push(span);
@@ -228,9 +229,10 @@ async function nextSort(tx: Transaction, { tables: t }: DatabaseHandle, table: '
 
 /** The summary as one sentence: "41 placed, 2 orphaned, 1 skipped: why". */
 export function importMessage(s: ImportSummary): string {
-	const counts = `${s.placed} placed, ${s.orphaned} orphaned, ${s.skipped.length} skipped`;
-	const why = s.skipped.slice(0, 3).map((p) => `${p.at}: ${p.message.replace(/^Skipped: /, '').replace(/\.$/, '')}`);
-	const more = s.skipped.length > 3 ? ` (and ${s.skipped.length - 3} more)` : '';
-	const orphans = s.orphaned ? ' The orphans wait in the editor (Mark claims and notes) with their words, to move or delete.' : '';
-	return `Imported: ${counts}${why.length ? `: ${why.join('; ')}${more}` : ''}.${orphans}`;
+	const counts = m.author_import_counts({ placed: s.placed, orphaned: s.orphaned, skipped: s.skipped.length });
+	// Each reason starts "Skipped: " (or its Spanish) on its own; the summary already says so.
+	const why = s.skipped.slice(0, 3).map((p) => `${p.at}: ${p.message.replace(/^(Skipped|Omitida): /, '').replace(/\.$/, '')}`);
+	const more = s.skipped.length > 3 ? ` ${m.author_import_more({ count: s.skipped.length - 3 })}` : '';
+	const orphans = s.orphaned ? ` ${m.author_import_orphans()}` : '';
+	return `${counts}${why.length ? `: ${why.join('; ')}${more}` : ''}.${orphans}`;
 }

@@ -12,6 +12,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { refusalFor } from './address-guard';
 import { consume, type Limiters } from '../auth/rate-limit';
 
@@ -62,10 +63,10 @@ async function checkedAddress(host: string, options: FetchOptions): Promise<Look
 		try {
 			addresses = await (options.resolve ?? resolveAll)(bare);
 		} catch {
-			throw new FetchRefused(`We could not find the website “${bare}”. Check the address for typing mistakes.`);
+			throw new FetchRefused(m.author_fetch_no_site({ host: bare }));
 		}
 	}
-	if (addresses.length === 0) throw new FetchRefused(`We could not find the website “${bare}”. Check the address for typing mistakes.`);
+	if (addresses.length === 0) throw new FetchRefused(m.author_fetch_no_site({ host: bare }));
 	// Every address must be public: a name that also points inward is refused outright.
 	for (const a of addresses) {
 		const refusal = refusalFor(a.address, options.allowLoopback);
@@ -87,14 +88,14 @@ function parseAddress(input: string, base: string | undefined, options: FetchOpt
 	try {
 		url = new URL(input, base);
 	} catch {
-		throw new FetchRefused('That is not a web address. It should look like https://www.example.org/news/story.');
+		throw new FetchRefused(m.author_fetch_not_address());
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new FetchRefused(`The kit only fetches web pages (addresses starting with http:// or https://), not “${url.protocol.replace(':', '')}:” addresses.`);
+		throw new FetchRefused(m.author_fetch_scheme({ scheme: url.protocol.replace(':', '') }));
 	}
-	if (url.username || url.password) throw new FetchRefused('Web addresses with a user name or password in them are not fetched. Use the article’s public address.');
+	if (url.username || url.password) throw new FetchRefused(m.author_fetch_credentials());
 	if (!WEB_PORTS.has(url.port) && !options.allowLoopback) {
-		throw new FetchRefused(`The kit only fetches from the web’s usual ports (80 and 443), not port ${url.port}. Use the article’s ordinary address, without “:${url.port}”.`);
+		throw new FetchRefused(m.author_fetch_port({ port: url.port }));
 	}
 	return url;
 }
@@ -130,7 +131,7 @@ function request(url: URL, target: LookupAddress, options: Required<Pick<FetchOp
 				const declared = Number(res.headers['content-length'] ?? NaN);
 				if (declared > options.maxBytes) {
 					res.destroy();
-					reject(new FetchRefused(`That page is too big to import (over ${options.maxBytes / 1024 / 1024} MB). Copy the article’s text and paste it instead.`, 413));
+					reject(new FetchRefused(m.author_fetch_too_big({ max: options.maxBytes / 1024 / 1024 }), 413));
 					return;
 				}
 				const chunks: Buffer[] = [];
@@ -139,7 +140,7 @@ function request(url: URL, target: LookupAddress, options: Required<Pick<FetchOp
 					size += chunk.length;
 					if (size > options.maxBytes) {
 						res.destroy();
-						reject(new FetchRefused(`That page is too big to import (over ${options.maxBytes / 1024 / 1024} MB). Copy the article’s text and paste it instead.`, 413));
+						reject(new FetchRefused(m.author_fetch_too_big({ max: options.maxBytes / 1024 / 1024 }), 413));
 						return;
 					}
 					chunks.push(chunk);
@@ -165,7 +166,7 @@ function decode(body: Buffer, contentType: string): string {
 
 /** `work`, or a refusal once `signal` aborts (the fetch's time limit), whichever comes first. */
 function withinTime<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
-	const late = () => new FetchRefused(`The website took too long to answer (more than ${Math.round(timeoutMs / 1000)} seconds). Try again later, or copy the article’s text and paste it instead.`);
+	const late = () => new FetchRefused(m.author_fetch_slow({ seconds: Math.round(timeoutMs / 1000) }));
 	if (signal.aborted) return Promise.reject(late());
 	return new Promise<T>((resolve, reject) => {
 		const onAbort = () => reject(late());
@@ -192,22 +193,22 @@ export async function fetchArticlePage(address: string, options: FetchOptions = 
 			} catch (error) {
 				if (error instanceof FetchRefused) throw error;
 				if (controller.signal.aborted) {
-					throw new FetchRefused(`The website took too long to answer (more than ${Math.round(timeoutMs / 1000)} seconds). Try again later, or copy the article’s text and paste it instead.`);
+					throw new FetchRefused(m.author_fetch_slow({ seconds: Math.round(timeoutMs / 1000) }));
 				}
-				throw new FetchRefused('We could not reach that website. Check the address, or copy the article’s text and paste it instead.');
+				throw new FetchRefused(m.author_fetch_unreachable());
 			}
 			if (result.status >= 300 && result.status < 400) {
-				if (!result.location) throw new FetchRefused('That website sent us on without saying where. Try the article’s own address.');
-				if (hop >= maxRedirects) throw new FetchRefused(`That address sends us on more than ${maxRedirects} times, so we stopped. Open it in your browser and use the address you end up at.`);
+				if (!result.location) throw new FetchRefused(m.author_fetch_no_location());
+				if (hop >= maxRedirects) throw new FetchRefused(m.author_fetch_redirects({ max: maxRedirects }));
 				url = parseAddress(result.location, url.href, options);
 				continue;
 			}
-			if (result.status === 404 || result.status === 410) throw new FetchRefused('That website says there is no page at this address. Check the address.');
-			if (result.status === 401 || result.status === 403) throw new FetchRefused('That website would not let us read the page (it may need a sign-in or a subscription). Copy the article’s text and paste it instead.');
-			if (result.status < 200 || result.status >= 300) throw new FetchRefused(`That website answered with an error (${result.status}). Try again later, or copy the article’s text and paste it instead.`);
+			if (result.status === 404 || result.status === 410) throw new FetchRefused(m.author_fetch_missing());
+			if (result.status === 401 || result.status === 403) throw new FetchRefused(m.author_fetch_forbidden());
+			if (result.status < 200 || result.status >= 300) throw new FetchRefused(m.author_fetch_error({ status: result.status }));
 			const type = result.contentType.split(';')[0].trim().toLowerCase();
 			if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
-				throw new FetchRefused(`That address gives a file of type “${type.slice(0, 60)}”, not a web page. Use the address of the article’s web page, or upload the file if it is .txt, .md or .html.`, 422);
+				throw new FetchRefused(m.author_fetch_type({ type: type.slice(0, 60) }), 422);
 			}
 			return { url: url.href, html: decode(result.body ?? Buffer.alloc(0), result.contentType) };
 		}

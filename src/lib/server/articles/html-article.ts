@@ -10,9 +10,10 @@ import createDOMPurify from 'dompurify';
 import { Readability } from '@mozilla/readability';
 import { isoDay, partsFromBlocks, type ArticleParts } from '$lib/articles/article-parts';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 
-export const NOT_AN_ARTICLE =
-	'We could not find an article on that page: it has too little running text. Try the address of the article itself, or copy its text and paste it instead.';
+/** Why a page was refused as an article (in the request's language). */
+export const notAnArticle = () => m.author_err_not_article();
 
 /** The page's HTML with everything that could run or load removed (DOMPurify on a jsdom window). */
 export function sanitiseHtml(html: string): string {
@@ -65,7 +66,7 @@ export function articleFromHtml(html: string, address?: string): ArticleParts {
 	const pageAuthor = meta(raw, 'author', 'article:author', 'dc.creator');
 	const doc = new JSDOM(sanitiseHtml(html), address ? { url: address } : {}).window.document;
 	const found = new Readability(doc, { charThreshold: 200 }).parse();
-	if (!found?.content || (found.textContent ?? '').trim().length < 200) throw new DomainError(NOT_AN_ARTICLE, 422);
+	if (!found?.content || (found.textContent ?? '').trim().length < 200) throw new DomainError(notAnArticle(), 422);
 	// Readability returns HTML; it is read back as a document fragment and never shown.
 	const article = new JSDOM(`<body>${found.content}</body>`).window.document.body;
 	let blocks = blocksOf(article);
@@ -75,7 +76,7 @@ export function articleFromHtml(html: string, address?: string): ArticleParts {
 		title = blocks[0].text;
 		blocks = blocks.slice(1);
 	}
-	if (!blocks.some((b) => b.kind === 'paragraph')) throw new DomainError(NOT_AN_ARTICLE, 422);
+	if (!blocks.some((b) => b.kind === 'paragraph')) throw new DomainError(notAnArticle(), 422);
 	const date = isoDay(found.publishedTime || pageDate) ?? '';
 	const language = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : (found.lang ?? '').match(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)?.[0] ?? 'en';
 	return partsFromBlocks(title, blocks, {

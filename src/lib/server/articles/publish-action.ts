@@ -7,6 +7,7 @@ import { appDb } from '../app-db';
 import { attempt, readForm, requireTeacher } from '../auth/guards';
 import { readRevision } from './article-form';
 import { publishCurrentVersion } from './teacher-articles';
+import { m } from '$lib/paraglide/messages';
 
 /** Publishes the article's current version; the message says what students now see. */
 export async function publishVersionAction(event: RequestEvent<{ id: string }>) {
@@ -14,6 +15,6 @@ export async function publishVersionAction(event: RequestEvent<{ id: string }>) 
 	const form = await readForm(event);
 	const result = await attempt('publishVersion', {}, () => publishCurrentVersion(appDb(), teacher.id, event.params.id, readRevision(form)));
 	if (!('number' in result)) return result;
-	const waiting = result.waiting > 0 ? ` ${result.waiting} of its claims and notes still wait for you to confirm or move them; students do not see those until you do.` : '';
-	return { form: 'publishVersion', ok: true as const, message: `Published version ${result.number}: students now read it. Attempts already started stay on the version they were given.${waiting}` };
+	const waiting = result.waiting > 0 ? ` ${m.author_publish_waiting({ count: result.waiting })}` : '';
+	return { form: 'publishVersion', ok: true as const, message: `${m.author_published_version({ number: result.number })}${waiting}` };
 }

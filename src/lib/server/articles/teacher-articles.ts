@@ -13,12 +13,13 @@ import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { mayCopy, mayRead, VISIBILITY_CHOICES, type TeacherVisibility } from './access';
 import { reanchorAfterTextEdit } from './reanchor-seam';
+import { m } from '$lib/paraglide/messages';
 
 export type ArticleRow = DatabaseHandle['tables']['articles']['$inferSelect'];
 
-const NOT_FOUND = 'There is no such article among the ones you can see.';
-export const STALE_MESSAGE =
-	'Someone else changed this article after you opened it (another teacher or another tab), so your changes were not saved, to avoid overwriting theirs. What you typed is still below: reload the page to see the latest version, then make your change again.';
+const notFound = () => m.author_err_no_article();
+/** The concurrent-edit refusal (409), in the request's language. */
+export const staleMessage = () => m.author_err_stale();
 
 /** A teacher's article id: an underscore, which pack keys cannot have, so the two never collide. */
 const newArticleId = () => `t_${randomToken()}`;
@@ -41,9 +42,9 @@ const teacherViewer = (teacherId: string) => ({ teacherId, classTeacherIds: [] }
 
 /** The article with `id` if `teacherId` may see it; otherwise a 404, whether it exists or not. */
 export async function articleForTeacher({ db, tables: t }: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
-	if (!id || id.length > 200) throw new DomainError(NOT_FOUND, 404);
+	if (!id || id.length > 200) throw new DomainError(notFound(), 404);
 	const [row] = await db.select().from(t.articles).where(eq(t.articles.id, id));
-	if (!row || !mayRead(row, teacherViewer(teacherId))) throw new DomainError(NOT_FOUND, 404);
+	if (!row || !mayRead(row, teacherViewer(teacherId))) throw new DomainError(notFound(), 404);
 	return row;
 }
 
@@ -57,7 +58,7 @@ export async function articleBySlugForTeacher({ db, tables: t }: DatabaseHandle,
 /** The article if `teacherId` owns it, for changes; a 404 otherwise (a 403 for one they may only read). */
 export async function ownArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<ArticleRow> {
 	const row = await articleForTeacher(handle, teacherId, id);
-	if (row.ownerId !== teacherId) throw new DomainError('Only the teacher who owns this article can change it. Copy it to make a version of your own.', 403);
+	if (row.ownerId !== teacherId) throw new DomainError(m.author_err_not_owner(), 403);
 	return row;
 }
 
@@ -165,7 +166,7 @@ export async function bumpRevision(tx: Transaction, { tables: t }: DatabaseHandl
 		.set({ ...set, revision: sql`${t.articles.revision} + 1`, updatedAt: new Date() })
 		.where(and(eq(t.articles.id, id), eq(t.articles.revision, revision)))
 		.returning({ id: t.articles.id });
-	if (changed.length === 0) throw new DomainError(STALE_MESSAGE, 409);
+	if (changed.length === 0) throw new DomainError(staleMessage(), 409);
 }
 
 /** Changes the headline and byline of the teacher's own article. */
@@ -215,8 +216,8 @@ export async function editArticleText(handle: DatabaseHandle, teacherId: string,
  */
 export async function setArticlePublication(handle: DatabaseHandle, teacherId: string, id: string, revision: number, status: string, visibility: string) {
 	const article = await ownArticle(handle, teacherId, id);
-	if (status !== 'draft' && status !== 'published') throw new DomainError('Choose whether the article is a draft or published.');
-	if (!VISIBILITY_CHOICES.some((c) => c.value === visibility)) throw new DomainError('Choose who can read the article.');
+	if (status !== 'draft' && status !== 'published') throw new DomainError(m.author_err_choose_status());
+	if (!VISIBILITY_CHOICES.some((c) => c.value === visibility)) throw new DomainError(m.author_err_choose_who());
 	const publishing = status === 'published' && (article.status !== 'published' || !article.publishedVersionId);
 	const set = { status: status as ArticleRow['status'], visibility: visibility as TeacherVisibility, ...(publishing ? { publishedVersionId: article.currentVersionId } : {}) };
 	await handle.db.transaction((tx) => bumpRevision(tx, handle, id, revision, set));
@@ -229,7 +230,7 @@ export async function setArticlePublication(handle: DatabaseHandle, teacherId: s
  */
 export async function publishCurrentVersion(handle: DatabaseHandle, teacherId: string, id: string, revision: number): Promise<{ number: number; waiting: number }> {
 	const article = await ownArticle(handle, teacherId, id);
-	if (article.status !== 'published') throw new DomainError('This article is a draft: choose who can read it under “Publish and share” to publish it.', 409);
+	if (article.status !== 'published') throw new DomainError(m.author_err_is_draft(), 409);
 	const { db, tables: t } = handle;
 	return db.transaction(async (tx) => {
 		// The compare-and-set also pins which version is current: it is the one the form was made from.
@@ -263,10 +264,10 @@ export async function publishedState({ db, tables: t }: DatabaseHandle, article:
  */
 export async function copyArticle(handle: DatabaseHandle, teacherId: string, id: string): Promise<{ id: string; slug: string }> {
 	const original = await articleForTeacher(handle, teacherId, id);
-	if (!mayCopy(original, teacherId)) throw new DomainError('This article is not shared with other teachers, so it cannot be copied.', 403);
+	if (!mayCopy(original, teacherId)) throw new DomainError(m.author_err_not_shared(), 403);
 	// Another teacher copies what is published, never the owner's unpublished draft text.
 	const sourceVersionId = original.ownerId === teacherId ? original.currentVersionId : (original.publishedVersionId ?? original.currentVersionId);
-	if (!sourceVersionId) throw new DomainError(NOT_FOUND, 404);
+	if (!sourceVersionId) throw new DomainError(notFound(), 404);
 	const { db, tables: t } = handle;
 	const copyId = newArticleId();
 	const slug = slugFor(original.title);
@@ -332,7 +333,7 @@ export async function articleVersions({ db, tables: t }: DatabaseHandle, article
 
 /** The article's current text and blocks. */
 export async function currentVersion({ db, tables: t }: DatabaseHandle, article: ArticleRow) {
-	if (!article.currentVersionId) throw new DomainError(NOT_FOUND, 404);
+	if (!article.currentVersionId) throw new DomainError(notFound(), 404);
 	const [version] = await db.select().from(t.articleVersions).where(eq(t.articleVersions.id, article.currentVersionId));
 	return version;
 }

@@ -4,6 +4,7 @@
  */
 import { partsFromMarkdown, partsFromText, type ArticleParts } from '$lib/articles/article-parts';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { articleFromHtml } from './html-article';
 
 /** Under adapter-node's 512 KB body limit, so the app always gets to say why. */
@@ -13,19 +14,19 @@ const KINDS = { txt: 'text', text: 'text', md: 'markdown', markdown: 'markdown',
 
 /** The file's text, or a DomainError saying why it cannot be an article. */
 export function uploadText(file: { name: string; size: number; bytes: Uint8Array } | null): { kind: 'text' | 'markdown' | 'html'; text: string } {
-	if (!file || file.size === 0) throw new DomainError('Choose a .txt, .md or .html file to upload.');
+	if (!file || file.size === 0) throw new DomainError(m.author_err_choose_file());
 	const extension = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
 	const kind = KINDS[extension as keyof typeof KINDS];
-	if (!kind) throw new DomainError(`“${file.name.slice(0, 80)}” is not a .txt, .md or .html file. Save the article in one of those, or paste its text.`, 415);
+	if (!kind) throw new DomainError(m.author_err_file_kind({ name: file.name.slice(0, 80) }), 415);
 	if (file.size > MAX_UPLOAD_BYTES) {
-		throw new DomainError(`That file is ${Math.ceil(file.size / 1024)} KB; an article file can be at most ${MAX_UPLOAD_BYTES / 1024} KB.`, 413);
+		throw new DomainError(m.author_file_too_big({ size: Math.ceil(file.size / 1024), max: MAX_UPLOAD_BYTES / 1024 }), 413);
 	}
-	if (file.bytes.includes(0)) throw new DomainError('That file is not text (it looks like a program, an image or a document file). Save the article as .txt, .md or .html.', 415);
+	if (file.bytes.includes(0)) throw new DomainError(m.author_err_not_text(), 415);
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
 	} catch {
-		throw new DomainError('That file is not text in UTF-8 (it may be a word-processor file or an image). Save the article as UTF-8 .txt, .md or .html.', 415);
+		throw new DomainError(m.author_err_not_utf8(), 415);
 	}
 	return { kind, text: text.replace(/^\ufeff/, '') };
 }

@@ -6,6 +6,7 @@
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { isToken } from '../auth/tokens';
 import { announceClassChange } from './join-screen';
 
@@ -80,7 +81,7 @@ export async function studentDataHeld({ db, tables: t }: DatabaseHandle) {
 	return { perTeacher, total, practice: { attempts: Number(practice.n), responses: Number(practiceResponses.n) } };
 }
 
-const NO_SUCH_TEACHER = 'There is no such teacher account.';
+const noSuchTeacher = () => m.settings_err_no_teacher();
 
 /**
  * Deletes a teacher's account and every class of theirs, with their students, attempts,
@@ -93,19 +94,19 @@ export async function deleteTeacherAndClasses(handle: DatabaseHandle, adminId: s
 		.select({ id: t.teachers.id })
 		.from(t.teachers)
 		.where(and(eq(t.teachers.id, adminId), eq(t.teachers.isAdmin, true), isNotNull(t.teachers.approvedAt)));
-	if (!admin) throw new DomainError('Only the admin can delete a teacher’s account.', 403);
-	if (!isToken(teacherId)) throw new DomainError(NO_SUCH_TEACHER, 404);
-	if (teacherId === adminId) throw new DomainError('You cannot delete your own account: the kit needs its admin.', 403);
+	if (!admin) throw new DomainError(m.settings_err_admin_only(), 403);
+	if (!isToken(teacherId)) throw new DomainError(noSuchTeacher(), 404);
+	if (teacherId === adminId) throw new DomainError(m.settings_err_self(), 403);
 
 	const deleted = await db.transaction(async (tx) => {
 		const [teacher] = await tx
 			.select({ email: t.teachers.email, isAdmin: t.teachers.isAdmin })
 			.from(t.teachers)
 			.where(eq(t.teachers.id, teacherId));
-		if (!teacher) throw new DomainError(NO_SUCH_TEACHER, 404);
-		if (teacher.isAdmin) throw new DomainError('The admin’s account cannot be deleted.', 403);
+		if (!teacher) throw new DomainError(noSuchTeacher(), 404);
+		if (teacher.isAdmin) throw new DomainError(m.settings_err_admin_account(), 403);
 		if (confirmEmail.trim().toLowerCase() !== teacher.email) {
-			throw new DomainError(`Type the teacher’s email address, ${teacher.email}, exactly to delete their account and classes.`);
+			throw new DomainError(m.settings_err_type_email({ email: teacher.email }));
 		}
 		const classes = await tx.select({ id: t.classes.id }).from(t.classes).where(eq(t.classes.teacherId, teacherId));
 		// Conditional on the row still being there: two admin tabs at once delete it once.
@@ -113,7 +114,7 @@ export async function deleteTeacherAndClasses(handle: DatabaseHandle, adminId: s
 			.delete(t.teachers)
 			.where(and(eq(t.teachers.id, teacherId), eq(t.teachers.isAdmin, false)))
 			.returning({ name: t.teachers.name, email: t.teachers.email });
-		if (!row) throw new DomainError(NO_SUCH_TEACHER, 404);
+		if (!row) throw new DomainError(noSuchTeacher(), 404);
 		return { ...row, classIds: classes.map((c) => c.id) };
 	});
 	// Open join screens of those classes learn that they are gone.

@@ -12,6 +12,7 @@ import { checkQuestion, type CheckedQuestion, type Problem, type QuestionDraft }
 import type { DatabaseHandle } from '../db/database';
 import type { EvidenceSpan } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { randomToken } from '../auth/tokens';
 import { readerArticle } from '../articles/reader-cache';
 import { changeQuestions, editableQuiz, nextSort, questionsOf, quizArticle, type QuizQuestionRow, type QuizRow } from './editor';
@@ -19,7 +20,7 @@ import { changeQuestions, editableQuiz, nextSort, questionsOf, quizArticle, type
 /** A question draft that broke the rules; `problems` say which fields, and why. */
 export class InvalidQuestion extends DomainError {
 	constructor(readonly problems: Problem[]) {
-		super(problems.length === 1 ? problems[0].message : `This question needs ${problems.length} fixes before it can be saved.`, 400);
+		super(problems.length === 1 ? problems[0].message : m.author_qe_err_fixes({ count: problems.length }), 400);
 		this.name = 'InvalidQuestion';
 	}
 }
@@ -29,7 +30,7 @@ async function editing(handle: DatabaseHandle, teacherId: string, quizId: string
 	const quiz = await editableQuiz(handle, teacherId, quizId);
 	const { slug } = await quizArticle(handle, quiz);
 	const article = await readerArticle(handle, slug);
-	if (!article) throw new DomainError('The article this quiz is about is missing.', 404);
+	if (!article) throw new DomainError(m.author_qe_err_article_missing(), 404);
 	return { quiz, article };
 }
 
@@ -38,7 +39,7 @@ function evidenceSpans(article: ReaderArticle, tokens: string[]): EvidenceSpan[]
 	return tokens.map((token) => {
 		const claim = article.claims.find((c) => c.key === token);
 		const [start, end] = claim ? [claim.start, claim.end] : token.split('-').map(Number);
-		if (!(start >= 0 && end <= article.text.length && start < end)) throw new InvalidQuestion([{ field: 'evidence', message: 'A chosen passage is not in this article.' }]);
+		if (!(start >= 0 && end <= article.text.length && start < end)) throw new InvalidQuestion([{ field: 'evidence', message: m.author_qr_passage_unknown() }]);
 		const { quote, position } = describe(article.text, start, end);
 		return { start: position.start, end: position.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
 	});
@@ -72,7 +73,7 @@ async function questionOf({ db, tables: t }: DatabaseHandle, quizId: string, que
 	const [row] = questionId
 		? await db.select().from(t.quizQuestions).where(and(eq(t.quizQuestions.id, questionId), eq(t.quizQuestions.quizId, quizId)))
 		: [];
-	if (!row) throw new DomainError('There is no such question in this quiz.', 404);
+	if (!row) throw new DomainError(m.author_qe_err_no_question(), 404);
 	return row;
 }
 
@@ -90,7 +91,7 @@ export async function addQuestion(handle: DatabaseHandle, teacherId: string, qui
 export async function updateQuestion(handle: DatabaseHandle, teacherId: string, quizId: string, questionId: string, draft: QuestionDraft) {
 	const { quiz, article } = await editing(handle, teacherId, quizId);
 	const before = await questionOf(handle, quizId, questionId);
-	if (draft.type !== before.type) throw new DomainError('A question’s type can’t be changed. Add a new question of the type you want instead.');
+	if (draft.type !== before.type) throw new DomainError(m.author_qe_err_type_fixed());
 	const columns = questionColumns(article, quiz.articleId, checked(article, draft));
 	// A copied pack question keeps the notes its author chose while its claim stays the same.
 	const notes = columns.claimId === before.claimId ? before.notes : columns.notes;
@@ -130,10 +131,10 @@ export async function removeQuestion(handle: DatabaseHandle, teacherId: string, 
 /** Appends drafted who-said-it and whose-voice questions for the chosen claims (asking certainty only if told); returns how many. */
 export async function addDrafts(handle: DatabaseHandle, teacherId: string, quizId: string, claimKeys: string[], kinds: DraftKind[], certainty = false) {
 	const { quiz, article } = await editing(handle, teacherId, quizId);
-	if (kinds.length === 0) throw new DomainError('Choose which kinds of question to draft.');
-	if (claimKeys.length === 0) throw new DomainError('Choose at least one claim to draft questions from.');
+	if (kinds.length === 0) throw new DomainError(m.author_qe_err_kinds());
+	if (claimKeys.length === 0) throw new DomainError(m.author_qe_err_claims());
 	const drafts = draftFromClaims(article, claimKeys, kinds, certainty);
-	if (drafts.length === 0) throw new DomainError('None of the chosen claims can be drafted into these questions.');
+	if (drafts.length === 0) throw new DomainError(m.author_qe_err_none_draftable());
 	let sort = await nextSort(handle, quizId);
 	const rows = drafts.map((draft) => {
 		const id = randomToken();

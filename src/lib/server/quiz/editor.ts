@@ -9,29 +9,31 @@ import type { DatabaseHandle, Transaction } from '../db/database';
 import { DomainError } from '../domain-error';
 import { randomToken } from '../auth/tokens';
 import { articleBySlugForTeacher } from '../articles/teacher-articles';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export type QuizRow = DatabaseHandle['tables']['quizzes']['$inferSelect'];
 export type QuizQuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
 const MAX_TITLE = 120;
 const MAX_DESCRIPTION = 2000;
-const NOT_YOURS = 'There is no such quiz among the ones you can use.';
+const notYours = () => m.author_qe_err_not_yours();
 
 /** Why a quiz cannot be edited, if it cannot: a pack's quiz, or one students have answered. */
 export type QuizLock = 'pack' | 'answered' | null;
 
 /** What the editor says about a locked quiz. */
-export const LOCK_MESSAGES: Record<Exclude<QuizLock, null>, string> = {
-	pack: 'This quiz comes with the content pack, so it can’t be changed here. Copy it to make a version you can edit.',
-	answered: 'Students have already answered this quiz, so it can’t be changed: their grades would no longer match the questions. Copy it to make a version you can edit.'
-};
+/** Why a quiz cannot be changed, in the request's language. */
+export function lockMessage(lock: Exclude<QuizLock, null>): string {
+	return lock === 'pack' ? m.author_qe_lock_pack() : m.author_qe_lock_answered();
+}
 
 /** A title as stored: one line, no invisible characters, at most 120 characters; else a DomainError. */
 export function tidyTitle(input: string): string {
 	const title = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
-	if (title.length === 0) throw new DomainError('Give the quiz a title.');
-	if (/[\p{Cc}\p{Cf}]/u.test(title)) throw new DomainError('Titles cannot contain invisible characters.');
-	if (title.length > MAX_TITLE) throw new DomainError(`Titles can be at most ${MAX_TITLE} characters.`);
+	if (title.length === 0) throw new DomainError(m.author_qe_err_title());
+	if (/[\p{Cc}\p{Cf}]/u.test(title)) throw new DomainError(m.author_qe_err_title_invisible());
+	if (title.length > MAX_TITLE) throw new DomainError(m.author_qe_err_title_long({ max: MAX_TITLE }));
 	return title;
 }
 
@@ -77,9 +79,9 @@ export async function assignableQuizzes(handle: DatabaseHandle, teacherId: strin
 
 /** The quiz if it is a pack's or `teacherId`'s own; otherwise a 404, whether it exists or not. */
 export async function ownedOrPackQuiz({ db, tables: t }: DatabaseHandle, teacherId: string, quizId: string): Promise<QuizRow> {
-	if (quizId.length === 0 || quizId.length > 200) throw new DomainError(NOT_YOURS, 404);
+	if (quizId.length === 0 || quizId.length > 200) throw new DomainError(notYours(), 404);
 	const [row] = await db.select().from(t.quizzes).where(eq(t.quizzes.id, quizId));
-	if (!row || (row.source !== 'pack' && row.ownerId !== teacherId)) throw new DomainError(NOT_YOURS, 404);
+	if (!row || (row.source !== 'pack' && row.ownerId !== teacherId)) throw new DomainError(notYours(), 404);
 	return row;
 }
 
@@ -94,7 +96,7 @@ export async function quizLock({ db, tables: t }: DatabaseHandle, quiz: QuizRow)
 export async function editableQuiz(handle: DatabaseHandle, teacherId: string, quizId: string): Promise<QuizRow> {
 	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
 	const lock = await quizLock(handle, quiz);
-	if (lock) throw new DomainError(LOCK_MESSAGES[lock], 409);
+	if (lock) throw new DomainError(lockMessage(lock), 409);
 	return quiz;
 }
 
@@ -106,7 +108,7 @@ export async function questionsOf({ db, tables: t }: DatabaseHandle, quizId: str
 /** The article a quiz is about (its slug and title). */
 export async function quizArticle({ db, tables: t }: DatabaseHandle, quiz: QuizRow) {
 	const [article] = await db.select({ id: t.articles.id, slug: t.articles.slug, title: t.articles.title }).from(t.articles).where(eq(t.articles.id, quiz.articleId));
-	if (!article) throw new DomainError(NOT_YOURS, 404);
+	if (!article) throw new DomainError(notYours(), 404);
 	return article;
 }
 
@@ -115,7 +117,7 @@ export async function createQuiz(handle: DatabaseHandle, teacherId: string, inpu
 	const { db, tables: t } = handle;
 	// Any article the teacher can see: the packs', their own, those shared with every teacher.
 	const article = await articleBySlugForTeacher(handle, teacherId, input.articleSlug);
-	if (!article) throw new DomainError('Choose the article the quiz is about.');
+	if (!article) throw new DomainError(m.author_qe_err_choose_article());
 	const title = tidyTitle(input.title);
 	const id = randomToken();
 	await db.insert(t.quizzes).values({ id, articleId: article.id, key: id, title, description: '', source: 'teacher', ownerId: teacherId });
@@ -154,7 +156,7 @@ export async function copyQuiz(handle: DatabaseHandle, teacherId: string, quizId
 export async function updateQuizDetails(handle: DatabaseHandle, teacherId: string, quizId: string, input: { title: string; description: string }) {
 	await editableQuiz(handle, teacherId, quizId);
 	const description = input.description.trim();
-	if (description.length > MAX_DESCRIPTION) throw new DomainError(`The description can be at most ${MAX_DESCRIPTION.toLocaleString('en')} characters.`);
+	if (description.length > MAX_DESCRIPTION) throw new DomainError(m.author_qe_err_description_long({ max: MAX_DESCRIPTION.toLocaleString(getLocale()) }));
 	await handle.db
 		.update(handle.tables.quizzes)
 		.set({ title: tidyTitle(input.title), description, updatedAt: new Date() })

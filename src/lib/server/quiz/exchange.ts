@@ -16,6 +16,8 @@ import { checkQuestion } from '$lib/quiz/question-rules';
 import { questionType } from './question-form';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { randomToken } from '../auth/tokens';
 import { readerArticle } from '../articles/reader-cache';
 import { articleBySlugForTeacher } from '../articles/teacher-articles';
@@ -93,20 +95,20 @@ export interface ImportReport {
 
 /** The file's text, or a DomainError a teacher can act on: too big, wrong kind, not text. */
 export function readUpload(file: { name: string; size: number; bytes: Uint8Array } | null): { text: string; format: QuizFileFormat } {
-	if (!file || file.size === 0) throw new DomainError('Choose a GIFT (.gift or .txt) or Moodle XML (.xml) file to import.');
+	if (!file || file.size === 0) throw new DomainError(m.author_mi_choose_file());
 	if (file.size > MAX_IMPORT_BYTES) {
-		throw new DomainError(`That file is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; files can be at most ${MAX_IMPORT_BYTES / 1024} KB. Export fewer questions at a time.`, 413);
+		throw new DomainError(m.author_qz_file_too_big({ size: Math.ceil(file.size / 1024).toLocaleString(getLocale()), max: MAX_IMPORT_BYTES / 1024 }), 413);
 	}
 	const name = file.name.toLowerCase();
-	if (!EXTENSIONS.some((e) => name.endsWith(e))) throw new DomainError('Only GIFT (.gift or .txt) and Moodle XML (.xml) files can be imported.');
+	if (!EXTENSIONS.some((e) => name.endsWith(e))) throw new DomainError(m.author_mi_wrong_kind());
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
 	} catch {
-		throw new DomainError('That file is not text (UTF-8). Export it from Moodle as GIFT or Moodle XML and try again.');
+		throw new DomainError(m.author_mi_not_utf8());
 	}
 	// Control characters other than tab and line breaks mean a binary file, whatever its name.
-	if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new DomainError('That file is not a text file. Export it from Moodle as GIFT or Moodle XML and try again.');
+	if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw new DomainError(m.author_mi_binary());
 	const xml = name.endsWith('.xml') || /^\uFEFF?\s*<\?xml|^\uFEFF?\s*<quiz[\s>]/.test(text);
 	return { text, format: xml ? 'xml' : 'gift' };
 }
@@ -120,7 +122,7 @@ export async function importQuizFile(handle: DatabaseHandle, teacherId: string, 
 	// Any article the teacher can see: the packs', their own, those shared with every teacher.
 	const articleRow = await articleBySlugForTeacher(handle, teacherId, input.articleSlug);
 	const article = articleRow ? await readerArticle(handle, input.articleSlug) : null;
-	if (!articleRow || !article) throw new DomainError('Choose the article the quiz is about.');
+	if (!articleRow || !article) throw new DomainError(m.author_qe_err_choose_article());
 
 	let parsed: ParsedFile;
 	try {
@@ -129,17 +131,17 @@ export async function importQuizFile(handle: DatabaseHandle, teacherId: string, 
 		if (e instanceof UnreadableFile) throw new DomainError(e.message);
 		throw e;
 	}
-	const title = tidyTitle(input.title || parsed.category || 'Imported quiz');
+	const title = tidyTitle(input.title || parsed.category || m.author_mi_default_title());
 	const report: ImportReport = { quizId: null, title, imported: [], skipped: [...parsed.skipped] };
 	const rows: Omit<typeof t.quizQuestions.$inferInsert, 'quizId' | 'sort'>[] = [];
 	const extra = parsed.questions.length - MAX_IMPORT_QUESTIONS;
 	if (extra > 0) {
 		// One line for the rest, so a file of thousands of tiny questions gives a short report.
-		report.skipped.push({ name: `The last ${extra} question${extra === 1 ? '' : 's'}`, reason: `A file can bring in at most ${MAX_IMPORT_QUESTIONS} questions.` });
+		report.skipped.push({ name: extra === 1 ? m.author_mi_last_one() : m.author_mi_last_many({ count: extra }), reason: m.author_mi_max_questions({ max: MAX_IMPORT_QUESTIONS }) });
 	}
 	if (report.skipped.length > MAX_IMPORT_QUESTIONS) {
 		const more = report.skipped.length - MAX_IMPORT_QUESTIONS;
-		report.skipped = [...report.skipped.slice(0, MAX_IMPORT_QUESTIONS), { name: `${more} more`, reason: 'Skipped for the reasons above; the report lists the first ones only.' }];
+		report.skipped = [...report.skipped.slice(0, MAX_IMPORT_QUESTIONS), { name: m.author_mi_more({ count: more }), reason: m.author_mi_more_reason() }];
 	}
 	for (const q of parsed.questions.slice(0, MAX_IMPORT_QUESTIONS)) {
 		const mapped = importQuestion(q);

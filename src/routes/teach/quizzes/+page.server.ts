@@ -5,6 +5,7 @@ import { listArticlesForTeacher } from '$lib/server/articles/teacher-articles';
 import { copyQuiz, createQuiz, listQuizzes } from '$lib/server/quiz/editor';
 import { importQuizFile, readUpload } from '$lib/server/quiz/exchange';
 import { MAX_IMPORT_BYTES } from '$lib/quiz/exchange-import';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -45,9 +46,9 @@ export const actions: Actions = {
 		});
 		if (!result || !('imported' in result)) return result;
 		if (!result.quizId) {
-			return fail(400, { form: 'import', ok: false as const, message: 'Nothing in this file could be imported, so no quiz was made. The report below says why.', report: result, ...echo });
+			return fail(400, { form: 'import', ok: false as const, message: m.author_qz_nothing_imported(), report: result, ...echo });
 		}
 		const n = result.imported.length;
-		return { form: 'import', ok: true as const, message: `Imported ${n} question${n === 1 ? '' : 's'} into the new quiz “${result.title}”.`, report: result };
+		return { form: 'import', ok: true as const, message: n === 1 ? m.author_qz_imported_one({ title: result.title }) : m.author_qz_imported_many({ count: n, title: result.title }), report: result };
 	}
 };

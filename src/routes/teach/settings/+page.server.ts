@@ -15,6 +15,7 @@ import { practiceRetentionDays } from '$lib/server/quiz/practice-purge';
 import { showTime, timeZoneNames } from '$lib/server/local-time';
 import { rememberTimeZone, viewerTimeZone } from '$lib/server/people/time-zones';
 import { DomainError } from '$lib/server/domain-error';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every teacher's own settings (the time zone); the admin also gets the kit's. */
@@ -45,29 +46,29 @@ export const actions: Actions = {
 			const zone = await rememberTimeZone(appDb(), event.locals.session!, name);
 			// The page drawn after this action (without JavaScript) already uses the new zone.
 			event.locals.session!.timeZone = zone;
-			return { form: 'timeZone', ok: true, message: `Saved. Times now show in ${zone.replaceAll('_', ' ')}.` };
+			return { form: 'timeZone', ok: true, message: m.me_zone_saved({ zone: zone.replaceAll('_', ' ') }) };
 		});
 	},
 	mode: async (event) => {
 		requireAdmin(event);
 		const mode = field(await readForm(event), 'mode', 10);
 		return attempt('mode', {}, async () => {
-			if (mode !== 'open' && mode !== 'invite') throw new DomainError('Choose one of the two options.');
+			if (mode !== 'open' && mode !== 'invite') throw new DomainError(m.settings_err_mode());
 			await setSignupMode(appDb(), mode);
-			return { form: 'mode', ok: true, message: 'Saved.' };
+			return { form: 'mode', ok: true, message: m.settings_saved() };
 		});
 	},
 	invite: async (event) => {
 		const admin = requireAdmin(event);
 		const token = await createInvite(appDb(), admin.id);
-		return { form: 'invite', ok: true, message: 'Invite link created.', link: `${event.url.origin}/signup?invite=${token}` };
+		return { form: 'invite', ok: true, message: m.settings_invite_created(), link: `${event.url.origin}/signup?invite=${token}` };
 	},
 	approve: async (event) => {
 		const admin = requireAdmin(event);
 		const teacherId = field(await readForm(event), 'teacher', 64);
 		return attempt('pending', {}, async () => {
 			const { name, email } = await approveTeacher(appDb(), admin.id, teacherId);
-			return { form: 'pending', ok: true, message: `Approved ${name} (${email}). They can use the kit from their next click.` };
+			return { form: 'pending', ok: true, message: m.settings_approved({ name, email }) };
 		});
 	},
 	deleteTeacher: async (event) => {
@@ -77,8 +78,7 @@ export const actions: Actions = {
 		const confirm = field(form, 'confirm', 254);
 		return attempt('held', { teacher: teacherId }, async () => {
 			const { name, email, classes } = await deleteTeacherAndClasses(appDb(), admin.id, teacherId, confirm);
-			const what = classes === 1 ? '1 class' : `${classes} classes`;
-			return { form: 'held', ok: true, message: `Deleted ${name}’s account (${email}) and ${what}, with their students and answers.` };
+			return { form: 'held', ok: true, message: classes === 1 ? m.settings_deleted_one({ name, email }) : m.settings_deleted_many({ name, email, count: classes }) };
 		});
 	},
 	refuse: async (event) => {
@@ -87,9 +87,9 @@ export const actions: Actions = {
 		const teacherId = field(form, 'teacher', 64);
 		return attempt('pending', {}, async () => {
 			// The confirmation step is the form inside "Refuse…"; a bare post without it is not a decision.
-			if (field(form, 'confirm', 10) !== 'yes') throw new DomainError('Confirm that you want to refuse this account.');
+			if (field(form, 'confirm', 10) !== 'yes') throw new DomainError(m.settings_err_confirm_refuse());
 			const { name, email } = await refuseTeacher(appDb(), admin.id, teacherId);
-			return { form: 'pending', ok: true, message: `Refused ${name} (${email}); their account is deleted.` };
+			return { form: 'pending', ok: true, message: m.settings_refused({ name, email }) };
 		});
 	}
 };

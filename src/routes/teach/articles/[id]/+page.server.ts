@@ -18,6 +18,7 @@ import {
 import { articleQuiz } from '$lib/server/quiz/question-views';
 import { publishVersionAction } from '$lib/server/articles/publish-action';
 import { annotationFileText, importMessage, importWebAnnotations, MAX_IMPORT_BYTES } from '$lib/server/articles/annotation-import';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -73,7 +74,7 @@ export const actions: Actions = {
 		const checked = checkParts({ ...parts, body: 'x' });
 		if (!checked.ok) return refused('details', 400, checked.problems[0].message, { parts, problems: checked.problems });
 		const result = await attempt('details', { parts, problems: [] as PartProblem[] }, () => updateArticleDetails(appDb(), teacher.id, event.params.id, readRevision(form), checked.parts));
-		return result ?? { form: 'details', ok: true as const, message: 'Saved the headline and byline.' };
+		return result ?? { form: 'details', ok: true as const, message: m.author_saved_details() };
 	},
 	text: async (event) => {
 		const teacher = requireTeacher(event);
@@ -84,8 +85,8 @@ export const actions: Actions = {
 		const result = await attempt('text', { body: parts.body, problems: [] as PartProblem[] }, () => editArticleText(appDb(), teacher.id, event.params.id, readRevision(form), checked.parts));
 		if (result && 'changed' in result) {
 			return { form: 'text', ok: true as const, message: result.changed
-					? `Saved the text as version ${result.number}.${result.published ? ' Students still see the published version until you publish this one.' : ''}${result.waiting > 0 ? ` ${result.waiting} of its claims and notes could not be placed for certain: confirm or move them under “Mark claims and notes”.` : ''}`
-					: 'The text is unchanged, so no new version was made.'
+					? [m.author_saved_text({ number: result.number }), result.published ? m.author_saved_text_published() : '', result.waiting > 0 ? m.author_saved_text_waiting({ count: result.waiting }) : ''].filter(Boolean).join(' ')
+					: m.author_text_unchanged()
 			};
 		}
 		return result;
@@ -96,7 +97,7 @@ export const actions: Actions = {
 		const status = field(form, 'status', 20);
 		const visibility = field(form, 'visibility', 20);
 		const result = await attempt('publish', { status, visibility }, () => setArticlePublication(appDb(), teacher.id, event.params.id, readRevision(form), status, visibility));
-		return result ?? { form: 'publish', ok: true as const, message: status === 'published' ? 'Published.' : 'Back to a draft: only you can see it.' };
+		return result ?? { form: 'publish', ok: true as const, message: status === 'published' ? m.author_published() : m.author_back_to_draft() };
 	},
 	publishVersion: publishVersionAction,
 	importAnnotations: async (event) => {

@@ -8,6 +8,7 @@ import { fetchForTeacher, loopbackAllowedForTests } from '$lib/server/articles/f
 import { MAX_UPLOAD_BYTES, partsFromUpload } from '$lib/server/articles/upload';
 import { createTeacherArticle } from '$lib/server/articles/teacher-articles';
 import { DomainError } from '$lib/server/domain-error';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,8 +24,8 @@ export const actions: Actions = {
 		requireTeacher(event);
 		const form = await readForm(event);
 		const text = field(form, 'text', 400_000);
-		if (!text) return fail(400, { form: 'paste', ok: false as const, message: 'Paste the article’s text first.', text });
-		return review(partsFromText(text), 'the text you pasted');
+		if (!text) return fail(400, { form: 'paste', ok: false as const, message: m.author_err_paste_first(), text });
+		return review(partsFromText(text), m.author_from_paste());
 	},
 	upload: async (event) => {
 		requireTeacher(event);
@@ -38,7 +39,7 @@ export const actions: Actions = {
 					: null
 			)
 		);
-		if (result && 'title' in result) return review(result, `the file “${(file as File).name}”`);
+		if (result && 'title' in result) return review(result, m.author_from_file({ name: (file as File).name }));
 		return result;
 	},
 	fetch: async (event) => {
@@ -46,11 +47,11 @@ export const actions: Actions = {
 		const form = await readForm(event);
 		const address = field(form, 'address', 2100);
 		const result = await attempt('fetch', { address }, async () => {
-			if (!address) throw new DomainError('Give the web address of the article.');
+			if (!address) throw new DomainError(m.author_err_give_address());
 			const page = await fetchForTeacher(appLimiters(), teacher.id, address, { allowLoopback: loopbackAllowedForTests() });
 			return articleFromHtml(page.html, page.url);
 		});
-		if (result && 'title' in result) return review(result, `the page at ${result.originalUrl}`);
+		if (result && 'title' in result) return review(result, m.author_from_page({ address: result.originalUrl ?? address }));
 		return result;
 	},
 	/** Saves the reviewed parts as a draft only the teacher can see, then opens it. */
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		const parts = readPartsForm(form);
 		const checked = checkParts(parts);
 		if (!checked.ok) {
-			return fail(400, { form: 'review' as const, ok: false as const, message: checked.problems.length === 1 ? checked.problems[0].message : `${checked.problems.length} parts need fixing before the article can be saved.`, parts, from: field(form, 'from', 300), problems: checked.problems });
+			return fail(400, { form: 'review' as const, ok: false as const, message: checked.problems.length === 1 ? checked.problems[0].message : m.author_err_parts_fix({ count: checked.problems.length }), parts, from: field(form, 'from', 300), problems: checked.problems });
 		}
 		const { id } = await createTeacherArticle(appDb(), teacher.id, checked.parts);
 		redirect(303, `/teach/articles/${encodeURIComponent(id)}?created`);

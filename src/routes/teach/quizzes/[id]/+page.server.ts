@@ -3,7 +3,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { readerArticle } from '$lib/server/articles/reader-cache';
 import { DomainError } from '$lib/server/domain-error';
-import { LOCK_MESSAGES, copyQuiz, ownedOrPackQuiz, questionsOf, quizArticle, quizLock, updateQuizDetails } from '$lib/server/quiz/editor';
+import { lockMessage, copyQuiz, ownedOrPackQuiz, questionsOf, quizArticle, quizLock, updateQuizDetails } from '$lib/server/quiz/editor';
 import { InvalidQuestion, addDrafts, addQuestion, moveQuestion, removeQuestion, updateQuestion } from '$lib/server/quiz/editor-questions';
 import { blankDraft, draftOfQuestion, questionType, readQuestionForm } from '$lib/server/quiz/question-form';
 import { DRAFT_KINDS, draftableClaims, type DraftKind } from '$lib/quiz/draft-from-claims';
@@ -12,6 +12,7 @@ import type { QuestionDraft } from '$lib/quiz/question-rules';
 import { listClasses } from '$lib/server/people/classes';
 import { runningLiveSessions, startLiveSession } from '$lib/server/live/sessions';
 import { liveSettingsEcho, readLiveSettings } from '$lib/server/live/start-form';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const quiz = await orError(() => ownedOrPackQuiz(appDb(), teacher.id, event.params.id));
 	const [lock, questions, articleRef] = await Promise.all([quizLock(appDb(), quiz), questionsOf(appDb(), quiz.id), quizArticle(appDb(), quiz)]);
 	const article = await readerArticle(appDb(), articleRef.slug);
-	if (!article) await orError(() => Promise.reject(new DomainError('The article this quiz is about is missing.', 404)));
+	if (!article) await orError(() => Promise.reject(new DomainError(m.author_qe_err_article_missing(), 404)));
 	const claims = article!.claims;
 	const speakerName = (key: string) => article!.speakers.find((s) => s.key === key)?.name ?? key;
 	const adding = lock ? null : questionType(event.url.searchParams.get('add'));
@@ -34,13 +35,13 @@ export const load: PageServerLoad = async (event) => {
 		quiz: { id: quiz.id, title: quiz.title, description: quiz.description, source: quiz.source },
 		article: { slug: article!.slug, title: article!.title },
 		lock,
-		lockMessage: lock ? LOCK_MESSAGES[lock] : null,
+		lockMessage: lock ? lockMessage(lock) : null,
 		copied: event.url.searchParams.has('copied'),
 		added: event.url.searchParams.get('added'),
 		claims: claims.map((c) => ({ key: c.key, number: c.number, speaker: speakerName(c.speaker), form: c.form, quote: c.quote })),
 		speakers: [
 			...article!.speakers.map((s) => ({ value: s.key, label: s.name.charAt(0).toUpperCase() + s.name.slice(1) })),
-			{ value: NO_ONE_NAMED, label: 'No one is named' }
+			{ value: NO_ONE_NAMED, label: m.author_qe_no_one_named() }
 		],
 		draftable: draftableClaims(claims).map((c) => c.key),
 		questions: questions.map((q, i) => ({
@@ -81,7 +82,7 @@ export const actions: Actions = {
 		const { teacher, form, quizId } = await context(event);
 		const classId = field(form, 'class', 64);
 		const result = await attempt('startLive', { live: { ...liveSettingsEcho(form), choice: classId } }, async () => {
-			if (!classId) throw new DomainError('Choose the class to run this quiz with.', 400);
+			if (!classId) throw new DomainError(m.author_qe_err_choose_class(), 400);
 			return startLiveSession(appDb(), teacher.id, classId, quizId, readLiveSettings(form));
 		});
 		if (!('id' in result)) return result;
@@ -92,7 +93,7 @@ export const actions: Actions = {
 		const echo = { title: field(form, 'title', 200), description: field(form, 'description', 3000) };
 		return attempt('details', echo, async () => {
 			await updateQuizDetails(appDb(), teacher.id, quizId, echo);
-			return { form: 'details', ok: true, message: 'Title and description saved.' };
+			return { form: 'details', ok: true, message: m.author_qe_saved_details() };
 		});
 	},
 	copy: async (event) => {
@@ -104,7 +105,7 @@ export const actions: Actions = {
 	addQuestion: async (event) => {
 		const { teacher, form, quizId } = await context(event);
 		const type = questionType(field(form, 'type', 40));
-		if (!type) return fail(400, { form: 'add-question', ok: false as const, message: 'Choose a question type.', problems: [], draft: null });
+		if (!type) return fail(400, { form: 'add-question', ok: false as const, message: m.author_qe_err_choose_type(), problems: [], draft: null });
 		const draft = readQuestionForm(form, type);
 		let id = '';
 		const failed = await questionAttempt('add-question', draft, async () => ({ id } = await addQuestion(appDb(), teacher.id, quizId, draft)));
@@ -118,7 +119,7 @@ export const actions: Actions = {
 		const draft = readQuestionForm(form, type);
 		const name = `question-${questionId}`;
 		const failed = await questionAttempt(name, draft, () => updateQuestion(appDb(), teacher.id, quizId, questionId, draft));
-		return failed ?? { form: name, ok: true, message: 'Question saved.' };
+		return failed ?? { form: name, ok: true, message: m.author_qe_saved_question() };
 	},
 	move: async (event) => {
 		const { teacher, form, quizId } = await context(event);
@@ -126,16 +127,16 @@ export const actions: Actions = {
 		const direction = field(form, 'direction', 8) === 'up' ? 'up' : 'down';
 		return attempt(`order-${questionId}`, {}, async () => {
 			const { moved } = await moveQuestion(appDb(), teacher.id, quizId, questionId, direction);
-			return { form: `order-${questionId}`, ok: true, message: moved ? `Moved ${direction}.` : `Already at the ${direction === 'up' ? 'top' : 'bottom'}.` };
+			return { form: `order-${questionId}`, ok: true, message: moved ? (direction === 'up' ? m.author_qe_moved_up() : m.author_qe_moved_down()) : direction === 'up' ? m.author_qe_at_top() : m.author_qe_at_bottom() };
 		});
 	},
 	remove: async (event) => {
 		const { teacher, form, quizId } = await context(event);
 		const questionId = field(form, 'question', 64);
 		return attempt(`order-${questionId}`, {}, async () => {
-			if (form.get('confirm') === null) throw new DomainError('Confirm that you want to remove this question.');
+			if (form.get('confirm') === null) throw new DomainError(m.author_qe_err_confirm_remove());
 			await removeQuestion(appDb(), teacher.id, quizId, questionId);
-			return { form: 'questions', ok: true, message: 'Question removed.' };
+			return { form: 'questions', ok: true, message: m.author_qe_removed() };
 		});
 	},
 	draft: async (event) => {
@@ -145,8 +146,9 @@ export const actions: Actions = {
 		const certainty = form.get('certainty') !== null;
 		return attempt('draft', { claims, kinds, certainty }, async () => {
 			const { added } = await addDrafts(appDb(), teacher.id, quizId, claims, kinds, certainty);
-			const asks = certainty ? 'They ask how sure the student is.' : 'They do not ask how sure the student is.';
-			return { form: 'draft', ok: true, certainty, message: `Added ${added} drafted question${added === 1 ? '' : 's'} at the end of the quiz. ${asks} Check each one before you assign it.` };
+			const asks = certainty ? m.author_qe_drafts_ask() : m.author_qe_drafts_no_ask();
+			const count = added === 1 ? m.author_qe_drafted_one() : m.author_qe_drafted_many({ count: added });
+			return { form: 'draft', ok: true, certainty, message: `${count} ${asks} ${m.author_qe_drafts_check()}` };
 		});
 	}
 };
