@@ -2,6 +2,8 @@
  * Reading a pasted list of student names, one per line, and checking display names.
  */
 
+import { m } from '$lib/paraglide/messages';
+
 export const MAX_NAME_LENGTH = 40;
 export const MAX_ROSTER_NAMES = 200;
 export const MAX_ROSTER_CHARS = 10_000;
@@ -22,9 +24,9 @@ export function nameKey(name: string): string {
 /** Why a display name cannot be used, or null. */
 export function nameProblem(name: string): string | null {
 	const tidy = tidyName(name);
-	if (tidy.length === 0) return 'Type a name.';
-	if (tidy.length > MAX_NAME_LENGTH) return `Names can be at most ${MAX_NAME_LENGTH} characters.`;
-	if (/[\p{Cc}\p{Cf}<>]/u.test(tidy)) return 'Names cannot contain < or > or invisible characters.';
+	if (tidy.length === 0) return m.teach_err_name_empty();
+	if (tidy.length > MAX_NAME_LENGTH) return m.teach_err_name_long({ max: MAX_NAME_LENGTH });
+	if (/[\p{Cc}\p{Cf}<>]/u.test(tidy)) return m.teach_err_name_chars();
 	return null;
 }
 

@@ -10,6 +10,7 @@
  * own results; a live session has one attempt per student.
  */
 import Papa from 'papaparse';
+import { m } from '$lib/paraglide/messages';
 
 export type ColumnKind = 'assignment' | 'live';
 
@@ -77,10 +78,15 @@ export function attemptAccuracy(a: GridAttempt, questions: number): number | nul
 /** A student's trend over their latest results, in numbers and words. */
 export function trendOf(points: number[], span = TREND_SPAN): Trend {
 	const last = points.slice(-span);
-	if (last.length < 2) return { points, change: null, over: last.length, words: points.length ? 'one result so far' : 'no results yet' };
+	if (last.length < 2) return { points, change: null, over: last.length, words: points.length ? m.results_trend_one() : m.results_trend_none() };
 	const change = last[last.length - 1] - last[0];
-	const over = `over the last ${last.length}`;
-	const words = change === 0 ? `steady ${over}` : `${change > 0 ? 'up' : 'down'} ${Math.abs(change)} point${Math.abs(change) === 1 ? '' : 's'} ${over}`;
+	const over = { count: last.length, change: Math.abs(change) };
+	const words =
+		change === 0
+			? m.results_trend_steady(over)
+			: change > 0
+				? (over.change === 1 ? m.results_trend_up_one : m.results_trend_up)(over)
+				: (over.change === 1 ? m.results_trend_down_one : m.results_trend_down)(over);
 	return { points, change, over: last.length, words };
 }
 
@@ -133,11 +139,11 @@ export function sortColumns(columns: GridColumn[]): GridColumn[] {
 
 /** A cell in words, as the page and the CSV say it. */
 export function cellWords(c: GridCell): string {
-	const grade = c.toGrade ? `${c.toGrade} to grade` : '';
-	if (c.status === 'removed') return 'removed';
-	if (c.status === 'not started') return grade || 'not started';
-	if (c.status === 'in progress') return ['in progress', grade].filter(Boolean).join(', ');
-	if (c.accuracy === null) return grade || 'nothing to count';
+	const grade = c.toGrade ? m.results_cell_to_grade({ count: c.toGrade }) : '';
+	if (c.status === 'removed') return m.results_cell_removed();
+	if (c.status === 'not started') return grade || m.results_cell_not_started();
+	if (c.status === 'in progress') return [m.results_cell_in_progress(), grade].filter(Boolean).join(', ');
+	if (c.accuracy === null) return grade || m.results_cell_nothing();
 	return [`${c.accuracy}%`, grade].filter(Boolean).join(', ');
 }
 

@@ -7,6 +7,8 @@
  * passage view. Plain TypeScript over counts: no names of students ever enter.
  */
 import { ATTRIBUTION_FORMS, NO_ONE_NAMED, type AttributionForm } from '$lib/articles/vocabulary';
+import { m } from '$lib/paraglide/messages';
+import { wholePercent } from './number-words';
 
 /** Which matrix: speakers (who said it) or attribution forms (whose voice). */
 export type MatrixKind = 'speaker' | 'form';
@@ -65,12 +67,12 @@ export interface Misreading {
 }
 
 /** Plain words for a form, as the thing a student mistook (left) or took it for (right). */
-const FORM_WORDS: Record<AttributionForm, string> = {
-	'direct-quote': 'a direct quote',
-	paraphrase: 'a paraphrase',
-	vague: 'a vague source',
-	writer: "the writer's own sentence",
-	headline: 'a headline'
+const FORM_WORDS: Record<AttributionForm, () => string> = {
+	'direct-quote': m.results_mis_direct_quote,
+	paraphrase: m.results_mis_paraphrase,
+	vague: m.results_mis_vague,
+	writer: m.results_mis_writer_sentence,
+	headline: m.results_mis_headline
 };
 
 /** A name in the possessive: "Anna Kelly's", "the Heritage Foundation's", "Reyes'". */
@@ -78,10 +80,12 @@ export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${
 
 /** What a value means in a misreading sentence; `name` gives a speaker key's display name. */
 function words(kind: MatrixKind, value: string, side: 'truth' | 'chosen', name: (speakerKey: string) => string): string {
-	if (kind === 'form') return FORM_WORDS[value as AttributionForm] ?? value;
-	if (value === 'writer') return side === 'truth' ? "the writer's own sentence" : "the writer's own words";
-	if (value === NO_ONE_NAMED) return "an unnamed source's words";
-	return `${possessive(name(value))} words`;
+	if (kind === 'form') return Object.hasOwn(FORM_WORDS, value) ? FORM_WORDS[value as AttributionForm]() : value;
+	if (value === 'writer') return side === 'truth' ? m.results_mis_writer_sentence() : m.results_mis_writer_words();
+	if (value === NO_ONE_NAMED) return m.results_mis_unnamed();
+	// English puts a lone apostrophe after a final s ("Reyes' words"); Spanish says "palabras de Reyes".
+	const speaker = name(value);
+	return /s$/i.test(speaker) ? m.results_mis_words_of_s({ name: speaker }) : m.results_mis_words_of({ name: speaker });
 }
 
 /**
@@ -95,7 +99,7 @@ export function misreadings(matrix: ConfusionMatrix, name: (speakerKey: string) 
 			const count = matrix.counts[i][j];
 			if (chosen === truth || count === 0) return;
 			const of = matrix.rowTotals[i];
-			const text = `${count} of ${of} took ${words(matrix.kind, truth, 'truth', name)} for ${words(matrix.kind, chosen, 'chosen', name)}`;
+			const text = m.results_misreading({ count, of, truth: words(matrix.kind, truth, 'truth', name), chosen: words(matrix.kind, chosen, 'chosen', name) });
 			found.push({ kind: matrix.kind, truth, chosen, count, of, text });
 		})
 	);
@@ -126,9 +130,9 @@ export const ERROR_LEVELS = 4;
 
 /** The error rate of `wrong` out of `answered`, with its shading level and its words. */
 export function errorRate(answered: number, wrong: number): ErrorRate {
-	if (answered <= 0) return { answered: 0, wrong: 0, percent: null, level: 0, label: 'not asked' };
+	if (answered <= 0) return { answered: 0, wrong: 0, percent: null, level: 0, label: m.results_rate_not_asked() };
 	const share = wrong / answered;
 	const percent = Math.round(100 * share);
 	const level = Math.min(ERROR_LEVELS, 1 + Math.floor(share * 5));
-	return { answered, wrong, percent, level, label: `${percent}% wrong` };
+	return { answered, wrong, percent, level, label: m.results_rate_wrong({ percent: wholePercent(percent) }) };
 }

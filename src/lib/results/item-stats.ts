@@ -14,6 +14,8 @@
  * student was does not change how hard a question looks. Plain TypeScript, unit-tested beside.
  */
 
+import { m } from '$lib/paraglide/messages';
+
 /** Below this many graded answers, facility and discrimination say "not enough answers". */
 export const MIN_ANSWERS = 5;
 
@@ -23,7 +25,7 @@ export type AttemptScores = ReadonlyMap<string, number | null>;
 /** A statistic, or why there is none. */
 export type Stat = { value: number } | { value: null; reason: string };
 
-const NOT_ENOUGH = (n: number): Stat => ({ value: null, reason: `Not enough answers (${n} of at least ${MIN_ANSWERS}).` });
+const NOT_ENOUGH = (n: number): Stat => ({ value: null, reason: m.results_not_enough({ count: n, min: MIN_ANSWERS }) });
 
 /**
  * The sums both statistics need over the graded answers to one question: x is the answer's
@@ -79,7 +81,7 @@ function pearson(s: ItemSums): number | null {
 export function discriminationOf(s: ItemSums): Stat {
 	if (s.n < MIN_ANSWERS) return NOT_ENOUGH(s.n);
 	const r = pearson(s);
-	if (r === null) return { value: null, reason: 'All scored the same (on this question, or on the rest of the quiz).' };
+	if (r === null) return { value: null, reason: m.results_all_same() };
 	return { value: r };
 }
 
@@ -168,8 +170,8 @@ export function accuracyAndScore(questions: readonly { certainty: boolean }[], a
 
 /** "7 of 10 right (70%)". */
 export function accuracyText(a: AccuracyAndScore): string {
-	const partly = a.partly > 0 ? `, ${a.partly} partly right` : '';
-	return `${a.right} of ${a.questions} right${a.percent === null ? '' : ` (${a.percent}%)`}${partly}`;
+	const partly = a.partly > 0 ? m.results_accuracy_partly({ partly: a.partly }) : '';
+	return `${m.results_accuracy_text({ right: a.right, questions: a.questions })}${a.percent === null ? '' : ` (${a.percent}%)`}${partly}`;
 }
 
 /** A signed number with a true minus sign: "−6", "9", "2.5". */
@@ -180,7 +182,7 @@ export function signed(n: number): string {
 
 /** "Certainty-based score: 9 (range −60 to 30)". */
 export function scoreText(a: AccuracyAndScore): string {
-	return `Certainty-based score: ${signed(a.score)} (range ${signed(a.min)} to ${signed(a.max)})`;
+	return m.results_score_text({ score: signed(a.score), min: signed(a.min), max: signed(a.max) });
 }
 
 /** A correlation to two places with a true minus sign: "−0.15", "0.60". */
@@ -195,7 +197,11 @@ export function percent(value: number | null): string {
 
 /** What facility and discrimination mean, in one sentence each, for the pages. */
 export const EXPLAIN = {
-	facility: 'Facility is the average share of the marks students got on the question: 100% means everyone got it fully right.',
-	discrimination:
-		'Discrimination is how closely doing well on this question goes with doing well on the rest of the quiz, from −1 to 1: above 0.3 it separates strong from weak answers well; near 0 or below it may be misleading.'
+	// Getters, so each page reads them in its own language.
+	get facility() {
+		return m.results_explain_facility();
+	},
+	get discrimination() {
+		return m.results_explain_discrimination();
+	}
 };

@@ -2,7 +2,8 @@
  * How the dashboards' figures read, the same on every page and in the CSV files: a statistic
  * or why there is none, the average certainty in words, and a chart's numbers in a sentence.
  */
-import { CERTAINTY_LABELS } from '$lib/quiz/labels';
+import { m } from '$lib/paraglide/messages';
+import { certaintyLabel } from '$lib/quiz/teacher-words';
 import type { Stat } from './item-stats';
 
 /** A statistic's value as `format` writes it, or why there is none (`full`: with the detail in brackets). */
@@ -15,15 +16,17 @@ export function statWords(stat: Stat, format: (value: number) => string, full = 
 export function certaintyWords(q: { averageCertainty: number | null; certaintyAsked: boolean }): string {
 	if (!q.certaintyAsked || q.averageCertainty === null) return '–';
 	const nearest = Math.min(3, Math.max(1, Math.round(q.averageCertainty))) as 1 | 2 | 3;
-	return `${q.averageCertainty.toFixed(1)} (${CERTAINTY_LABELS[nearest]})`;
+	return m.results_certainty({ average: q.averageCertainty.toFixed(1), words: certaintyLabel(nearest) });
 }
 
 /** A chart's numbers as one sentence, for screen readers: "A, Kelly: 3 (right answer); B, …". */
 export function chartLabel(bars: readonly { label: string; count: number; correct: boolean | null }[]): string {
-	return bars.map((b, i) => `${String.fromCharCode(65 + (i % 26))}, ${b.label}: ${b.count}${b.correct ? ' (right answer)' : ''}`).join('; ');
+	return bars
+		.map((b, i) => (b.correct ? m.results_chart_right : m.results_chart_bar)({ letter: String.fromCharCode(65 + (i % 26)), label: b.label, count: b.count }))
+		.join('; ');
 }
 
-/** `text` between curly quotes, unless it already opens with a quotation mark (a claim that is itself a quote). */
+/** `text` between the language's quotation marks, unless it already opens with one (a claim that is itself a quote). */
 export function inQuotes(text: string): string {
-	return /^[“"‘']/.test(text) ? text : `“${text}”`;
+	return /^[“"‘'«]/.test(text) ? text : m.teach_quoted({ text });
 }

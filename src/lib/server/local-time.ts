@@ -127,11 +127,11 @@ export function showTime(date: Date, zone: string): string {
 	return f.format(date);
 }
 
-/** A wall-clock value for a message: "Sun, Mar 8, 2:30 AM" (no zone: it may not exist in one). */
+/** A wall-clock value for a message, in the page's language: "Sun, Mar 8, 2:30 AM" (no zone: it may not exist in one). */
 export function describeLocalInput(value: string): string {
 	const [date, time] = value.split('T');
 	const [y, mo, d] = date.split('-').map(Number);
 	const [h, mi] = time.split(':').map(Number);
 	const wall = new Date(Date.UTC(y, mo - 1, d, h, mi));
-	return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(wall);
+	return new Intl.DateTimeFormat(getLocale() === 'es' ? 'es-MX' : 'en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }).format(wall);
 }

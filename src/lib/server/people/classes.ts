@@ -7,6 +7,7 @@ import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { hashSecret, randomCode, randomToken } from '../auth/tokens';
 import { CODE_ALPHABET, JOIN_CODE_LENGTH, REJOIN_CODE_LENGTH } from '$lib/classes/codes';
 import { announceClassChange } from './join-screen';
@@ -21,9 +22,9 @@ const MAX_CLASS_NAME = 80;
 
 function className(input: string): string {
 	const name = input.normalize('NFKC').replace(/\s+/g, ' ').trim();
-	if (name.length === 0) throw new DomainError('Give the class a name.');
-	if (/[\p{Cc}\p{Cf}]/u.test(name)) throw new DomainError('Class names cannot contain invisible characters.');
-	if (name.length > MAX_CLASS_NAME) throw new DomainError(`Class names can be at most ${MAX_CLASS_NAME} characters.`);
+	if (name.length === 0) throw new DomainError(m.teach_err_class_name());
+	if (/[\p{Cc}\p{Cf}]/u.test(name)) throw new DomainError(m.teach_err_class_invisible());
+	if (name.length > MAX_CLASS_NAME) throw new DomainError(m.teach_err_class_long({ max: MAX_CLASS_NAME }));
 	return name;
 }
 
@@ -62,12 +63,12 @@ export async function listClasses({ db, tables: t }: DatabaseHandle, teacherId: 
 
 /** The class if `teacherId` owns it; otherwise a 404, whether it exists or not. */
 export async function ownedClass({ db, tables: t }: DatabaseHandle, teacherId: string, classId: string) {
-	if (!isId(classId)) throw new DomainError('There is no such class among yours.', 404);
+	if (!isId(classId)) throw new DomainError(m.teach_err_no_class(), 404);
 	const [row] = await db
 		.select()
 		.from(t.classes)
 		.where(and(eq(t.classes.id, classId), eq(t.classes.teacherId, teacherId)));
-	if (!row) throw new DomainError('There is no such class among yours.', 404);
+	if (!row) throw new DomainError(m.teach_err_no_class(), 404);
 	return row;
 }
 
@@ -113,12 +114,12 @@ export async function regenerateJoinCode(handle: DatabaseHandle, teacherId: stri
 export async function addToRoster(handle: DatabaseHandle, teacherId: string, classId: string, text: string) {
 	await ownedClass(handle, teacherId, classId);
 	if (text.length > MAX_ROSTER_CHARS) {
-		throw new DomainError(`That list is too long. Paste at most ${MAX_ROSTER_CHARS.toLocaleString('en')} characters at a time.`, 413);
+		throw new DomainError(m.teach_err_roster_long({ max: MAX_ROSTER_CHARS.toLocaleString(getLocale()) }), 413);
 	}
 	const existing = (await roster(handle, classId)).map((s) => s.displayName);
 	const parsed = parseRoster(text, existing);
 	if (existing.length + parsed.names.length > MAX_ROSTER_NAMES) {
-		throw new DomainError(`A class can have at most ${MAX_ROSTER_NAMES} students.`, 413);
+		throw new DomainError(m.teach_err_roster_full({ max: MAX_ROSTER_NAMES }), 413);
 	}
 	if (parsed.names.length > 0) {
 		await handle.db

@@ -3,6 +3,7 @@
  * when something is refused, so nothing the teacher entered is lost.
  */
 import { field } from '../auth/guards';
+import { m } from '$lib/paraglide/messages';
 import { canonicalTimeZone, describeLocalInput, parseLocalInput, toLocalInput } from '../local-time';
 import type { AssignmentRow, AssignmentSettings, FeedbackMode } from './assignments';
 
@@ -38,12 +39,13 @@ export function readSettings(form: FormData, fallbackZone: string): { settings: 
 	};
 	const typedZone = field(form, 'zone', 80);
 	const zone = typedZone ? canonicalTimeZone(typedZone) : fallbackZone;
-	let problem = zone ? null : `“${typedZone.slice(0, 64)}” is not a time zone the kit knows. Reload the page and try again.`;
-	const read = (value: string, what: string) => {
+	let problem = zone ? null : m.teach_err_zone_unknown({ zone: typedZone.slice(0, 64) });
+	const read = (value: string, what: 'opening' | 'closing') => {
 		const parsed = parseLocalInput(value, zone ?? fallbackZone);
 		if (parsed.kind === 'ok') return parsed.date;
 		if (parsed.kind === 'skipped') {
-			problem ??= `The ${what} time, ${describeLocalInput(value)}, does not exist in ${zone}: the clocks skip that hour when daylight saving time starts. Choose another time, such as an hour later.`;
+			const words = { time: describeLocalInput(value), zone: zone ?? fallbackZone };
+			problem ??= what === 'opening' ? m.teach_err_time_skipped_opening(words) : m.teach_err_time_skipped_closing(words);
 		}
 		return new Date(NaN);
 	};

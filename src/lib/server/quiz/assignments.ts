@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzl
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { randomToken } from '../auth/tokens';
 import { ownedClass } from '../people/classes';
 import type { SessionStudent } from '../auth/session';
@@ -40,15 +41,15 @@ export interface AssignmentSettings {
 
 /** Refuses rules that cannot work, with a message for the teacher. */
 export function checkSettings(s: AssignmentSettings): AssignmentSettings & { answersEachAttempt: boolean } {
-	if (Number.isNaN(s.opensAt.getTime())) throw new DomainError('Give the date and time the assignment opens.', 400);
-	if (Number.isNaN(s.closesAt.getTime())) throw new DomainError('Give the date and time the assignment closes.', 400);
-	if (s.closesAt <= s.opensAt) throw new DomainError('The closing time must be after the opening time.', 400);
+	if (Number.isNaN(s.opensAt.getTime())) throw new DomainError(m.teach_err_opens_missing(), 400);
+	if (Number.isNaN(s.closesAt.getTime())) throw new DomainError(m.teach_err_closes_missing(), 400);
+	if (s.closesAt <= s.opensAt) throw new DomainError(m.teach_err_closes_before(), 400);
 	if (!Number.isInteger(s.maxAttempts) || s.maxAttempts < 1 || s.maxAttempts > MAX_ATTEMPTS_LIMIT) {
-		throw new DomainError(`Allow between 1 and ${MAX_ATTEMPTS_LIMIT} attempts.`, 400);
+		throw new DomainError(m.teach_err_attempts_range({ max: MAX_ATTEMPTS_LIMIT }), 400);
 	}
-	if (!FEEDBACK_MODES.includes(s.feedback)) throw new DomainError('Choose when feedback shows.', 400);
+	if (!FEEDBACK_MODES.includes(s.feedback)) throw new DomainError(m.teach_err_feedback_choose(), 400);
 	// A form that sent something else than the two choices: refuse rather than guess.
-	if (typeof s.answersEachAttempt !== 'boolean') throw new DomainError('Choose when students see the right answers.', 400);
+	if (typeof s.answersEachAttempt !== 'boolean') throw new DomainError(m.teach_err_answers_choose(), 400);
 	// Only the rules: never let a caller's other fields through to the row.
 	return {
 		opensAt: s.opensAt,
@@ -93,7 +94,7 @@ async function usableQuiz(handle: DatabaseHandle, teacherId: string, quizId: str
 	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
 	const { db, tables: t } = handle;
 	const [{ n }] = await db.select({ n: count() }).from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quiz.id));
-	if (n === 0) throw new DomainError('That quiz has no questions yet. Add some before assigning it.', 409);
+	if (n === 0) throw new DomainError(m.teach_err_quiz_empty(), 409);
 	return quiz;
 }
 
@@ -109,7 +110,7 @@ export async function createAssignment(
 	const cls = await ownedClass(handle, teacherId, classId);
 	await usableQuiz(handle, teacherId, quizId);
 	// A time in the past is the likelier slip than one before the opening, so say that first.
-	if (settings.closesAt <= now) throw new DomainError('That closing time has already passed. Choose a time in the future.', 400);
+	if (settings.closesAt <= now) throw new DomainError(m.teach_err_closes_past(), 400);
 	const checked = checkSettings(settings);
 	const id = randomToken();
 	await handle.db.insert(handle.tables.assignments).values({ id, classId: cls.id, quizId, ...checked });
@@ -126,7 +127,7 @@ export async function teacherAssignment(handle: DatabaseHandle, teacherId: strin
 		.innerJoin(t.quizzes, eq(t.quizzes.id, t.assignments.quizId))
 		.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
 		.where(and(eq(t.assignments.id, assignmentId), eq(t.assignments.classId, cls.id)));
-	if (!row) throw new DomainError('There is no such assignment in this class.', 404);
+	if (!row) throw new DomainError(m.teach_err_no_assignment(), 404);
 	return { cls, ...row };
 }
 
@@ -146,9 +147,9 @@ export async function updateAssignment(
 	if (started > 0) {
 		// Attempts already made fix the question order and the opening: changing them would
 		// move questions under a student mid-attempt, or shut them out of work they began.
-		if (checked.shuffle !== assignment.shuffle) throw new DomainError('Students have started, so shuffling can no longer be turned on or off.', 409);
+		if (checked.shuffle !== assignment.shuffle) throw new DomainError(m.teach_err_shuffle_started(), 409);
 		if (checked.opensAt > now && checked.opensAt.getTime() !== assignment.opensAt.getTime()) {
-			throw new DomainError('Students have started, so the opening time cannot move into the future.', 409);
+			throw new DomainError(m.teach_err_opens_started(), 409);
 		}
 	}
 	await db.transaction(async (tx) => {

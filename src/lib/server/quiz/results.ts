@@ -5,6 +5,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { roster } from '../people/classes';
 import { marks, type Certainty } from '$lib/quiz/scoring';
 import { resultsTable } from '$lib/quiz/results-table';
@@ -50,7 +52,7 @@ export async function writtenAnswers(handle: DatabaseHandle, a: AssignmentRow) {
 				responseId: r.id,
 				/** Which version of the answer the teacher is reading: the grade form sends it back. */
 				answeredAt: r.answeredAt.getTime(),
-				student: names.get(attempt.studentId ?? '') ?? 'Removed student',
+				student: names.get(attempt.studentId ?? '') ?? m.teach_removed_student(),
 				attemptNumber: attempt.number ?? 1,
 				questionNumber: number,
 				prompt: q.prompt,
@@ -89,14 +91,14 @@ export async function gradeWrittenAnswer(
 		.innerJoin(t.attempts, eq(t.attempts.id, t.responses.attemptId))
 		.innerJoin(t.quizQuestions, eq(t.quizQuestions.id, t.responses.questionId))
 		.where(and(eq(t.responses.id, responseId.slice(0, 64)), eq(t.attempts.assignmentId, a.id)));
-	if (!row) throw new DomainError('There is no such answer in this assignment.', 404);
-	if (row.question.type !== 'short-answer') throw new DomainError('Only written answers are scored by hand.', 400);
-	const changed = 'The student changed this answer while you were grading it. Read the new answer and grade it again.';
+	if (!row) throw new DomainError(m.teach_err_no_answer(), 404);
+	if (row.question.type !== 'short-answer') throw new DomainError(m.teach_err_written_only(), 400);
+	const changed = m.teach_err_answer_changed();
 	if (seenAnsweredAt !== null && seenAnsweredAt !== row.response.answeredAt.getTime()) throw new DomainError(changed, 409);
 	const rubric = row.question.rubric ?? [];
 	const ticked = [...new Set(met)].sort((x, y) => x - y);
-	if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= rubric.length)) throw new DomainError('That rubric item is not part of this question.', 400);
-	if (comment.length > 2000) throw new DomainError('Comments can be at most 2,000 characters.', 413);
+	if (ticked.some((i) => !Number.isInteger(i) || i < 0 || i >= rubric.length)) throw new DomainError(m.teach_err_rubric_item(), 400);
+	if (comment.length > 2000) throw new DomainError(m.teach_err_comment_long({ max: (2000).toLocaleString(getLocale()) }), 413);
 	const total = rubric.reduce((sum, r) => sum + r.points, 0);
 	const points = ticked.reduce((sum, i) => sum + rubric[i].points, 0);
 	const fraction = total > 0 ? points / total : 0;

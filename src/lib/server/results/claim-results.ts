@@ -10,7 +10,8 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle
 import type { DatabaseHandle } from '../db/database';
 import { countedAttempts, type ResultScope } from './scope';
 import type { ClaimView, ReaderArticle } from '$lib/articles/types';
-import { FORM_LABELS } from '$lib/articles/types';
+import { m } from '$lib/paraglide/messages';
+import { formLabel } from '$lib/results/dashboard-labels';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import { confusionMatrix, errorRate, misreadings, topMisreading, type ConfusionCount, type ConfusionMatrix, type ErrorRate, type Misreading } from '$lib/results/confusion';
 
@@ -119,14 +120,14 @@ export function selectionsOf(counts: Awaited<ReturnType<typeof selectionCounts>>
 
 /** How a speaker value reads in a table heading: "The writer", "Anna Kelly", "No one is named". */
 export function speakerLabel(article: ReaderArticle, key: string): string {
-	if (key === NO_ONE_NAMED) return 'No one is named';
+	if (key === NO_ONE_NAMED) return m.results_no_one_named();
 	const name = article.speakers.find((s) => s.key === key)?.name ?? key;
 	return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** How a matrix value reads in a table heading. */
 export function valueLabel(article: ReaderArticle, kind: 'speaker' | 'form', value: string): string {
-	return kind === 'form' ? (FORM_LABELS[value as keyof typeof FORM_LABELS] ?? value) : speakerLabel(article, value);
+	return kind === 'form' ? formLabel(value) : speakerLabel(article, value);
 }
 
 /** The order of speaker rows and columns: the article's speakers, then "no one is named". */
@@ -179,7 +180,7 @@ export function claimResults(
 		return {
 			claim,
 			speakerName: speakerLabel(article, claim.speaker),
-			formLabel: FORM_LABELS[claim.form],
+			formLabel: formLabel(claim.form),
 			rate: sum(mine),
 			speaker,
 			form,

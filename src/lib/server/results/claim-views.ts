@@ -6,6 +6,7 @@
  */
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { readerArticle } from '../articles/reader-cache';
 import { heatMap } from '../live/teacher-views';
 import type { ReaderArticle } from '$lib/articles/types';
@@ -18,7 +19,7 @@ import { claimStudents, selectionCounts, selectionsOf, sourceClaimResults, speak
 /** The scope's article as the reader has it now; a 410 when it has left the kit. */
 export async function scopeArticle(handle: DatabaseHandle, scope: ResultScope): Promise<ReaderArticle> {
 	const article = await readerArticle(handle, scope.articleSlug);
-	if (!article) throw new DomainError('The article of these results is no longer in the kit.', 410);
+	if (!article) throw new DomainError(m.results_err_article_gone(), 410);
 	return article;
 }
 
@@ -60,7 +61,9 @@ export async function claimsPage(handle: DatabaseHandle, scope: ResultScope) {
 		claims: claims.filter((c) => c.rate.answered > 0).map((c) => claimView(scope, c)),
 		notAsked: claims.filter((c) => c.rate.answered === 0).map((c) => ({ number: c.claim.number, key: c.claim.key })),
 		overall,
-		labels: valueLabels(article)
+		labels: valueLabels(article),
+		/** The article's language, for the quoted claims' `lang`. */
+		language: article.byline.language
 	};
 }
 
@@ -97,7 +100,7 @@ async function selections(handle: DatabaseHandle, scope: ResultScope) {
  */
 export async function passagePage(handle: DatabaseHandle, scope: ResultScope, chosen: string | null) {
 	const article = await scopeArticle(handle, scope);
-	if (chosen !== null && !article.claims.some((c) => c.key === chosen)) throw new DomainError('There is no such claim in this article. Choose a claim in the passage.', 404);
+	if (chosen !== null && !article.claims.some((c) => c.key === chosen)) throw new DomainError(m.results_err_no_claim(), 404);
 	const [{ claims }, evidence] = await Promise.all([sourceClaimResults(handle, scope, article, scope.questions), selections(handle, scope)]);
 	const result = chosen ? claims.find((c) => c.claim.key === chosen)! : null;
 	let breakdown = null;

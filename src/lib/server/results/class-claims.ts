@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '../db/database';
 import { ownedClass } from '../people/classes';
 import { readerArticle } from '../articles/reader-cache';
 import { errorRate } from '$lib/results/confusion';
+import { m } from '$lib/paraglide/messages';
 import { claimAnswerCounts, claimResults, confusionCounts } from './claim-results';
 
 /** One assignment or live session of the class, and where its claim view is. */
@@ -44,7 +45,7 @@ export async function classSources({ db, tables: t }: DatabaseHandle, classId: s
 	const tag = (kind: 'assignment' | 'live') => (row: (typeof assignments)[number]): ClassSource => ({
 		kind,
 		...row,
-		kindLabel: kind === 'assignment' ? 'Assignment' : 'Live session',
+		kindLabel: kind === 'assignment' ? m.results_kind_assignment() : m.results_kind_live(),
 		href: `/teach/results/${kind}/${row.id}`
 	});
 	return [...assignments.map(tag('assignment')), ...live.map(tag('live'))].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
@@ -65,6 +66,8 @@ export async function classClaims(handle: DatabaseHandle, teacherId: string, cla
 				id: article.id,
 				slug: article.slug,
 				title: article.title,
+				/** The article's language, for the quoted claims' `lang`. */
+				language: article.byline.language,
 				sources: mine,
 				claims: claimResults(article, [], answers, confusion).map((c) => {
 					const id = `${article.id}/${c.claim.key}`;

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { readerArticle } from '../articles/reader-cache';
 import { resultScope, type ResultKind, type ResultScope } from './scope';
 import type { StudentScope } from './student-results';
@@ -22,13 +23,13 @@ export async function dashboardScope(handle: DatabaseHandle, teacherId: string, 
 		scope.kind === 'assignment' ? db.select().from(t.assignments).where(eq(t.assignments.id, scope.id)).then((r) => r[0] ?? null) : null,
 		scope.kind === 'live' ? db.select().from(t.liveSessions).where(eq(t.liveSessions.id, scope.id)).then((r) => r[0] ?? null) : null
 	]);
-	if (!article) throw new DomainError('The article of this quiz is no longer available.', 404);
+	if (!article) throw new DomainError(m.results_err_article_unavailable(), 404);
 	return { ...scope, article, assignment, session };
 }
 
 /** A question of the dashboard by its number in the quiz (as the pages link it), or by its id. */
 export function dashboardQuestion(scope: Pick<ResultScope, 'questions'>, param: string) {
 	const q = /^\d{1,3}$/.test(param) ? scope.questions.find((x) => x.number === Number(param)) : scope.questions.find((x) => x.id === param);
-	if (!q) throw new DomainError('This quiz has no such question.', 404);
+	if (!q) throw new DomainError(m.results_err_no_question(), 404);
 	return q;
 }

@@ -6,8 +6,9 @@
  */
 import type { DatabaseHandle } from '../db/database';
 import type { ReaderArticle } from '$lib/articles/types';
-import { TYPE_LABELS } from '$lib/components/quiz-editor/labels';
-import { CERTAINTY_LABELS } from '$lib/quiz/labels';
+import { m } from '$lib/paraglide/messages';
+import { certaintyLabel } from '$lib/quiz/teacher-words';
+import { typeLabel } from '$lib/results/dashboard-labels';
 import { discriminationOf, facilityOf, type ItemSums } from '$lib/results/item-stats';
 import { answerSummary, optionLabel } from '../quiz/question-views';
 import { choiceCounts, evidenceNearMisses, itemSums, optionTally, questionAnswers, questionFigures, type CountedAttempts, type QuestionFigures } from './question-queries';
@@ -51,16 +52,16 @@ function barsFor(q: QuestionRow, article: ReaderArticle, figures: QuestionFigure
 	}
 	if (q.type === 'short-answer') {
 		return [
-			{ key: 'graded', label: 'Graded', count: figures.answered - figures.awaiting, correct: null },
-			{ key: 'awaiting', label: 'Waiting to be graded', count: figures.awaiting, correct: null }
+			{ key: 'graded', label: m.results_bar_graded(), count: figures.answered - figures.awaiting, correct: null },
+			{ key: 'awaiting', label: m.results_bar_awaiting(), count: figures.awaiting, correct: null }
 		];
 	}
 	// Find the evidence: right, near misses (overlapping a key passage, too little of it), wrong.
 	const partly = nearMisses ?? 0;
 	return [
-		{ key: 'right', label: 'Right', count: figures.right + figures.partly, correct: true },
-		{ key: 'partly', label: 'Partly: touched the answer, not enough of it', count: partly, correct: false },
-		{ key: 'wrong', label: 'Wrong', count: figures.wrong - partly, correct: false }
+		{ key: 'right', label: m.results_bar_right(), count: figures.right + figures.partly, correct: true },
+		{ key: 'partly', label: m.results_bar_partly(), count: partly, correct: false },
+		{ key: 'wrong', label: m.results_bar_wrong(), count: figures.wrong - partly, correct: false }
 	];
 }
 
@@ -94,7 +95,7 @@ export async function resultsOverview(handle: DatabaseHandle, scope: DashboardSc
 			id: q.id,
 			number: q.number ?? i + 1,
 			type: q.type,
-			typeLabel: TYPE_LABELS[q.type as keyof typeof TYPE_LABELS] ?? q.type,
+			typeLabel: typeLabel(q.type),
 			prompt: q.prompt,
 			claim: claimOf(q, scope.article),
 			...figuresView(q, f, sums.get(q.id) ?? NO_SUMS),
@@ -143,7 +144,7 @@ export async function questionResults(handle: DatabaseHandle, scope: DashboardSc
 		attemptNumber: row.attemptNumber ?? 1,
 		answer: answerWords(q, row, scope.article),
 		fraction: row.fraction,
-		certainty: row.certainty === null ? null : CERTAINTY_LABELS[row.certainty as 1 | 2 | 3],
+		certainty: row.certainty === null ? null : certaintyLabel(row.certainty),
 		marks: row.marks,
 		bars: barKeysOf(q, row, keys),
 		href: `${scope.base}/students/${encodeURIComponent(row.studentId ?? '')}${scope.kind === 'assignment' ? `?attempt=${row.attemptNumber ?? 1}` : ''}#q${q.number ?? index + 1}`
@@ -153,7 +154,7 @@ export async function questionResults(handle: DatabaseHandle, scope: DashboardSc
 		id: q.id,
 		number: q.number ?? index + 1,
 		type: q.type,
-		typeLabel: TYPE_LABELS[q.type as keyof typeof TYPE_LABELS] ?? q.type,
+		typeLabel: typeLabel(q.type),
 		prompt: q.prompt,
 		claim: claimOf(q, scope.article),
 		multiple: q.type === 'multiple-response',

@@ -6,6 +6,7 @@
 import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
+import { m } from '$lib/paraglide/messages';
 import { quizQuestions } from '../quiz/question-cache';
 
 export type ResultKind = 'assignment' | 'live';
@@ -36,12 +37,12 @@ export interface ResultScope {
 	questions: ScopeQuestion[];
 }
 
-const NOT_FOUND = 'There are no such results among your classes.';
+const NOT_FOUND = () => m.results_err_not_found();
 const isId = (value: string) => /^[a-z2-7]{24}$/.test(value);
 
 /** The teacher's assignment or live session `id`, as a dashboard scope; a 404 otherwise. */
 export async function resultScope(handle: DatabaseHandle, teacherId: string, kind: ResultKind, id: string): Promise<ResultScope> {
-	if (!RESULT_KINDS.includes(kind) || !isId(id)) throw new DomainError(NOT_FOUND, 404);
+	if (!RESULT_KINDS.includes(kind) || !isId(id)) throw new DomainError(NOT_FOUND(), 404);
 	const { db, tables: t } = handle;
 	const owner = (classId: SQL) => and(eq(t.classes.teacherId, teacherId), classId);
 	const columns = {
@@ -71,7 +72,7 @@ export async function resultScope(handle: DatabaseHandle, teacherId: string, kin
 						.innerJoin(t.articles, eq(t.articles.id, t.quizzes.articleId))
 						.where(eq(t.liveSessions.id, id))
 				)[0];
-	if (!row) throw new DomainError(NOT_FOUND, 404);
+	if (!row) throw new DomainError(NOT_FOUND(), 404);
 	const questions = (await quizQuestions(handle, row.quiz)).map((q, i) => ({
 		...q,
 		number: i + 1,

@@ -7,7 +7,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
-import { CERTAINTY_LABELS, verdict } from '$lib/quiz/labels';
+import { m } from '$lib/paraglide/messages';
+import { certaintyLabel, verdictWords } from '$lib/quiz/teacher-words';
 import { reviewPolicy, type ReviewPolicy } from '$lib/quiz/review-policy';
 import { studentMaySee } from '$lib/live/pacing';
 import { accuracyAndScore, accuracyText, scoreText } from '$lib/results/item-stats';
@@ -58,11 +59,11 @@ export async function studentResults(handle: DatabaseHandle, scope: StudentScope
 		.select({ id: t.students.id, name: t.students.displayName })
 		.from(t.students)
 		.where(and(eq(t.students.id, studentId.slice(0, 64)), eq(t.students.classId, scope.classId)));
-	if (!student) throw new DomainError('There is no such student in this class.', 404);
+	if (!student) throw new DomainError(m.results_err_no_student(), 404);
 	const { attempts, responses } = await studentAnswers(handle, scope, student.id);
 	const numbered = attempts.map((a, i) => ({ attempt: a, number: a.number ?? i + 1 }));
 	const chosen = attemptNumber === null ? numbered.at(-1) : numbered.find((a) => a.number === attemptNumber);
-	if (attemptNumber !== null && !chosen) throw new DomainError('This student has no such attempt here.', 404);
+	if (attemptNumber !== null && !chosen) throw new DomainError(m.results_err_no_attempt(), 404);
 	const mine = chosen ? responses.filter((r) => r.attemptId === chosen.attempt.id) : [];
 	const byQuestion = new Map(mine.map((r) => [r.questionId, r]));
 	const questions = scope.questions.map((q, i) => {
@@ -77,8 +78,8 @@ export async function studentResults(handle: DatabaseHandle, scope: StudentScope
 			prompt: q.prompt,
 			answered: !!r,
 			answer: r ? answerSummary(q, r, scope.article) : null,
-			certainty: r?.certainty ? CERTAINTY_LABELS[r.certainty as 1 | 2 | 3] : null,
-			verdict: r ? verdict(r.fraction) : null,
+			certainty: r?.certainty ? certaintyLabel(r.certainty) : null,
+			verdict: r ? verdictWords(r.fraction) : null,
 			marks: r?.marks ?? null,
 			awaiting: !!r && r.fraction === null,
 			answeredAt: r?.answeredAt ?? null,
@@ -141,7 +142,12 @@ export async function studentHistory(handle: DatabaseHandle, scope: StudentScope
 				attemptId: r.attemptId,
 				number: r.number ?? 1,
 				kind,
-				label: kind === 'assignment' ? `${here ? 'This assignment' : 'Another assignment'}, attempt ${r.number ?? 1}` : here ? 'This live session' : 'Another live session',
+				label:
+					kind === 'assignment'
+						? (here ? m.results_this_assignment_attempt : m.results_other_assignment_attempt)({ number: r.number ?? 1 })
+						: here
+							? m.results_this_live()
+							: m.results_other_live(),
 				startedAt: r.startedAt,
 				submittedAt: r.submittedAt,
 				removed: r.removedAt !== null,

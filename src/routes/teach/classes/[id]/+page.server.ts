@@ -18,7 +18,8 @@ import { DomainError } from '$lib/server/domain-error';
 import { assignmentState, classAssignments } from '$lib/server/quiz/assignments';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
-import { FEEDBACK_TIMING } from '$lib/quiz/labels';
+import { m } from '$lib/paraglide/messages';
+import { attemptsWords, feedbackTimingWords } from '$lib/quiz/teacher-words';
 import { assignableQuizzes } from '$lib/server/quiz/editor';
 import { startLiveSession } from '$lib/server/live/sessions';
 import { classLiveSessions } from '$lib/server/live/teacher-views';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		closes: showTime(r.assignment.closesAt, zone),
 		opens: showTime(r.assignment.opensAt, zone),
 		started: r.students,
-		rules: `${r.assignment.maxAttempts === 1 ? '1 attempt' : `${r.assignment.maxAttempts} attempts`}, feedback ${FEEDBACK_TIMING[r.assignment.feedback]}`
+		rules: m.teach_class_rules({ attempts: attemptsWords(r.assignment.maxAttempts), timing: feedbackTimingWords(r.assignment.feedback) })
 	}));
 	const [liveSessions, quizzes, waiting] = await Promise.all([classLiveSessions(appDb(), cls.id), assignableQuizzes(appDb(), teacher.id), toGrade(appDb(), teacher.id, cls.id)]);
 	return {
@@ -45,13 +46,16 @@ export const load: PageServerLoad = async (event) => {
 		students: await roster(appDb(), cls.id),
 		liveNow: liveSessions.find((s) => s.endedAt === null) ?? null,
 		pastLive: liveSessions.filter((s) => s.endedAt !== null).map((s) => ({ id: s.id, quizTitle: s.quizTitle, joined: s.joined, started: showTime(s.createdAt, zone) })),
-		liveQuizzes: quizzes.map((q) => ({ value: q.id, label: `${q.title} (${q.questionCount} question${q.questionCount === 1 ? '' : 's'})` })),
+		liveQuizzes: quizzes.map((q) => ({ value: q.id, label: q.questionCount === 1 ? m.teach_quiz_option_one({ title: q.title }) : m.teach_quiz_option({ title: q.title, count: q.questionCount }) })),
 		assignments,
 		toGrade: waiting,
 		joinUrl: `${event.url.origin}/join/${cls.joinCode}`,
 		assignmentDeleted: event.url.searchParams.has('assignment-deleted')
 	};
 };
+
+/** Words between the quotation marks of the page's language. */
+const quoted = (text: string) => m.teach_quoted({ text });
 
 /** Every action: the signed-in teacher, the form, and the class id from the address. */
 async function context(event: Parameters<Actions[string]>[0]) {
@@ -65,7 +69,7 @@ export const actions: Actions = {
 		const name = field(form, 'name', 200);
 		return attempt('rename', { name }, async () => {
 			await renameClass(appDb(), teacher.id, classId, name);
-			return { form: 'rename', ok: true, message: 'Class renamed.' };
+			return { form: 'rename', ok: true, message: m.teach_ok_renamed_class() };
 		});
 	},
 	archive: async (event) => {
@@ -73,7 +77,7 @@ export const actions: Actions = {
 		const archived = field(form, 'archived') === 'true';
 		return attempt('archive', {}, async () => {
 			await setArchived(appDb(), teacher.id, classId, archived);
-			return { form: 'archive', ok: true, message: archived ? 'Class archived. Students can no longer join it.' : 'Class restored.' };
+			return { form: 'archive', ok: true, message: archived ? m.teach_ok_archived() : m.teach_ok_restored() };
 		});
 	},
 	openJoin: async (event) => {
@@ -81,14 +85,14 @@ export const actions: Actions = {
 		const open = field(form, 'open') === 'true';
 		return attempt('openJoin', {}, async () => {
 			await setOpenJoin(appDb(), teacher.id, classId, open);
-			return { form: 'openJoin', ok: true, message: open ? 'Students can now join by typing a name.' : 'Students now pick their name from the list.' };
+			return { form: 'openJoin', ok: true, message: open ? m.teach_ok_open_join() : m.teach_ok_list_join() };
 		});
 	},
 	regenerate: async (event) => {
 		const { teacher, classId } = await context(event);
 		return attempt('regenerate', {}, async () => {
 			await regenerateJoinCode(appDb(), teacher.id, classId);
-			return { form: 'regenerate', ok: true, message: 'New join code made. The old one no longer works.' };
+			return { form: 'regenerate', ok: true, message: m.teach_ok_new_code() };
 		});
 	},
 	roster: async (event) => {
@@ -96,13 +100,13 @@ export const actions: Actions = {
 		const text = typeof form.get('names') === 'string' ? String(form.get('names')) : '';
 		return attempt('roster', { names: text.slice(0, 20_000) }, async () => {
 			const result = await addToRoster(appDb(), teacher.id, classId, text);
-			const parts = [`Added ${result.names.length} student${result.names.length === 1 ? '' : 's'}.`];
-			if (result.duplicates.length) parts.push(`Skipped ${result.duplicates.length} already on the list: ${result.duplicates.join(', ')}.`);
-			if (result.invalid.length) parts.push(`Could not use: ${result.invalid.map((i) => `“${i.line}” (${i.reason})`).join('; ')}`);
+			const parts = [result.names.length === 1 ? m.teach_ok_added_one() : m.teach_ok_added_many({ count: result.names.length })];
+			if (result.duplicates.length) parts.push(m.teach_roster_skipped({ count: result.duplicates.length, names: result.duplicates.join(', ') }));
+			if (result.invalid.length) parts.push(m.teach_roster_could_not({ lines: result.invalid.map((i) => `${quoted(i.line)} (${i.reason})`).join('; ') }));
 			if (result.names.length === 0 && (result.duplicates.length || result.invalid.length)) {
-				throw new DomainError(parts.slice(1).join(' ') || 'No names to add.', 400);
+				throw new DomainError(parts.slice(1).join(' ') || m.teach_err_no_names(), 400);
 			}
-			if (result.names.length === 0) throw new DomainError('Paste at least one name, one per line.');
+			if (result.names.length === 0) throw new DomainError(m.teach_err_no_names());
 			// Lines that could not be used go back in the box to be fixed.
 			return { form: 'roster', ok: true, message: parts.join(' '), names: result.invalid.map((i) => i.line).join('\n') };
 		});
@@ -113,7 +117,7 @@ export const actions: Actions = {
 		const name = field(form, 'name', 200);
 		return attempt(`student-${studentId}`, { name }, async () => {
 			await renameStudent(appDb(), teacher.id, classId, studentId, name);
-			return { form: `student-${studentId}`, ok: true, message: `Renamed to ${name}.` };
+			return { form: `student-${studentId}`, ok: true, message: m.teach_ok_renamed_student({ name }) };
 		});
 	},
 	removeStudent: async (event) => {
@@ -121,7 +125,7 @@ export const actions: Actions = {
 		const studentId = field(form, 'student', 64);
 		return attempt(`student-${studentId}`, {}, async () => {
 			const { name } = await removeStudent(appDb(), teacher.id, classId, studentId);
-			return { form: 'roster-list', ok: true, message: `${name} removed, with everything of theirs.` };
+			return { form: 'roster-list', ok: true, message: m.teach_ok_removed({ name }) };
 		});
 	},
 	rejoin: async (event) => {
@@ -132,7 +136,7 @@ export const actions: Actions = {
 			return {
 				form: 'rejoin',
 				ok: true,
-				message: `Rejoin code for ${name} ready.`,
+				message: m.teach_ok_rejoin({ name }),
 				rejoinCode: code,
 				rejoinFor: name,
 				rejoinExpiresAt: expiresAt.toISOString()
@@ -143,7 +147,7 @@ export const actions: Actions = {
 		const { teacher, form, classId } = await context(event);
 		const quizId = field(form, 'quiz', 200);
 		const result = await attempt('startLive', { live: { ...liveSettingsEcho(form), choice: quizId } }, async () => {
-			if (!quizId) throw new DomainError('Choose the quiz to run live.', 400);
+			if (!quizId) throw new DomainError(m.teach_err_choose_live_quiz(), 400);
 			return startLiveSession(appDb(), teacher.id, classId, quizId, readLiveSettings(form));
 		});
 		if (!('id' in result)) return result;
@@ -154,7 +158,7 @@ export const actions: Actions = {
 		const confirmation = field(form, 'confirm', 200);
 		const result = await attempt('delete', {}, async () => {
 			const cls = await ownedClass(appDb(), teacher.id, classId);
-			if (confirmation !== cls.name) throw new DomainError(`Type the class name, “${cls.name}”, exactly to delete it.`);
+			if (confirmation !== cls.name) throw new DomainError(m.teach_err_delete_confirm({ name: cls.name }));
 			await deleteClass(appDb(), teacher.id, classId);
 		});
 		if (result) return result;

@@ -7,6 +7,7 @@ import { createAssignment } from '$lib/server/quiz/assignments';
 import { assignableQuizzes } from '$lib/server/quiz/editor';
 import { defaultEcho, readSettings } from '$lib/server/quiz/assignment-form';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const { settings, echo, problem } = readSettings(form, viewerTimeZone(event.locals.session));
 		const result = await attempt('assign', { values: echo, quiz: quizId }, async () => {
 			if (problem) throw new DomainError(problem, 400);
-			if (!quizId) throw new DomainError('Choose a quiz to assign.', 400);
+			if (!quizId) throw new DomainError(m.teach_err_choose_quiz(), 400);
 			return createAssignment(appDb(), teacher.id, event.params.id, quizId, settings);
 		});
 		if (typeof result !== 'string') return result;

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 		articles: view.articles.map((a) => ({
 			id: a.id,
 			title: a.title,
+			language: a.language,
 			sources: a.sources.map((s) => ({ kind: s.kind, id: s.id, kindLabel: s.kindLabel, quizTitle: s.quizTitle, when: showTime(s.at, zone), href: s.href })),
 			// Claims a question was answered about; the rest are only counted.
 			claims: a.claims

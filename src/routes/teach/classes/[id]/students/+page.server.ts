@@ -4,13 +4,14 @@ import { ownedClass } from '$lib/server/people/classes';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { classStudents, PAGE_COLUMNS } from '$lib/server/results/class-students';
 import { sparkline } from '$lib/results/class-grid';
+import { intlLocale } from '$lib/results/number-words';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const cls = await orError(() => ownedClass(appDb(), teacher.id, event.params.id));
 	const { grid, total } = await classStudents(appDb(), cls.id, new Date(), PAGE_COLUMNS);
-	const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: viewerTimeZone(event.locals.session) });
+	const day = new Intl.DateTimeFormat(intlLocale() === 'en-US' ? 'en-GB' : intlLocale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: viewerTimeZone(event.locals.session) });
 	return {
 		cls: { id: cls.id, name: cls.name },
 		total,

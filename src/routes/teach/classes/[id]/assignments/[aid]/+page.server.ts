@@ -8,6 +8,7 @@ import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { DomainError } from '$lib/server/domain-error';
 import { maxMarks } from '$lib/quiz/scoring';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,7 +45,7 @@ export const actions: Actions = {
 		return attempt('update', { values: echo }, async () => {
 			if (problem) throw new DomainError(problem, 400);
 			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, settings);
-			return { form: 'update', ok: true, message: 'Settings saved.' };
+			return { form: 'update', ok: true, message: m.teach_ok_settings_saved() };
 		});
 	},
 	closeNow: async (event) => {
@@ -52,17 +53,17 @@ export const actions: Actions = {
 		return attempt('closeNow', {}, async () => {
 			const { assignment: a } = await teacherAssignment(appDb(), teacher.id, event.params.id, event.params.aid);
 			const now = new Date();
-			if (now >= a.closesAt) throw new DomainError('This assignment has already closed.', 409);
+			if (now >= a.closesAt) throw new DomainError(m.teach_err_already_closed(), 409);
 			const opensAt = a.opensAt < now ? a.opensAt : new Date(now.getTime() - 1000);
 			await updateAssignment(appDb(), teacher.id, event.params.id, event.params.aid, { opensAt, closesAt: now, maxAttempts: a.maxAttempts, feedback: a.feedback, shuffle: a.shuffle, answersEachAttempt: a.answersEachAttempt });
-			return { form: 'closeNow', ok: true, message: 'Closed. Answers saved so far count, and no more can be given.' };
+			return { form: 'closeNow', ok: true, message: m.teach_ok_closed() };
 		});
 	},
 	delete: async (event) => {
 		const teacher = requireTeacher(event);
 		const form = await readForm(event);
 		const result = await attempt('delete', {}, async () => {
-			if (field(form, 'confirm') !== 'yes') throw new DomainError('Tick the box to confirm.', 400);
+			if (field(form, 'confirm') !== 'yes') throw new DomainError(m.teach_err_tick_confirm(), 400);
 			await deleteAssignment(appDb(), teacher.id, event.params.id, event.params.aid);
 		});
 		if (result) return result;

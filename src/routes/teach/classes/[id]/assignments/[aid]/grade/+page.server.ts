@@ -2,6 +2,7 @@ import { appDb } from '$lib/server/app-db';
 import { attempt, field, orError, readForm, requireTeacher } from '$lib/server/auth/guards';
 import { teacherAssignment } from '$lib/server/quiz/assignments';
 import { gradeWrittenAnswer, writtenAnswers } from '$lib/server/quiz/results';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		return attempt(`grade-${responseId}`, { comment }, async () => {
 			const { assignment } = await teacherAssignment(appDb(), teacher.id, event.params.id, event.params.aid);
 			const { points, total } = await gradeWrittenAnswer(appDb(), assignment, responseId, met, comment, /^\d{1,15}$/.test(seen) ? Number(seen) : null);
-			return { form: `grade-${responseId}`, ok: true, message: `Scored ${points} of ${total} points.` };
+			return { form: `grade-${responseId}`, ok: true, message: m.teach_ok_scored({ points, total }) };
 		});
 	}
 };

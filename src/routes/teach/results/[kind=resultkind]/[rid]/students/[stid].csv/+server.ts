@@ -4,6 +4,7 @@ import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { dashboardScope } from '$lib/server/results/dashboard';
 import { studentResults } from '$lib/server/results/student-results';
 import { csvResponse, csvText } from '$lib/results/csv';
+import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 /** One student's attempt as CSV: per question what they chose, how sure, the result and marks; accuracy and score apart. */
@@ -14,7 +15,7 @@ export const GET: RequestHandler = async (event) => {
 	const { scope, results } = await orError(async () => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
 		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
-		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
+		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, m.results_err_attempt_number());
 		return { scope, results: await studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)) };
 	});
 	const fields = ['student', 'attempt', 'question', 'prompt', 'answer', 'how sure', 'result', 'marks', 'shown to the student'];

@@ -5,7 +5,8 @@ import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { dashboardScope } from '$lib/server/results/dashboard';
 import { studentHistory, studentResults } from '$lib/server/results/student-results';
-import { FEEDBACK_TIMING } from '$lib/quiz/labels';
+import { feedbackTimingWords } from '$lib/quiz/teacher-words';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 /** One student's answers, as they gave them and as they were shown, and their attempts over time. */
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	return orError(async () => {
 		const scope = await dashboardScope(handle, teacher.id, event.params.kind, event.params.rid);
 		// (After the scope, so another teacher learns nothing here but that it is not theirs.)
-		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, 'The attempt must be a number, such as 1.');
+		if (param !== null && !/^\d{1,2}$/.test(param)) error(400, m.results_err_attempt_number());
 		const [results, history] = await Promise.all([
 			studentResults(handle, scope, event.params.stid, param === null ? null : Number(param)),
 			studentHistory(handle, scope, event.params.stid)
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			kind: scope.kind,
 			quizTitle: scope.quizTitle,
 			articleSlug: scope.articleSlug,
-			feedbackTiming: results.feedbackSetting ? FEEDBACK_TIMING[results.feedbackSetting] : null,
+			feedbackTiming: results.feedbackSetting ? feedbackTimingWords(results.feedbackSetting) : null,
 			student: results.student,
 			attemptNumber: results.attemptNumber,
 			attempts: results.attempts.map((a) => ({ number: a.number, started: time(a.startedAt), submitted: time(a.submittedAt) })),
