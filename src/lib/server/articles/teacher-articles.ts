@@ -21,7 +21,7 @@ export const STALE_MESSAGE =
 	'Someone else changed this article after you opened it (another teacher or another tab), so your changes were not saved, to avoid overwriting theirs. What you typed is still below: reload the page to see the latest version, then make your change again.';
 
 /** A teacher's article id: an underscore, which pack keys cannot have, so the two never collide. */
-const newArticleId = () => `t_${randomToken()}`;
+export const newArticleId = () => `t_${randomToken()}`;
 
 /** An address for the article: words of its headline and a short random tail, so it is unique and unguessable. */
 export function slugFor(title: string): string {
