@@ -93,10 +93,11 @@ describe(`content packs as zips on ${ENGINE}`, () => {
 			expect(packs.map((p) => p.meta.slug)).toEqual([copy.slug]);
 			expect(loaded?.text).toBe(original?.text);
 			expect(loaded?.blocks.map((b) => [b.kind, b.start, b.end])).toEqual(original?.blocks.map((b) => [b.kind, b.start, b.end]));
-			const claimsOf = (a: typeof loaded) => a?.claims.map((c) => [c.key, c.start, c.end, c.speaker.name, c.form, c.check]);
+			const claimsOf = (a: typeof loaded) => a?.claims.map((c) => [c.key, c.start, c.end, c.speaker, c.form, c.check]);
 			expect(claimsOf(loaded)).toEqual(claimsOf(original));
 			expect(loaded?.notes.map((n) => [n.key, n.title, n.facts.length])).toEqual(original?.notes.map((n) => [n.key, n.title, n.facts.length]));
 			expect(loaded?.byline).toEqual(original?.byline);
+			expect(loaded?.speakers.map((s) => [s.key, s.name, s.role])).toEqual(original?.speakers.map((s) => [s.key, s.name, s.role]));
 			// The provenance the shipped pack gives travels with it.
 			expect(loaded?.publication?.follows).toBe(original?.publication?.follows);
 		} finally {
