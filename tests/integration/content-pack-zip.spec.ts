@@ -87,9 +87,11 @@ describe(`content packs as zips on ${ENGINE}`, () => {
 		const zip = packZip(built.slug, built.sources);
 		expect(readZip(zip).map((f) => f.name)).toEqual(['article.yaml', 'article.txt', 'claims.yaml', 'notes.yaml'].map((n) => `${copy.slug}/${n}`));
 
+		// Read before the fresh database: on PostgreSQL it replaces this one (same server, schema dropped).
+		const original = await loadReaderArticle(handle, SLUG);
 		const { fresh, packs } = await loadIntoFreshDatabase(zip);
 		try {
-			const [original, loaded] = [await loadReaderArticle(handle, SLUG), await loadReaderArticle(fresh, copy.slug)];
+			const loaded = await loadReaderArticle(fresh, copy.slug);
 			expect(packs.map((p) => p.meta.slug)).toEqual([copy.slug]);
 			expect(loaded?.text).toBe(original?.text);
 			expect(loaded?.blocks.map((b) => [b.kind, b.start, b.end])).toEqual(original?.blocks.map((b) => [b.kind, b.start, b.end]));
@@ -103,7 +105,7 @@ describe(`content packs as zips on ${ENGINE}`, () => {
 		} finally {
 			await fresh.close();
 		}
-	});
+	}, 30_000);
 
 	it('downloads a pasted article with its details honestly not given, and the zip loads', async () => {
 		const { id } = await annotatedPaste();
@@ -123,7 +125,7 @@ describe(`content packs as zips on ${ENGINE}`, () => {
 		} finally {
 			await fresh.close();
 		}
-	});
+	}, 30_000);
 
 	it('refuses to download an article whose claims do not cover it, listing every passage to fix', async () => {
 		const { id } = await createTeacherArticle(handle, ada, pasted());
@@ -174,5 +176,5 @@ describe(`content packs as zips on ${ENGINE}`, () => {
 		expect(await rowsOf(copy.id)).toEqual(before.copy);
 		// Ada cannot see Bob's draft.
 		expect((await refusal(articleForTeacher(handle, ada, imported.id))).status).toBe(404);
-	});
+	}, 30_000);
 });
