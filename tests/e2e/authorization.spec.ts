@@ -265,6 +265,10 @@ const CASES: Case[] = [
 	{ what: 'publish the edited version (stale form)', method: 'POST', path: () => `/teach/articles/${article.id}?/publishVersion`, form: () => ({ revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 }, mustShow: { owner: ['Someone else changed this article'] } },
 	{ what: 'editor: publish a draft’s version (refused: publish it first)', method: 'POST', path: () => `/teach/articles/${draft.id}/edit?/publishVersion`, form: () => ({ revision: '9999' }), expect: { ...TEACHER_ACTION, owner: 409 }, mustShow: { owner: ['This article is a draft'] } },
 	{ what: 'import Web Annotations with no file', method: 'POST', path: () => `/teach/articles/${article.id}?/importAnnotations`, form: () => ({ revision: '0' }), expect: { ...TEACHER_ACTION, owner: 400 }, mustShow: { owner: ['Choose a .json or .jsonld file'] } },
+	// Content packs: any teacher may download what they may copy; one that would not load is refused (409) with what to fix.
+	{ what: 'download the shipped article as a pack', method: 'GET', path: () => `/teach/articles/${SLUG}/pack`, expect: { ...TEACHER_PAGE, otherTeacher: 200 } },
+	{ what: 'download an article shared only with a class as a pack (no claims yet)', method: 'GET', path: () => `/teach/articles/${article.id}/pack`, expect: { ...TEACHER_PAGE, owner: 409 }, mustShow: { owner: ['No claim covers'] } },
+	{ what: 'import a content pack with no file', method: 'POST', path: () => '/teach/articles?/importPack', form: () => ({}), expect: { ...TEACHER_ACTION, otherTeacher: 400, owner: 400 }, mustShow: { owner: ['Choose a content pack'] } },
 	{ what: 'copy from the article’s page', method: 'POST', path: () => `/teach/articles/${article.id}?/copy`, form: () => ({}), expect: { ...TEACHER_ACTION, owner: 303 } },
 	// The annotation editor: only the owner; stale forms (revision 9999) are refused with a 409, an unknown claim or note with a 404.
 	{ what: 'annotation editor', method: 'GET', path: () => `/teach/articles/${draft.id}/edit`, expect: TEACHER_PAGE, mustShow: { owner: ['Mark claims and notes', 'The council met on Tuesday.'] } },

@@ -107,6 +107,36 @@ describe(`importing W3C Web Annotations onto an article, on ${ENGINE}`, () => {
 		expect(model.claims.every((c) => c.place.status !== 'orphan')).toBe(true);
 	});
 
+	it('refuses claims that overlap each other within one file, and allows claims that only touch', async () => {
+		// No claims on the article yet: every claim here comes from the file.
+		({ id } = await createTeacherArticle(handle, ada, parts(BODY)));
+		await saveClaim(handle, ada, id, await revision(), null, { start: 0, end: 3 }, theMayor);
+		await deleteAnnotation(handle, ada, id, await revision(), (await editorModel(handle, ada, id)).claims[0].key);
+		const text = parts(BODY).text;
+		const claim = (n: number, words: string) => ({
+			'@context': 'http://www.w3.org/ns/anno.jsonld',
+			id: `urn:claim-${n}`,
+			type: 'Annotation',
+			motivation: 'classifying',
+			body: [
+				{ type: 'TextualBody', purpose: 'classifying', value: 'writer' },
+				{ type: 'TextualBody', purpose: 'identifying', value: 'The Mayor' }
+			],
+			target: { selector: [{ type: 'TextPositionSelector', start: text.indexOf(words), end: text.indexOf(words) + words.length }] }
+		});
+		const file = JSON.stringify({
+			'@context': 'http://www.w3.org/ns/anno.jsonld',
+			type: 'AnnotationCollection',
+			first: { type: 'AnnotationPage', items: [claim(1, 'Critics doubt it.'), claim(2, 'the mayor said.'), claim(3, 'bridge,” the mayor'), claim(4, '“We will fix the'), claim(5, 'doubt')] }
+		});
+		const summary = await importWebAnnotations(handle, ada, id, await revision(), file);
+		expect(summary.skipped.map((s) => [s.at, /overlap another claim/.test(s.message)])).toEqual([
+			['urn:claim-3', true],
+			['urn:claim-5', true]
+		]);
+		expect((await editorModel(handle, ada, id)).claims.map((c) => (c.place.status === 'placed' ? c.place.words : '')).sort()).toEqual(['Critics doubt it.', 'the mayor said.', '“We will fix the'].sort());
+	});
+
 	it('refuses a bad or stale file with a 4xx and saves nothing', async () => {
 		await article();
 		const before = { revision: await revision(), count: await annotationCount() };

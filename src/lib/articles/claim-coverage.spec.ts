@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimCoverageProblems } from './claim-coverage';
+import { ClaimSpanIndex, claimCoverageProblems, type ClaimSpan } from './claim-coverage';
 
 const text = 'Heading\nOne two three. Four five.';
 const span = (key: string, words: string, from = 0) => {
@@ -49,5 +49,51 @@ describe('claimCoverageProblems', () => {
 		const [problem] = claimCoverageProblems(long, []);
 		expect(problem.message.length).toBeLessThan(140);
 		expect(problem).toMatchObject({ start: 0, end: long.length });
+	});
+});
+
+describe('ClaimSpanIndex', () => {
+	it('finds an overlap exactly when the coverage rule reports one, over many random spans', () => {
+		// A seeded generator: the same 2,000 spans every run.
+		let seed = 7;
+		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const long = 'word '.repeat(400);
+		const kept: ClaimSpan[] = [{ key: 'h', start: 0, end: 3 }];
+		const index = new ClaimSpanIndex(kept);
+		let refused = 0;
+		for (let i = 0; i < 2000; i++) {
+			const start = Math.floor(random() * (long.length - 1));
+			const candidate = { key: `k${i}`, start, end: Math.min(long.length, start + 1 + Math.floor(random() * 12)) };
+			const byRule = claimCoverageProblems(long, [...kept, candidate]).some((p) => p.kind === 'overlap' && (p.claim === candidate.key || p.other === candidate.key));
+			const found = index.overlapping(candidate);
+			expect(found !== null, `${candidate.start}-${candidate.end}`).toBe(byRule);
+			if (found) {
+				refused++;
+				expect(found.start < candidate.end && candidate.start < found.end).toBe(true);
+			} else {
+				index.add(candidate);
+				kept.push(candidate);
+			}
+		}
+		// Both outcomes were exercised.
+		expect(refused).toBeGreaterThan(100);
+		expect(kept.length).toBeGreaterThan(100);
+	});
+
+	it.each([
+		['the same words', 8, 22, 'a'],
+		['one character into the claim after', 5, 9, 'a'],
+		['one character of the claim before', 21, 23, 'a'],
+		['inside a claim', 10, 12, 'a'],
+		['around a claim', 7, 23, 'a']
+	])('refuses a span over %s', (_, start, end, key) => {
+		const index = new ClaimSpanIndex([COMPLETE[1]]);
+		expect(index.overlapping({ key: 'new', start, end })?.key).toBe(key);
+	});
+
+	it('allows spans that only touch a claim', () => {
+		const index = new ClaimSpanIndex([COMPLETE[1]]);
+		expect(index.overlapping({ key: 'x', start: 0, end: 8 })).toBeNull();
+		expect(index.overlapping({ key: 'y', start: 22, end: 23 })).toBeNull();
 	});
 });

@@ -71,3 +71,46 @@ export function claimCoverageProblems(text: string, claims: readonly ClaimSpan[]
 	if (tail) problems.push({ kind: 'uncovered', start: tail.start, end: tail.end, message: `no claim covers "${shown(tail.words)}"` });
 	return problems;
 }
+
+/**
+ * Claims already placed, kept sorted by start, for checking many new claims one at a time
+ * (an annotation import of thousands): a binary search finds the only two neighbours a new
+ * span can overlap, instead of running the whole rule over every claim for each one. The
+ * overlap it finds is the rule's (spans share a character). It assumes the claims it
+ * starts with do not overlap one another, which the rule guarantees for stored claims, and
+ * `add` keeps that true: callers add only a span `overlapping` passed.
+ */
+export class ClaimSpanIndex {
+	#spans: ClaimSpan[];
+
+	constructor(spans: readonly ClaimSpan[] = []) {
+		this.#spans = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+	}
+
+	/** Where a span starting at `start` goes: the first claim that starts at or after it. */
+	#slot(start: number): number {
+		let lo = 0;
+		let hi = this.#spans.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (this.#spans[mid].start < start) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/** The claim `span` would overlap, or null. */
+	overlapping(span: ClaimSpan): ClaimSpan | null {
+		const at = this.#slot(span.start);
+		const before = this.#spans[at - 1];
+		if (before && before.end > span.start) return before;
+		const after = this.#spans[at];
+		if (after && after.start < span.end) return after;
+		return null;
+	}
+
+	/** Adds a claim that overlaps none (see `overlapping`). */
+	add(span: ClaimSpan): void {
+		this.#spans.splice(this.#slot(span.start), 0, span);
+	}
+}

@@ -88,8 +88,8 @@ export interface Orphan {
 }
 
 export interface Publication {
-	site: string;
-	address: string;
+	site: string | null;
+	address: string | null;
 	follows: string;
 	facts: FactView[];
 }

@@ -27,12 +27,17 @@ describe('refusalFor', () => {
 		'::ffff:a9fe:a9fe',
 		'64:ff9b::a00:1',
 		'2002:c0a8:0101::1',
-		'::127.0.0.1'
+		'::127.0.0.1',
+		'::ffff:0:127.0.0.1',
+		'::ffff:0:7f00:1',
+		'::ffff:0:10.1.2.3',
+		'::ffff:0:a9fe:a9fe',
+		'0:0:0:0:ffff:0:c0a8:101'
 	])('refuses %s', (address) => {
 		expect(refusalFor(address)).toMatch(/private or local network|this server itself/);
 	});
 
-	it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '2a00:1450:4001::200e'])('allows the public address %s', (address) => {
+	it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8', '::ffff:0:8.8.8.8', '2a00:1450:4001::200e'])('allows the public address %s', (address) => {
 		expect(refusalFor(address)).toBeNull();
 	});
 
@@ -72,6 +77,8 @@ describe('embeddedIPv4', () => {
 		['::ffff:1.2.3.4', '1.2.3.4'],
 		['::ffff:0102:0304', '1.2.3.4'],
 		['64:ff9b::0102:0304', '1.2.3.4'],
+		['::ffff:0:1.2.3.4', '1.2.3.4'],
+		['::ffff:0:0102:0304', '1.2.3.4'],
 		['2002:0102:0304::', '1.2.3.4'],
 		['2606:4700::1111', null],
 		['::1', null]

@@ -3,7 +3,7 @@
  * teacher's web address must not make the server reach into the school's own network
  * (a printer's page, a router, a cloud metadata service) or itself, so private,
  * loopback, link-local, shared, multicast and reserved ranges are refused, for IPv4
- * and IPv6, including IPv4 addresses wrapped in IPv6 (mapped, NAT64, 6to4), and the
+ * and IPv6, including IPv4 addresses wrapped in IPv6 (mapped, translated, NAT64, 6to4), and the
  * IPv6 ranges that tunnel or translate to an IPv4 address we cannot check (Teredo,
  * local-use NAT64).
  */
@@ -67,12 +67,13 @@ function groups(v6: string): number[] {
 	return [...h, ...fill, ...t].map((g) => parseInt(g, 16));
 }
 
-/** The IPv4 address an IPv6 address carries (mapped, compatible, NAT64 or 6to4), if any. */
+/** The IPv4 address an IPv6 address carries (mapped, compatible, translated, NAT64 or 6to4), if any. */
 export function embeddedIPv4(v6: string): string | null {
 	const g = groups(v6);
 	const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 	const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
 	if (zeros(0, 5) && (g[5] === 0xffff || g[5] === 0)) return g[6] === 0 && g[7] <= 1 && g[5] === 0 ? null : v4(g[6], g[7]); // ::ffff:a.b.c.d and ::a.b.c.d
+	if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return v4(g[6], g[7]); // IPv4-translated ::ffff:0:a.b.c.d (SIIT, RFC 2765)
 	if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return v4(g[6], g[7]); // NAT64 64:ff9b::/96
 	if (g[0] === 0x2002) return v4(g[1], g[2]); // 6to4
 	return null;

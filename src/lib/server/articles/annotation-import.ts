@@ -19,7 +19,7 @@
  */
 import { and, eq, max } from 'drizzle-orm';
 import { CONTEXT_CHARS, describe, rankCandidates, type Selectors } from '$lib/anchoring/anchoring';
-import { claimCoverageProblems, type ClaimSpan } from '$lib/articles/claim-coverage';
+import { ClaimSpanIndex } from '$lib/articles/claim-coverage';
 import { ATTRIBUTION_FORMS, CHECKS } from '$lib/articles/vocabulary';
 import { parseAnnotations, type ImportedAnchor, type ImportProblem } from '$lib/annotations/w3c-import';
 import type { DatabaseHandle, Transaction } from '../db/database';
@@ -166,7 +166,8 @@ export async function importWebAnnotations(handle: DatabaseHandle, teacherId: st
 			.select({ key: t.annotations.key, start: t.annotations.positionStart, end: t.annotations.positionEnd })
 			.from(t.annotations)
 			.where(and(eq(t.annotations.articleId, id), eq(t.annotations.kind, 'claim'), eq(t.annotations.versionId, version.id)));
-		const claims: ClaimSpan[] = claimRows.filter((c) => c.start >= 0);
+		// Sorted, so each imported claim is checked against its two neighbours, not every claim (thousands in a big file).
+		const claims = new ClaimSpanIndex(claimRows.filter((c) => c.start >= 0));
 		let sort = await nextSort(tx, handle, 'annotations', id);
 
 		for (const [i, a] of parsed.anchors.entries()) {
@@ -186,11 +187,11 @@ export async function importWebAnnotations(handle: DatabaseHandle, teacherId: st
 			const key = `${claim ? 'c' : 'n'}-${randomToken().slice(0, 8).toLowerCase()}`;
 			if (claim && 'selectors' in at) {
 				const span = { key, start: at.selectors.position.start, end: at.selectors.position.end };
-				if (claimCoverageProblems(version.text, [...claims, span]).some((p) => p.kind === 'overlap' && (p.claim === key || p.other === key))) {
+				if (claims.overlapping(span)) {
 					skipped.push({ at: where, message: m.author_import_overlap({ words: clip(version.text.slice(span.start, span.end), 60) }) });
 					continue;
 				}
-				claims.push(span);
+				claims.add(span);
 			}
 			const selectors = 'selectors' in at ? at.selectors : null;
 			await tx.insert(t.annotations).values({

@@ -22,7 +22,7 @@ const notFound = () => m.author_err_no_article();
 export const staleMessage = () => m.author_err_stale();
 
 /** A teacher's article id: an underscore, which pack keys cannot have, so the two never collide. */
-const newArticleId = () => `t_${randomToken()}`;
+export const newArticleId = () => `t_${randomToken()}`;
 
 /** An address for the article: words of its headline and a short random tail, so it is unique and unguessable. */
 export function slugFor(title: string): string {

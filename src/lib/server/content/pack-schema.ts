@@ -41,7 +41,8 @@ export const claimSchema = z.strictObject({
 	form: z.enum(ATTRIBUTION_FORMS),
 	relationship: text,
 	check: z.enum(CHECKS),
-	checkNote: text,
+	// May be empty, as the editor allows: not every check needs a note.
+	checkNote: z.string().trim().default(''),
 	facts: z.array(key).default([])
 });
 
@@ -68,26 +69,30 @@ export const noteSchema = z.strictObject({
 export const articleMetaSchema = z.strictObject({
 	slug: key,
 	title: text,
-	titleOrigin: text,
+	/** Where the headline comes from, when that needs saying; null: not given (a teacher's article usually). */
+	titleOrigin: text.nullable().default(null),
 	/** The text's language (BCP 47, such as en or es-MX). */
 	language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or es-MX').default('en'),
+	// Every publication detail may honestly be null: the article does not give it. Never
+	// guess one. (A teacher's article downloaded as a pack often has no outlet, address
+	// or provenance; a pack that names the outlet it follows gets the provenance box.)
 	publication: z.strictObject({
-		site: text,
-		address: text,
-		// Each may honestly be null: the article does not give it. Never guess one.
+		site: text.nullable(),
+		address: text.nullable().default(null),
 		author: text.nullable(),
 		date: z.iso.date('must be a date written YYYY-MM-DD').nullable(),
 		/** The article's full original address, when known (the address above may be only its slug). */
 		url: z.url({ protocol: /^https?$/, error: 'must be an http or https address' }).nullable().default(null),
-		follows: text,
-		facts: z.array(key).min(1)
+		follows: text.nullable().default(null),
+		facts: z.array(key).default([])
 	}),
 	structure: z.strictObject({
-		headings: z.array(text).min(1),
+		headings: z.array(text).default([]),
 		joinLinesAfter: z.array(text).default([])
 	}),
 	speakers: z.array(speakerSchema).min(1),
-	facts: z.array(factSchema).min(1)
+	// A teacher's article may have checked no outside facts yet; its notes then cite none.
+	facts: z.array(factSchema).default([])
 });
 
 /** A passage of the article named by its exact words (and occurrence, if they repeat). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyContent, editPackFile, SHIPPED_CONTENT, SLUG, type PackFile } from '../../../../tests/fixtures/content-pack';
-import { ContentPackError, readPack } from './read-pack';
+import { ContentPackError, parsePack, readPack } from './read-pack';
 
 const packDir = join(process.cwd(), 'src/content/articles/mexico-says-no-to-us-troops');
 
@@ -159,6 +159,21 @@ describe('a pack’s byline', () => {
 		const { meta } = await readPack(packDir);
 		expect(meta.publication).toMatchObject({ author: 'Ana Reyes', date: '2025-05-04', url: 'https://example.org/story' });
 		expect(meta.language).toBe('es-MX');
+	});
+});
+
+describe('a pack whose details are honestly not given (a teacher’s article downloaded as a pack)', () => {
+	it('loads with no outlet, address, provenance, facts, headings or check note, each null or empty, never guessed', () => {
+		const pack = parsePack({
+			meta: 'slug: a-b\ntitle: Council backs buses\npublication:\n  site: null\n  author: null\n  date: null\nstructure: {}\nspeakers:\n  - { id: w, name: the writer, role: writer, description: Unnamed, stake: Readers }\n',
+			text: 'The council met on Tuesday.',
+			claims: 'claims:\n  - { id: c1, quote: The council met on Tuesday., speaker: w, form: writer, relationship: Writes it, check: unverified }\n',
+			notes: 'notes: []\n',
+			quiz: null
+		});
+		expect(pack.meta.publication).toEqual({ site: null, address: null, author: null, date: null, url: null, follows: null, facts: [] });
+		expect(pack.meta).toMatchObject({ titleOrigin: null, facts: [], structure: { headings: [], joinLinesAfter: [] } });
+		expect(pack.claims[0]).toMatchObject({ checkNote: '', selectors: { position: { start: 0, end: 27 } } });
 	});
 });
 

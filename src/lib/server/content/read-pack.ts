@@ -124,10 +124,22 @@ function locate(
 	return describe(text, found[index], found[index] + item.quote.length);
 }
 
+/** A pack's files as text: quiz.yaml is null when the pack has none. */
+export interface PackSources {
+	meta: string;
+	text: string;
+	claims: string;
+	notes: string;
+	quiz: string | null;
+}
+
+/** The file names of a pack, as they sit in its folder (and in a downloaded zip). */
+export const PACK_FILES = FILES;
+
 /** Reads and checks the pack in `dir`; `root` only shortens paths in messages. */
 export async function readPack(dir: string, root = process.cwd()): Promise<ContentPack> {
 	const shown = (name: string) => relative(root, join(dir, name)) || name;
-	const sources = {
+	const sources: PackSources = {
 		meta: await readText(dir, FILES.meta, shown(FILES.meta)),
 		text: await readText(dir, FILES.text, shown(FILES.text)),
 		claims: await readText(dir, FILES.claims, shown(FILES.claims)),
@@ -138,6 +150,14 @@ export async function readPack(dir: string, root = process.cwd()): Promise<Conte
 			throw new ContentPackError(shown(FILES.quiz), '(file)', 'the file cannot be read');
 		})
 	};
+	return parsePack(sources, shown);
+}
+
+/**
+ * Checks a pack's files, already read (from a folder, or from an uploaded zip), by the
+ * same rules as at start-up; `shown` names a file in messages.
+ */
+export function parsePack(sources: PackSources, shown: (name: string) => string = (name) => name): ContentPack {
 	const meta = parseFile(sources.meta, shown(FILES.meta), articleMetaSchema);
 	const { claims } = parseFile(sources.claims, shown(FILES.claims), claimsFileSchema);
 	const { notes } = parseFile(sources.notes, shown(FILES.notes), notesFileSchema);

@@ -51,8 +51,11 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 		const articleColumns = {
 			slug: pack.meta.slug,
 			title: pack.meta.title,
-			titleOrigin: pack.meta.titleOrigin,
-			publication: { site: publication.site, address: publication.address, author: publication.author, date: publication.date, follows: publication.follows, facts: publication.facts },
+			titleOrigin: pack.meta.titleOrigin ?? '',
+			// The provenance box needs the outlet the article follows; without it there is none (as for a teacher's article).
+			publication: publication.follows
+				? { site: publication.site, address: publication.address, author: publication.author, date: publication.date, follows: publication.follows, facts: publication.facts }
+				: null,
 			outlet: publication.site,
 			author: publication.author,
 			publishedOn: publication.date,

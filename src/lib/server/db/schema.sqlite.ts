@@ -344,8 +344,9 @@ export const responses = sqliteTable(
 
 /** A pack article's provenance, as its article.yaml gives it. */
 export interface Publication {
-	site: string;
-	address: string;
+	/** Each null when the pack does not give it (a teacher's article downloaded as a pack). */
+	site: string | null;
+	address: string | null;
 	author: string | null;
 	date: string | null;
 	follows: string;

@@ -19,17 +19,21 @@ import { articleQuiz } from '$lib/server/quiz/question-views';
 import { publishVersionAction } from '$lib/server/articles/publish-action';
 import { annotationFileText, importMessage, importWebAnnotations, MAX_IMPORT_BYTES } from '$lib/server/articles/annotation-import';
 import { m } from '$lib/paraglide/messages';
+import { buildArticlePack } from '$lib/server/content/pack-export';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const teacher = requireTeacher(event);
 	const article = await orError(() => articleForTeacher(appDb(), teacher.id, event.params.id));
 	const mine = article.ownerId === teacher.id;
-	const [version, versions, quiz, published] = await Promise.all([
+	const canCopy = mayCopy(article, teacher.id);
+	const [version, versions, quiz, published, pack] = await Promise.all([
 		currentVersion(appDb(), article),
 		mine ? articleVersions(appDb(), article.id) : [],
 		articleQuiz(appDb(), article.id),
-		publishedState(appDb(), article)
+		publishedState(appDb(), article),
+		// Whether it can be downloaded as a pack, and if not what to fix (never the files themselves: they come from /pack).
+		canCopy ? buildArticlePack(appDb(), teacher.id, article.id).then((b) => ({ ok: b.ok, problems: b.ok ? [] : b.problems })) : null
 	]);
 	return {
 		article: {
@@ -55,7 +59,8 @@ export const load: PageServerLoad = async (event) => {
 		versions: versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString() })),
 		practiceQuiz: quiz ? { title: quiz.quiz.title, questions: quiz.questions.length } : null,
 		mine,
-		canCopy: mayCopy(article, teacher.id),
+		canCopy,
+		pack,
 		maxImportKb: MAX_IMPORT_BYTES / 1024,
 		visibilityChoices: VISIBILITY_CHOICES,
 		created: event.url.searchParams.has('created'),

@@ -5,7 +5,8 @@ import { readerArticle } from '$lib/server/articles/reader-cache';
 import { DomainError } from '$lib/server/domain-error';
 import { lockMessage, copyQuiz, ownedOrPackQuiz, questionsOf, quizArticle, quizLock, updateQuizDetails } from '$lib/server/quiz/editor';
 import { InvalidQuestion, addDrafts, addQuestion, moveQuestion, removeQuestion, updateQuestion } from '$lib/server/quiz/editor-questions';
-import { blankDraft, draftOfQuestion, questionType, readQuestionForm } from '$lib/server/quiz/question-form';
+import { blankDraft, questionType, readQuestionForm } from '$lib/server/quiz/question-form';
+import { editorQuestions } from '$lib/server/quiz/editor-keys';
 import { DRAFT_KINDS, draftableClaims, type DraftKind } from '$lib/quiz/draft-from-claims';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import type { QuestionDraft } from '$lib/quiz/question-rules';
@@ -44,15 +45,8 @@ export const load: PageServerLoad = async (event) => {
 			{ value: NO_ONE_NAMED, label: m.author_qe_no_one_named() }
 		],
 		draftable: draftableClaims(claims).map((c) => c.key),
-		questions: questions.map((q, i) => ({
-			id: q.id,
-			number: i + 1,
-			draft: draftOfQuestion(q, claims),
-			// Key passages that are not a whole claim, with their words, so the form can keep them.
-			spans: (q.evidence ?? [])
-				.filter((e) => !claims.some((c) => c.start === e.start && c.end === e.end))
-				.map((e) => ({ token: `${e.start}-${e.end}`, text: e.exact }))
-		})),
+		// Find-the-evidence keys checked against the text students read: stale ones are flagged (editor-keys.ts).
+		questions: editorQuestions(questions, article!),
 		adding: adding ? blankDraft(adding) : null
 	};
 };

@@ -1,0 +1,151 @@
+/**
+ * A content pack uploaded as a zip becomes the teacher's own article (issue 10, "In and
+ * out"): a draft only they see, with the pack's text as version 1 and its speakers, facts,
+ * claims and notes, every row owned by the teacher and marked 'teacher'. The upload is
+ * from anyone, so it is checked all the way before anything is written: its size, the
+ * archive (zip.ts refuses bombs, odd paths and damage), the files a pack needs, and the
+ * pack rules themselves (parsePack, the same checks as at start-up). New ids every time,
+ * so a pack-owned article or another teacher's can never be touched.
+ */
+import { eq } from 'drizzle-orm';
+import { LIMITS } from '$lib/articles/article-parts';
+import type { DatabaseHandle, Transaction } from '../db/database';
+import { DomainError } from '../domain-error';
+import { newArticleId, slugFor } from '../articles/teacher-articles';
+import { ContentPackError, PACK_FILES, parsePack, type ContentPack, type PackSources } from './read-pack';
+import { readZip, ZipError, type ZipFile } from './zip';
+
+/** Under adapter-node's 512 KB body limit, as for the other uploads, so the app always gets to say why. */
+export const MAX_PACK_UPLOAD_BYTES = 400 * 1024;
+
+/** Files a zip tool adds on its own (macOS resource forks, Finder and Explorer metadata), never part of a pack. */
+const toolLitter = (name: string) => name.startsWith('__MACOSX/') || /(^|\/)(\.DS_Store|Thumbs\.db|desktop\.ini|\._[^/]*)$/.test(name);
+
+/** The pack's files from the archive: at its top, or inside one folder (as a download holds them). */
+export function packSourcesOf(files: ZipFile[]): { sources: PackSources; folder: string } {
+	const kept = files.filter((f) => !toolLitter(f.name));
+	const folders = new Set(kept.map((f) => (f.name.includes('/') ? f.name.slice(0, f.name.lastIndexOf('/') + 1) : '')));
+	if (folders.size > 1) {
+		throw new DomainError('This zip holds more than one folder; a pack is one article’s files (article.yaml, article.txt, claims.yaml, notes.yaml), at the top or in one folder.', 422);
+	}
+	const folder = [...folders][0] ?? '';
+	const byName = new Map(kept.map((f) => [f.name.slice(folder.length), f.data]));
+	const decode = (name: string): string | null => {
+		const data = byName.get(name);
+		if (!data) return null;
+		try {
+			return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
+		} catch {
+			throw new DomainError(`${name} in the zip is not text in UTF-8: save it as UTF-8 and zip the pack again.`, 422);
+		}
+	};
+	const required = [PACK_FILES.meta, PACK_FILES.text, PACK_FILES.claims, PACK_FILES.notes];
+	const missing = required.filter((name) => !byName.has(name));
+	if (missing.length) {
+		throw new DomainError(`This zip is not a content pack: it has no ${missing.join(', ')}. A pack holds article.yaml, article.txt, claims.yaml and notes.yaml (and may hold quiz.yaml).`, 422);
+	}
+	return {
+		folder,
+		sources: { meta: decode(PACK_FILES.meta)!, text: decode(PACK_FILES.text)!, claims: decode(PACK_FILES.claims)!, notes: decode(PACK_FILES.notes)!, quiz: decode(PACK_FILES.quiz) }
+	};
+}
+
+/** Reads and checks an uploaded pack, or throws a DomainError (4xx) saying why; nothing is written. */
+export function readPackUpload(file: { name: string; size: number; bytes: Uint8Array } | null): ContentPack {
+	if (!file || file.size === 0) throw new DomainError('Choose a content pack (a .zip file) to import.');
+	if (file.size > MAX_PACK_UPLOAD_BYTES) {
+		throw new DomainError(`That file is ${Math.ceil(file.size / 1024)} KB; a pack to import can be at most ${MAX_PACK_UPLOAD_BYTES / 1024} KB.`, 413);
+	}
+	let files: ZipFile[];
+	try {
+		files = readZip(file.bytes);
+	} catch (error) {
+		if (!(error instanceof ZipError)) throw error;
+		// Not an archive at all is the wrong kind of file (415); a damaged or hostile one is unprocessable (422).
+		const zipSignature = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
+		throw new DomainError(error.message, zipSignature ? 422 : 415);
+	}
+	const { sources, folder } = packSourcesOf(files);
+	let pack: ContentPack;
+	try {
+		pack = parsePack(sources, (name) => `${folder}${name}`);
+	} catch (error) {
+		if (!(error instanceof ContentPackError)) throw error;
+		throw new DomainError(`This pack cannot be imported: in ${error.file}, field “${error.field}”: ${error.reason}. Nothing was saved.`, 422);
+	}
+	// The same limits as an article brought in any other way.
+	if (pack.text.length > LIMITS.textChars) throw new DomainError(`The pack’s article has ${pack.text.length.toLocaleString('en')} characters; an article can be at most ${LIMITS.textChars.toLocaleString('en')}.`, 413);
+	if (pack.meta.title.length > LIMITS.title) throw new DomainError(`The pack’s headline can be at most ${LIMITS.title} characters.`, 422);
+	return pack;
+}
+
+/** Inserts rows a few hundred at a time: a big pack would pass the engines' limit on a statement's parameters. */
+async function insertAll(tx: Transaction, table: Parameters<Transaction['insert']>[0], rows: Record<string, unknown>[]) {
+	for (let i = 0; i < rows.length; i += 300) await tx.insert(table).values(rows.slice(i, i + 300) as never);
+}
+
+/**
+ * Stores `pack` as a new draft article of `teacherId`, only they can see: new ids for the
+ * article and every row, each owned by the teacher. Its quiz.yaml, if any, is not imported
+ * (quizSkipped says so, for the page to tell the teacher).
+ */
+export async function importPack(handle: DatabaseHandle, teacherId: string, pack: ContentPack): Promise<{ id: string; slug: string; quizSkipped: boolean }> {
+	const { db, tables: t } = handle;
+	const id = newArticleId();
+	const slug = slugFor(pack.meta.title);
+	const rowOf = (key: string) => `${id}/${key}`;
+	const owned = { articleId: id, source: 'teacher' as const, ownerId: teacherId };
+	const { publication } = pack.meta;
+	const versionId = rowOf('v1');
+	await db.transaction(async (tx) => {
+		await tx.insert(t.articles).values({
+			id,
+			slug,
+			title: pack.meta.title,
+			titleOrigin: pack.meta.titleOrigin ?? '',
+			publication: publication.follows
+				? { site: publication.site, address: publication.address, author: publication.author, date: publication.date, follows: publication.follows, facts: publication.facts }
+				: null,
+			currentVersionId: null,
+			packHash: null,
+			source: 'teacher',
+			ownerId: teacherId,
+			visibility: 'private',
+			status: 'draft',
+			outlet: publication.site,
+			author: publication.author,
+			publishedOn: publication.date,
+			originalUrl: publication.url,
+			language: pack.meta.language
+		});
+		await tx.insert(t.articleVersions).values({ id: versionId, articleId: id, number: 1, text: pack.text, textHash: pack.textHash, blocks: pack.blocks });
+		await insertAll(tx, t.speakers, pack.meta.speakers.map((s, sort) => ({ ...s, ...owned, id: rowOf(s.id), key: s.id, sort })));
+		await insertAll(tx, t.facts, pack.meta.facts.map((f, sort) => ({ ...f, ...owned, id: rowOf(f.id), key: f.id, sort })));
+		const annotation = (item: ContentPack['claims'][number] | ContentPack['notes'][number], kind: 'claim' | 'note', sort: number) => ({
+			...owned,
+			id: rowOf(item.id),
+			key: item.id,
+			kind,
+			versionId,
+			quoteExact: item.selectors.quote.exact,
+			quotePrefix: item.selectors.quote.prefix,
+			quoteSuffix: item.selectors.quote.suffix,
+			positionStart: item.selectors.position.start,
+			positionEnd: item.selectors.position.end,
+			sort
+		});
+		await insertAll(tx, t.annotations, [...pack.claims.map((c, i) => annotation(c, 'claim', i)), ...pack.notes.map((n, i) => annotation(n, 'note', pack.claims.length + i))]);
+		await insertAll(
+			tx,
+			t.claims,
+			pack.claims.map((c) => ({ annotationId: rowOf(c.id), speakerId: rowOf(c.speaker), form: c.form, relationship: c.relationship, check: c.check, checkNote: c.checkNote, facts: c.facts }))
+		);
+		await insertAll(
+			tx,
+			t.notes,
+			pack.notes.map((n) => ({ annotationId: rowOf(n.id), layer: n.layer, kind: n.kind, title: n.title, body: n.body, checkIt: n.checkIt ?? null, translation: n.translation ?? null, facts: n.facts }))
+		);
+		await tx.update(t.articles).set({ currentVersionId: versionId }).where(eq(t.articles.id, id));
+	});
+	return { id, slug, quizSkipped: pack.quiz !== null };
+}
