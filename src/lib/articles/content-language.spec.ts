@@ -6,11 +6,11 @@ const spanish = { title: '¿Quién habla?', body: ['Uno.', 'Dos.'], checkIt: 'Bu
 
 describe('choosing a note’s language', () => {
 	it.each([
-		['es', { es: spanish }, { ...spanish, lang: 'es' }],
-		['en', { es: spanish }, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en' }],
-		['es', null, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en' }],
-		['es', {}, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en' }],
-		['fr', { es: spanish }, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en' }]
+		['es', { es: spanish }, { ...spanish, lang: 'es', untranslated: false }],
+		['en', { es: spanish }, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en', untranslated: false }],
+		['es', null, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en', untranslated: true }],
+		['es', {}, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en', untranslated: true }],
+		['fr', { es: spanish }, { title: english.title, body: english.body, checkIt: english.checkIt, lang: 'en', untranslated: true }]
 	])('on a page in %s with versions %j', (locale, localized, expected) => {
 		const chosen = noteInLanguage({ ...english, localized }, locale);
 		expect(chosen).toEqual({ key: 'n1', ...expected });

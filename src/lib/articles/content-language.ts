@@ -39,11 +39,12 @@ export function isContentLanguage(tag: string): tag is ContentLanguage {
 export function noteInLanguage<N extends NoteWords & { localized?: Record<string, NoteWords> | null }>(
 	note: N,
 	locale: string
-): Omit<N, 'localized'> & { lang: string } {
+): Omit<N, 'localized'> & { lang: string; untranslated: boolean } {
 	const { localized, ...english } = note;
 	const version = locale !== CONTENT_LOCALE ? localized?.[locale] : undefined;
-	if (!version) return { ...english, lang: CONTENT_LOCALE };
-	return { ...english, title: version.title, body: version.body, checkIt: version.checkIt, lang: locale };
+	// `untranslated`: shown in English on a page in another language, which the page says.
+	if (!version) return { ...english, lang: CONTENT_LOCALE, untranslated: locale !== CONTENT_LOCALE };
+	return { ...english, title: version.title, body: version.body, checkIt: version.checkIt, lang: locale, untranslated: false };
 }
 
 /** One feedback text (an explanation, an option's feedback) in `locale` when it has a version there, else English. */

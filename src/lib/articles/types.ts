@@ -59,6 +59,8 @@ export interface NoteView {
 	 * page, see content-language.ts); the page marks English with it and says so.
 	 */
 	lang: string;
+	/** Shown in English on a page in another language (set with `lang`), so the page says it is not translated. */
+	untranslated?: boolean;
 	/** The note in other languages, by tag. Only the server has them: pages get the one version chosen. */
 	localized?: Record<string, { title: string; body: string[]; checkIt: string | null }> | null;
 	translation: TranslationView | null;
