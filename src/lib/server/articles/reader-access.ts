@@ -8,6 +8,7 @@
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
 import { appDb } from '../app-db';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
@@ -15,7 +16,8 @@ import { mayRead, type Viewer } from './access';
 import { stampColumns, stampOf } from './reader';
 import { articleBundle, cachedAsPublic, type ArticleBundle } from './reader-cache';
 
-export const NO_ARTICLE = 'There is no article at this address.';
+/** The 404's words, in the request's language (read when it is thrown). */
+export const NO_ARTICLE = () => m.err_no_article();
 
 const accessBySlug = preparedFor((handle) =>
 	handle.db
@@ -58,7 +60,7 @@ export async function isPublicArticle(slug: string, handle = appDb()): Promise<b
 export async function readableBundle(event: RequestEvent, slug: string, knownStamp?: string): Promise<ArticleBundle> {
 	const stamp = knownStamp !== undefined && cachedAsPublic(slug, knownStamp) ? knownStamp : await readableStamp(event, slug);
 	const bundle = stamp === null ? null : await articleBundle(appDb(), slug, stamp);
-	if (!bundle) error(404, NO_ARTICLE);
+	if (!bundle) error(404, NO_ARTICLE());
 	return bundle;
 }
 

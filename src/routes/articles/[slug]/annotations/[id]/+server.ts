@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	// Only for whoever may read the article (a teacher's draft is a 404 to everyone else).
 	const stamp = await readableStamp(event, params.slug);
 	const article = stamp === null ? null : (await articleBundle(appDb(), params.slug, stamp))?.article;
-	if (!article) return json({ error: NO_ARTICLE }, { status: 404 });
+	if (!article) return json({ error: NO_ARTICLE() }, { status: 404 });
 	// The same base as the collection's, so an annotation's id is the address it is served at.
 	const base = `${url.origin}/articles/${article.slug}`;
 	const annotation = toAnnotation(article, base, params.id);
