@@ -122,8 +122,12 @@ export async function itemSums(handle: DatabaseHandle, scope: CountedAttempts): 
 			sxy: num(sql`${x} * ${y}`)
 		})
 		.from(r)
+		// The scope again, outside the subquery: PostgreSQL cannot see that `totals` holds only the
+		// scope's 30 or so attempts, and otherwise reads every response in the kit (250 ms on the
+		// district data set, 2 ms with it).
+		.innerJoin(t.attempts, eq(t.attempts.id, r.attemptId))
 		.innerJoin(totals, eq(totals.attemptId, r.attemptId))
-		.where(isNotNull(r.fraction))
+		.where(and(countedAttempts(handle, scope), isNotNull(r.fraction)))
 		.groupBy(r.questionId);
 	return new Map(rows.map(({ questionId, ...sums }) => [questionId, sums]));
 }
