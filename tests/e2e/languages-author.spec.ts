@@ -104,10 +104,10 @@ test('a teacher who chose Spanish brings in an article, marks a claim by keyboar
 	const question = page.getByRole('region', { name: 'Pregunta nueva: Opción múltiple' });
 	await question.getByLabel('Enunciado').fill('Who wants buses now?');
 	await question.getByLabel('Texto de la opción 1').fill('Tom Reed');
-	await question.getByLabel('Comentario sobre la opción 1').fill('He said so.');
+	await question.getByLabel('Comentario sobre la opción 1', { exact: true }).fill('He said so.');
 	await question.getByLabel('Texto de la opción 2').fill('The council');
-	await question.getByLabel('Comentario sobre la opción 2').fill('It voted, but did not say that.');
-	await question.getByLabel('Explicación').fill('The quote is his.');
+	await question.getByLabel('Comentario sobre la opción 2', { exact: true }).fill('It voted, but did not say that.');
+	await question.getByLabel('Explicación', { exact: true }).fill('The quote is his.');
 	await question.getByRole('button', { name: 'Agregar pregunta' }).click();
 	await expect(question.getByRole('alert')).toHaveText('Marca exactamente una opción como correcta.');
 	await expect(question.getByLabel('Enunciado')).toHaveValue('Who wants buses now?');
