@@ -12,6 +12,7 @@ import { stringify } from 'yaml';
 import { occurrences } from '$lib/anchoring/anchoring';
 import { claimCoverageProblems } from '$lib/articles/claim-coverage';
 import type { DatabaseHandle } from '../db/database';
+import { m } from '$lib/paraglide/messages';
 import { DomainError } from '../domain-error';
 import { mayCopy } from '../articles/access';
 import { articleForTeacher } from '../articles/teacher-articles';
@@ -50,11 +51,11 @@ const yaml = (header: string, data: unknown) => `# ${header}\n${stringify(data, 
  */
 export async function buildArticlePack(handle: DatabaseHandle, teacherId: string, id: string): Promise<PackBuild> {
 	const article = await articleForTeacher(handle, teacherId, id);
-	if (!mayCopy(article, teacherId)) throw new DomainError('This article is not shared with other teachers, so it cannot be downloaded.', 403);
+	if (!mayCopy(article, teacherId)) throw new DomainError(m.pack_err_not_shared(), 403);
 	const versionId = article.ownerId === teacherId ? article.currentVersionId : (article.publishedVersionId ?? article.currentVersionId);
 	const { db, tables: t } = handle;
 	const [version] = versionId ? await db.select().from(t.articleVersions).where(eq(t.articleVersions.id, versionId)) : [];
-	if (!version) throw new DomainError('There is no such article among the ones you can see.', 404);
+	if (!version) throw new DomainError(m.pack_err_no_article(), 404);
 	const [speakers, facts, annotations] = await Promise.all([
 		db.select().from(t.speakers).where(eq(t.speakers.articleId, article.id)).orderBy(asc(t.speakers.sort)),
 		db.select().from(t.facts).where(eq(t.facts.articleId, article.id)).orderBy(asc(t.facts.sort)),

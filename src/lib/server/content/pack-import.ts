@@ -10,6 +10,8 @@
 import { eq } from 'drizzle-orm';
 import { LIMITS } from '$lib/articles/article-parts';
 import type { DatabaseHandle, Transaction } from '../db/database';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { DomainError } from '../domain-error';
 import { newArticleId, slugFor } from '../articles/teacher-articles';
 import { ContentPackError, PACK_FILES, parsePack, type ContentPack, type PackSources } from './read-pack';
@@ -26,7 +28,7 @@ export function packSourcesOf(files: ZipFile[]): { sources: PackSources; folder:
 	const kept = files.filter((f) => !toolLitter(f.name));
 	const folders = new Set(kept.map((f) => (f.name.includes('/') ? f.name.slice(0, f.name.lastIndexOf('/') + 1) : '')));
 	if (folders.size > 1) {
-		throw new DomainError('This zip holds more than one folder; a pack is one article’s files (article.yaml, article.txt, claims.yaml, notes.yaml), at the top or in one folder.', 422);
+		throw new DomainError(m.pack_err_folders(), 422);
 	}
 	const folder = [...folders][0] ?? '';
 	const byName = new Map(kept.map((f) => [f.name.slice(folder.length), f.data]));
@@ -36,13 +38,13 @@ export function packSourcesOf(files: ZipFile[]): { sources: PackSources; folder:
 		try {
 			return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
 		} catch {
-			throw new DomainError(`${name} in the zip is not text in UTF-8: save it as UTF-8 and zip the pack again.`, 422);
+			throw new DomainError(m.pack_err_not_utf8({ name }), 422);
 		}
 	};
 	const required = [PACK_FILES.meta, PACK_FILES.text, PACK_FILES.claims, PACK_FILES.notes];
 	const missing = required.filter((name) => !byName.has(name));
 	if (missing.length) {
-		throw new DomainError(`This zip is not a content pack: it has no ${missing.join(', ')}. A pack holds article.yaml, article.txt, claims.yaml and notes.yaml (and may hold quiz.yaml).`, 422);
+		throw new DomainError(m.pack_err_missing({ missing: missing.join(', ') }), 422);
 	}
 	return {
 		folder,
@@ -52,9 +54,9 @@ export function packSourcesOf(files: ZipFile[]): { sources: PackSources; folder:
 
 /** Reads and checks an uploaded pack, or throws a DomainError (4xx) saying why; nothing is written. */
 export function readPackUpload(file: { name: string; size: number; bytes: Uint8Array } | null): ContentPack {
-	if (!file || file.size === 0) throw new DomainError('Choose a content pack (a .zip file) to import.');
+	if (!file || file.size === 0) throw new DomainError(m.pack_err_choose());
 	if (file.size > MAX_PACK_UPLOAD_BYTES) {
-		throw new DomainError(`That file is ${Math.ceil(file.size / 1024)} KB; a pack to import can be at most ${MAX_PACK_UPLOAD_BYTES / 1024} KB.`, 413);
+		throw new DomainError(m.pack_err_too_big({ kb: Math.ceil(file.size / 1024), max: MAX_PACK_UPLOAD_BYTES / 1024 }), 413);
 	}
 	let files: ZipFile[];
 	try {
@@ -71,11 +73,11 @@ export function readPackUpload(file: { name: string; size: number; bytes: Uint8A
 		pack = parsePack(sources, (name) => `${folder}${name}`);
 	} catch (error) {
 		if (!(error instanceof ContentPackError)) throw error;
-		throw new DomainError(`This pack cannot be imported: in ${error.file}, field “${error.field}”: ${error.reason}. Nothing was saved.`, 422);
+		throw new DomainError(m.pack_err_rules({ file: error.file, field: error.field, reason: error.reason }), 422);
 	}
 	// The same limits as an article brought in any other way.
-	if (pack.text.length > LIMITS.textChars) throw new DomainError(`The pack’s article has ${pack.text.length.toLocaleString('en')} characters; an article can be at most ${LIMITS.textChars.toLocaleString('en')}.`, 413);
-	if (pack.meta.title.length > LIMITS.title) throw new DomainError(`The pack’s headline can be at most ${LIMITS.title} characters.`, 422);
+	if (pack.text.length > LIMITS.textChars) throw new DomainError(m.pack_err_text_long({ chars: pack.text.length.toLocaleString(getLocale()), max: LIMITS.textChars.toLocaleString(getLocale()) }), 413);
+	if (pack.meta.title.length > LIMITS.title) throw new DomainError(m.pack_err_title_long({ max: LIMITS.title }), 422);
 	return pack;
 }
 
