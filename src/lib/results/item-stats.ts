@@ -10,9 +10,13 @@
  *   did well overall got it right and the others did not; near zero or negative means the
  *   question does not separate them (or is misleading).
  *
+ * Accuracy itself is defined once, in ./accuracy.
+ *
  * Scores here are fractions (0 to 1 per question), never certainty-based marks, so how sure a
  * student was does not change how hard a question looks. Plain TypeScript, unit-tested beside.
  */
+
+import { accuracyOfAnswers, type Accuracy } from './accuracy';
 
 /** Below this many graded answers, facility and discrimination say "not enough answers". */
 export const MIN_ANSWERS = 5;
@@ -120,18 +124,9 @@ export interface ScoredAnswer {
 	marks: number | null;
 }
 
-/** Accuracy and the certainty-based score, kept apart. */
+/** Accuracy (as $lib/results/accuracy defines it) and the certainty-based score, kept apart. */
 export interface AccuracyAndScore {
-	/** Answers fully right. */
-	right: number;
-	/** Partly right (multiple response, graded writing). */
-	partly: number;
-	/** Questions in the quiz (the denominator: unanswered ones count as not right). */
-	questions: number;
-	/** Written answers still waiting for the teacher. */
-	awaiting: number;
-	/** Whole percentage right of all the questions; null for a quiz with none. */
-	percent: number | null;
+	accuracy: Accuracy;
 	/** The sum of the marks (certainty-based where the question asks how sure). */
 	score: number;
 	/** The lowest and highest score possible on these questions. */
@@ -141,8 +136,8 @@ export interface AccuracyAndScore {
 
 /**
  * Accuracy ("7 of 10 right (70%)") and the certainty-based score ("9, range −60 to 30") for
- * one attempt: `questions` are the quiz's (whether each asks how sure), `answers` the
- * attempt's. The score is never shown as a fraction of the maximum, since it can be negative.
+ * one attempt: `questions` are those it is counted on (whether each asks how sure), `answers`
+ * the attempt's. The score is never shown as a fraction of the maximum, since it can be negative.
  */
 export function accuracyAndScore(questions: readonly { certainty: boolean }[], answers: readonly ScoredAnswer[]): AccuracyAndScore {
 	let min = 0;
@@ -152,24 +147,8 @@ export function accuracyAndScore(questions: readonly { certainty: boolean }[], a
 		min += range.min;
 		max += range.max;
 	}
-	let right = 0;
-	let partly = 0;
-	let awaiting = 0;
-	let score = 0;
-	for (const a of answers) {
-		if (a.fraction === null) awaiting++;
-		else if (a.fraction === 1) right++;
-		else if (a.fraction > 0) partly++;
-		score += a.marks ?? 0;
-	}
-	const n = questions.length;
-	return { right, partly, questions: n, awaiting, percent: n === 0 ? null : Math.round((100 * right) / n), score: Math.round(score * 100) / 100, min, max };
-}
-
-/** "7 of 10 right (70%)". */
-export function accuracyText(a: AccuracyAndScore): string {
-	const partly = a.partly > 0 ? `, ${a.partly} partly right` : '';
-	return `${a.right} of ${a.questions} right${a.percent === null ? '' : ` (${a.percent}%)`}${partly}`;
+	const score = answers.reduce((sum, a) => sum + (a.marks ?? 0), 0);
+	return { accuracy: accuracyOfAnswers(questions.length, answers), score: Math.round(score * 100) / 100, min, max };
 }
 
 /** A signed number with a true minus sign: "−6", "9", "2.5". */
@@ -179,7 +158,7 @@ export function signed(n: number): string {
 }
 
 /** "Certainty-based score: 9 (range −60 to 30)". */
-export function scoreText(a: AccuracyAndScore): string {
+export function scoreText(a: Omit<AccuracyAndScore, 'accuracy'>): string {
 	return `Certainty-based score: ${signed(a.score)} (range ${signed(a.min)} to ${signed(a.max)})`;
 }
 
