@@ -137,8 +137,10 @@ for (const javaScriptEnabled of [true, false]) {
 			await axe(student);
 			await student.getByRole('button', { name: 'Submit my answers' }).click();
 			await expect(student).toHaveURL(/\/review\/1$/);
-			// Accuracy and the certainty-based score apart; the written answer waits outside both.
-			await expect(student.getByText('1 of 1 right (100%)')).toBeVisible();
+			// Accuracy and the certainty-based score apart; the written answer waits outside both, and the
+			// questions left unanswered count as not right: 1 right of the quiz's questions less the 1 to grade.
+			const counted = quiz.questions.length - 1;
+			await expect(student.getByText(`1 of ${counted} right (${Math.round(100 / counted)}%)`)).toBeVisible();
 			await expect(student.getByText('3 marks, on a scale from −6 to +3')).toBeVisible();
 			await expect(student.getByText('1 written answer still to be marked by your teacher, not counted yet.')).toBeVisible();
 			const feedback = student.getByRole('region', { name: 'Right' }).first();

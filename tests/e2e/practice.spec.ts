@@ -60,7 +60,8 @@ for (const javaScriptEnabled of [true, false]) {
 			// Results add up: accuracy and the certainty-based score apart, never a negative part of a positive maximum.
 			await page.goto(`${PRACTICE}/results`);
 			await expect(page.getByText(/You answered 2 of \d+ questions/)).toBeVisible();
-			await expect(page.getByText('0 of 1 right (0%)')).toBeVisible();
+			// Unanswered questions count as not right; the unmarked written answer is left out.
+			await expect(page.getByText(`0 of ${quiz.questions.length - 1} right (0%)`)).toBeVisible();
 			await expect(page.getByText('−6 marks, on a scale from −6 to +3')).toBeVisible();
 			await expect(page.getByText('1 written answer not marked in practice, so not counted.')).toBeVisible();
 			await expect(page.getByRole('row', { name: new RegExp(`^${writtenIndex + 1} `) })).toContainText('Written: not marked in practice');

@@ -27,3 +27,12 @@ export function chartLabel(bars: readonly { label: string; count: number; correc
 export function inQuotes(text: string): string {
 	return /^[“"‘']/.test(text) ? text : `“${text}”`;
 }
+
+/**
+ * A claim's or a question's wrong answers in the dashboards' one form for a count and its
+ * share, as accuracy is written ("1 of 3 right (33%)"): "1 of 2 answers wrong (50%)".
+ */
+export function wrongWords(rate: { wrong: number; answered: number; percent: number | null }): string {
+	if (rate.percent === null) return 'not asked';
+	return `${rate.wrong} of ${rate.answered === 1 ? '1 answer' : `${rate.answered} answers`} wrong (${rate.percent}%)`;
+}
