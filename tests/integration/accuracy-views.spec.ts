@@ -39,6 +39,7 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 	let ana: { id: string; displayName: string; classId: string };
 	let choice: string[];
 	let written: string[];
+	let quizQuestions: { id: string; certainty: boolean }[];
 
 	async function attempt(at: { assignmentId?: string; liveSessionId?: string }, number: number | null, answers: Answer[]) {
 		const { db, tables: t } = handle;
@@ -68,6 +69,7 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 		ana = { ...seeded.students[0], classId };
 		const { db, tables: t } = handle;
 		const questions = await db.select().from(t.quizQuestions).where(eq(t.quizQuestions.quizId, quizId)).orderBy(asc(t.quizQuestions.sort));
+		quizQuestions = questions;
 		written = questions.filter((q) => q.type === 'short-answer').map((q) => q.id);
 		choice = questions.filter((q) => q.type !== 'short-answer').map((q) => q.id);
 		// The figures below assume the test pack's 20 questions: 18 to choose from and 2 written.
@@ -101,8 +103,12 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 		const expected = '9 of 19 right, 1 partly right (47%)';
 
 		// The student's own score lines (the route sums the attempt's responses over the quiz's questions).
-		const own = summariseScores([...(await responsesOf(handle, second)).values()], choice.length + written.length);
+		const own = summariseScores([...(await responsesOf(handle, second)).values()], quizQuestions);
 		expect(summaryWords(own)).toBe(expected);
+		// The score's range spans the same questions: the quiz's, less the written answer to grade.
+		const waiting = quizQuestions.find((q) => q.id === written[1])!;
+		const range = quizQuestions.filter((q) => q !== waiting).reduce((r, q) => ({ lowest: r.lowest + (q.certainty ? -6 : 0), highest: r.highest + (q.certainty ? 3 : 1) }), { lowest: 0, highest: 0 });
+		expect(own.score).toEqual({ marks: 21.5, ...range });
 
 		// The assignment's table and its CSV: the same attempt counts, with the same figure.
 		const a = (await handle.db.select().from(handle.tables.assignments).where(eq(handle.tables.assignments.id, assignmentId)))[0];
@@ -110,6 +116,7 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 		const row = table.rows.find((r) => r.studentId === ana.id)!;
 		expect(row.counted?.number).toBe(2);
 		expect(accuracyWords(row.accuracy!)).toBe(expected);
+		expect({ marks: row.marks, highest: row.max }).toEqual({ marks: 21.5, highest: range.highest });
 		const csv = Papa.parse<Record<string, string>>(resultsCsv(table.questions, table.rows).slice(1), { header: true }).data;
 		expect(csv.find((r) => r.student === 'Ana')).toMatchObject({ 'attempt counted': '2', right: '9', counted: '19', 'accuracy %': '47' });
 
@@ -118,8 +125,10 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 		const page = await studentResults(handle, scope, ana.id, 2, now);
 		expect(page.accuracy).toBe(expected);
 		expect(page.summary.accuracy).toMatchObject({ right: 9, partly: 1, awaiting: 1, counted: 19, percent: 47 });
+		expect(page.summary).toMatchObject({ score: 21.5, min: range.lowest, max: range.highest });
 		const history = await studentHistory(handle, scope, ana.id);
 		expect(history.map((h) => h.accuracy)).toEqual(['10 of 20 right (50%)', expected]);
+		expect(history[1].score).toBe(page.score);
 
 		// Students by assignments and its CSV: the same attempt, the same figure, and the link opens it.
 		const { grid } = await classStudents(handle, classId, now);
@@ -149,10 +158,15 @@ describe(`one accuracy figure in every view, on ${ENGINE}`, () => {
 		const view = await studentLiveView(handle, await studentLiveContext(handle, [{ ...ana, className: 'Civics' }], live.id), null);
 		expect(view.screen.kind).toBe('ended');
 		expect(summaryWords(view.summary!)).toBe(expected);
+		// The score: 2 marks on the 4 shown questions' range, in both views.
+		const shownRange = quizQuestions.slice(0, 4).reduce((r, q) => ({ lowest: r.lowest + (q.certainty ? -6 : 0), highest: r.highest + (q.certainty ? 3 : 1) }), { lowest: 0, highest: 0 });
+		expect(view.summary!.score).toEqual({ marks: 2, ...shownRange });
 
 		const scope = await dashboardScope(handle, teacherId, 'live', live.id);
-		expect((await studentResults(handle, scope, ana.id, null, now)).accuracy).toBe(expected);
-		expect((await studentHistory(handle, scope, ana.id)).map((h) => h.accuracy)).toEqual([expected]);
+		const page = await studentResults(handle, scope, ana.id, null, now);
+		expect(page.accuracy).toBe(expected);
+		expect(page.summary).toMatchObject({ score: 2, min: shownRange.lowest, max: shownRange.highest });
+		expect((await studentHistory(handle, scope, ana.id)).map((h) => [h.accuracy, h.score])).toEqual([[expected, page.score]]);
 
 		const { grid } = await classStudents(handle, classId, now);
 		expect(cellWords(grid.rows.find((r) => r.studentId === ana.id)!.cells[0])).toBe(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, accuracyOfAnswers, accuracyPercent, accuracyWords, isRight, liveQuestionIndexes, toGradeWords } from './accuracy';
+import { accuracy, accuracyOfAnswers, accuracyPercent, accuracyWords, awaitingAnswers, isRight, liveQuestionIndexes, scoreRange, toGradeWords } from './accuracy';
 
 const right = { fraction: 1 };
 const wrong = { fraction: 0 };
@@ -57,5 +57,21 @@ describe('liveQuestionIndexes', () => {
 	it('counts a student-paced session on every question once it has started', () => {
 		expect(liveQuestionIndexes(state, 'student')).toEqual([0, 1, 2, 3]);
 		expect(liveQuestionIndexes({ ...state, stage: 'lobby', phases: {} }, 'student')).toEqual([]);
+	});
+});
+
+describe('scoreRange', () => {
+	const quiz = [{ certainty: true }, { certainty: true }, { certainty: false }, { certainty: false }];
+	it('spans every question of the quiz, unanswered ones included (they score 0)', () => {
+		expect(scoreRange(quiz, { sure: 0, plain: 0 })).toEqual({ lowest: -12, highest: 8 });
+	});
+	it('leaves out the written answers still to grade, as accuracy does', () => {
+		const answers = [
+			{ fraction: null, certainty: 2 },
+			{ fraction: null, certainty: null },
+			{ fraction: 1, certainty: 3 }
+		];
+		expect(awaitingAnswers(answers)).toEqual({ sure: 1, plain: 1 });
+		expect(scoreRange(quiz, awaitingAnswers(answers))).toEqual({ lowest: -6, highest: 4 });
 	});
 });

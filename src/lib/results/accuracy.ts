@@ -14,10 +14,13 @@
  *   the percentage is always the count over the total shown beside it.
  * - How sure the student was plays no part: that is the certainty-based score's job, which
  *   the views show as a separate figure (as Moodle's certainty-based marking report does).
+ *   The score's range is taken over the same questions (`scoreRange`), so both figures
+ *   speak of the same questions in every view.
  *
  * Plain TypeScript with no framework imports but the messages, unit-tested beside.
  */
 import { m } from '$lib/paraglide/messages';
+import { CBM } from '$lib/quiz/scoring';
 import type { LiveSessionState } from '$lib/live/session-state';
 import type { Pacing } from '$lib/live/pacing';
 
@@ -99,4 +102,38 @@ export function liveQuestionIndexes(state: Pick<LiveSessionState, 'stage' | 'pha
 		.map(Number)
 		.filter((i) => Number.isInteger(i) && i >= 0)
 		.sort((a, b) => a - b);
+}
+
+/** The marks one question can give: very sure and wrong to very sure and right; 0 to 1 without certainty. */
+export function questionRange(certainty: boolean): { lowest: number; highest: number } {
+	return certainty ? { lowest: CBM[3].wrong, highest: CBM[3].right } : { lowest: 0, highest: 1 };
+}
+
+/**
+ * The certainty-based score's range over the questions accuracy counts: every question's
+ * range, less those of the written answers still to grade (`awaiting`: how many of them were
+ * given with a certainty, and how many without). An unanswered question stays in: it scores 0.
+ */
+export function scoreRange(questions: readonly { certainty: boolean }[], awaiting: { sure: number; plain: number }): { lowest: number; highest: number } {
+	let lowest = 0;
+	let highest = 0;
+	for (const q of questions) {
+		const r = questionRange(q.certainty);
+		lowest += r.lowest;
+		highest += r.highest;
+	}
+	const sure = questionRange(true);
+	const plain = questionRange(false);
+	return {
+		lowest: lowest - awaiting.sure * sure.lowest - awaiting.plain * plain.lowest,
+		highest: highest - awaiting.sure * sure.highest - awaiting.plain * plain.highest
+	};
+}
+
+/** The written answers still to grade among `answers`, by whether they were given with a certainty. */
+export function awaitingAnswers(answers: readonly { fraction: number | null; certainty: number | null }[]): { sure: number; plain: number } {
+	let sure = 0;
+	let plain = 0;
+	for (const a of answers) if (a.fraction === null) a.certainty === null ? plain++ : sure++;
+	return { sure, plain };
 }

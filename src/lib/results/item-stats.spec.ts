@@ -80,7 +80,7 @@ describe('discrimination', () => {
 
 describe('accuracy and the certainty-based score', () => {
 	const cbm = Array.from({ length: 10 }, () => ({ certainty: true }));
-	const answer = (right: boolean, c: Certainty) => ({ fraction: right ? 1 : 0, marks: marks(right ? 1 : 0, c) });
+	const answer = (right: boolean, c: Certainty) => ({ fraction: right ? 1 : 0, marks: marks(right ? 1 : 0, c), certainty: c });
 
 	it('keeps "7 of 10 right (70%)" apart from the score and its range', () => {
 		// 5 very sure right (15) + 2 fairly sure right (4) + 1 very sure wrong (−6) + 2 fairly sure wrong (−4) = 9.
@@ -100,10 +100,11 @@ describe('accuracy and the certainty-based score', () => {
 
 	it('counts partly right, unanswered and waiting answers apart, and mixes questions with and without certainty', () => {
 		const questions = [{ certainty: true }, { certainty: false }, { certainty: false }, { certainty: true }];
-		const answers = [answer(true, 1), { fraction: 0.5, marks: 0.5 }, { fraction: null, marks: null }];
+		const answers = [answer(true, 1), { fraction: 0.5, marks: 0.5, certainty: null }, { fraction: null, marks: null, certainty: null }];
 		const a = accuracyAndScore(questions, answers);
-		// The written answer waiting is out of the count until graded: 1 right of 3 counted.
-		expect(a).toMatchObject({ accuracy: { right: 1, partly: 1, awaiting: 1, questions: 4, counted: 3, percent: 33 }, score: 1.5, min: -12, max: 8 });
+		// The written answer waiting is out of the count until graded, and out of the score's range
+		// (0 to 1 without certainty): 1 right of 3 counted; the range −12 to 7.
+		expect(a).toMatchObject({ accuracy: { right: 1, partly: 1, awaiting: 1, questions: 4, counted: 3, percent: 33 }, score: 1.5, min: -12, max: 7 });
 		expect(accuracyWords(a.accuracy)).toBe('1 of 3 right, 1 partly right (33%)');
 	});
 

@@ -16,7 +16,7 @@
  * student was does not change how hard a question looks. Plain TypeScript, unit-tested beside.
  */
 
-import { accuracyOfAnswers, type Accuracy } from './accuracy';
+import { accuracyOfAnswers, awaitingAnswers, scoreRange, type Accuracy } from './accuracy';
 
 /** Below this many graded answers, facility and discrimination say "not enough answers". */
 export const MIN_ANSWERS = 5;
@@ -112,16 +112,12 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
 	return pearson(s);
 }
 
-/** The certainty-based marks a question can give: very sure and wrong to very sure and right. */
-export function markRange(usesCertainty: boolean): { min: number; max: number } {
-	// Moodle's CBM: 3 right, −6 wrong at the highest certainty; without certainty, 0 to 1.
-	return usesCertainty ? { min: -6, max: 3 } : { min: 0, max: 1 };
-}
-
 /** One answer as the accuracy and the score count it. */
 export interface ScoredAnswer {
 	fraction: number | null;
 	marks: number | null;
+	/** The certainty given (1–3), or null when the question did not ask. */
+	certainty: number | null;
 }
 
 /** Accuracy (as $lib/results/accuracy defines it) and the certainty-based score, kept apart. */
@@ -129,7 +125,7 @@ export interface AccuracyAndScore {
 	accuracy: Accuracy;
 	/** The sum of the marks (certainty-based where the question asks how sure). */
 	score: number;
-	/** The lowest and highest score possible on these questions. */
+	/** The lowest and highest score possible on the questions accuracy counts (scoreRange). */
 	min: number;
 	max: number;
 }
@@ -140,13 +136,7 @@ export interface AccuracyAndScore {
  * the attempt's. The score is never shown as a fraction of the maximum, since it can be negative.
  */
 export function accuracyAndScore(questions: readonly { certainty: boolean }[], answers: readonly ScoredAnswer[]): AccuracyAndScore {
-	let min = 0;
-	let max = 0;
-	for (const q of questions) {
-		const range = markRange(q.certainty);
-		min += range.min;
-		max += range.max;
-	}
+	const { lowest: min, highest: max } = scoreRange(questions, awaitingAnswers(answers));
 	const score = answers.reduce((sum, a) => sum + (a.marks ?? 0), 0);
 	return { accuracy: accuracyOfAnswers(questions.length, answers), score: Math.round(score * 100) / 100, min, max };
 }

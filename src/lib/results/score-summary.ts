@@ -5,9 +5,8 @@
  * Added together on one line they once read "-39 of 25 marks"; a score that can be
  * negative is therefore always given with its whole range, never as "x of max".
  */
-import { CBM } from '$lib/quiz/scoring';
 import { m } from '$lib/paraglide/messages';
-import { accuracyOfAnswers, accuracyWords as wordsOf, type Accuracy } from './accuracy';
+import { accuracyOfAnswers, accuracyWords as wordsOf, awaitingAnswers, scoreRange, type Accuracy } from './accuracy';
 
 /** One answer as stored: fraction and marks are null while a written answer waits to be marked. */
 export interface AnswerFigures {
@@ -26,7 +25,7 @@ export interface ScoreSummary {
 	awaiting: number;
 	/** Accuracy as every view counts it ($lib/results/accuracy): right of the quiz's questions. */
 	accuracy: Accuracy;
-	/** Marks of the marked answers, and the lowest and highest those answers could have earned. */
+	/** Marks of the marked answers, and the lowest and highest the questions counted could give. */
 	score: { marks: number; lowest: number; highest: number };
 	/** Marked answers given with a certainty: the score differs from accuracy only through these. */
 	withCertainty: number;
@@ -35,33 +34,26 @@ export interface ScoreSummary {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Adds up answers into accuracy and the certainty-based score, kept apart. `questions`: how
- * many the attempt is counted on (the quiz's, or those a live session showed).
+ * Adds up answers into accuracy and the certainty-based score, kept apart. `questions`: the
+ * questions the attempt is counted on (the quiz's, or those a live session showed), with
+ * whether each asked how sure; both figures speak of them ($lib/results/accuracy).
  */
-export function summariseScores(answers: AnswerFigures[], questions: number): ScoreSummary {
+export function summariseScores(answers: AnswerFigures[], questions: readonly { certainty: boolean }[]): ScoreSummary {
 	let marked = 0;
 	let marks = 0;
-	let lowest = 0;
-	let highest = 0;
 	let withCertainty = 0;
 	for (const a of answers) {
 		if (a.fraction === null) continue;
 		marked++;
 		marks += a.marks ?? a.fraction;
-		if (a.certainty !== null) {
-			withCertainty++;
-			lowest += CBM[3].wrong;
-			highest += CBM[3].right;
-		} else {
-			highest += 1;
-		}
+		if (a.certainty !== null) withCertainty++;
 	}
 	return {
 		answered: answers.length,
 		marked,
 		awaiting: answers.length - marked,
-		accuracy: accuracyOfAnswers(questions, answers),
-		score: { marks: round2(marks), lowest, highest },
+		accuracy: accuracyOfAnswers(questions.length, answers),
+		score: { marks: round2(marks), ...scoreRange(questions, awaitingAnswers(answers)) },
 		withCertainty
 	};
 }

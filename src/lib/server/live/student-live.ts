@@ -113,7 +113,7 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 		// Accuracy counts the questions the session showed whose results the student may see (all, once revealed).
 		const shown = screen.kind === 'ended' ? liveQuestionIndexes(session.state, session.pacing).filter((i) => i < questions.length && studentMaySee(session.state, session.pacing, i, part).feedback) : [];
 		const seen = shown.flatMap((i) => responses.get(questions[i].id) ?? []);
-		const summary = seen.length ? summariseScores(seen, shown.length) : null;
+		const summary = seen.length ? summariseScores(seen, shown.map((i) => ({ certainty: session.askCertainty && questions[i].certainty }))) : null;
 		return { ...base, summary, question: null, mayAnswer: false, saved: null, feedback: null, refresh: refreshesItself(screen, false, false) };
 	}
 	const q = questions[screen.index];

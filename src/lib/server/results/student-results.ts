@@ -10,8 +10,8 @@ import { DomainError } from '../domain-error';
 import { CERTAINTY_LABELS, verdict } from '$lib/quiz/labels';
 import { reviewPolicy, type ReviewPolicy } from '$lib/quiz/review-policy';
 import { studentMaySee } from '$lib/live/pacing';
-import { accuracyAndScore, markRange, scoreText } from '$lib/results/item-stats';
-import { accuracy, accuracyWords, liveQuestionIndexes } from '$lib/results/accuracy';
+import { accuracyAndScore, scoreText } from '$lib/results/item-stats';
+import { accuracy, accuracyWords, liveQuestionIndexes, scoreRange } from '$lib/results/accuracy';
 import { answerSummary, feedbackView } from '../quiz/question-views';
 import { attemptOver } from '../quiz/assignments';
 import { studentAnswers, studentQuizHistory } from './question-queries';
@@ -130,8 +130,8 @@ export async function studentHistory(handle: DatabaseHandle, scope: StudentScope
 			// A live session is counted on the questions it showed, with certainty only where it asked.
 			const shown = session ? new Set(liveQuestionIndexes(session.state, session.pacing)) : null;
 			const asked = shown ? ordered.filter((_, i) => shown.has(i)).map((q) => ({ certainty: q.certainty && session!.askCertainty })) : ordered.map((q) => ({ certainty: q.certainty }));
-			const range = asked.reduce((s, q) => ({ min: s.min + markRange(q.certainty).min, max: s.max + markRange(q.certainty).max }), { min: 0, max: 0 });
-			const sums = { accuracy: accuracy({ questions: asked.length, right: r.right, partly: r.partly, awaiting: r.awaiting }), score: Math.round(r.marks * 100) / 100, ...range };
+			const range = scoreRange(asked, { sure: r.awaitingSure, plain: r.awaiting - r.awaitingSure });
+			const sums = { accuracy: accuracy({ questions: asked.length, right: r.right, partly: r.partly, awaiting: r.awaiting }), score: Math.round(r.marks * 100) / 100, min: range.lowest, max: range.highest };
 			const kind = r.assignmentId ? 'assignment' : 'live';
 			const id = (r.assignmentId ?? r.liveSessionId)!;
 			const here = id === scope.id && kind === scope.kind;
