@@ -93,7 +93,7 @@ test.describe('JavaScript on', () => {
 		await chooseByKeyboard(page, 'Riders agree.');
 		await page.getByRole('link', { name: 'Add a note' }).press('Enter');
 		await page.getByLabel('Framing').check();
-		await page.getByLabel('Title').fill('Which riders?');
+		await page.getByLabel('Title', { exact: true }).fill('Which riders?');
 		await page.getByLabel('Note', { exact: true }).fill('No rider is named or quoted.');
 		await page.getByLabel('“Check it” steps (optional)').fill('Look for a rider quoted by name.');
 		await page.getByRole('button', { name: 'Add the note' }).press('Enter');

@@ -88,7 +88,7 @@ test('a teacher marks claims on a tablet by touch: a finger’s selection, then 
 	await expect(page.getByText('Chosen: It voted for new buses.')).toBeVisible();
 	await page.getByRole('link', { name: 'Add a note' }).tap();
 	await page.getByLabel('Framing').tap();
-	await page.getByLabel('Title').fill('New buses?');
+	await page.getByLabel('Title', { exact: true }).fill('New buses?');
 	await page.getByLabel('Note', { exact: true }).fill('How many, and when?');
 	await page.getByRole('button', { name: 'Add the note' }).tap();
 	await expect(page.getByText('Added the note.')).toBeVisible();

@@ -52,10 +52,10 @@ for (const javaScriptEnabled of [true, false]) {
 			const form = page.getByRole('region', { name: 'New question: Multiple choice' });
 			await form.getByLabel('Prompt').fill('Who wrote the article?');
 			await form.getByLabel('Option 1 text').fill('No author is named');
-			await form.getByLabel('Feedback on option 1').fill('Right: the page names no author.');
+			await form.getByLabel('Feedback on option 1', { exact: true }).fill('Right: the page names no author.');
 			await form.getByLabel('Option 2 text').fill('Anna Kelly');
-			await form.getByLabel('Feedback on option 2').fill('Kelly is quoted, but she did not write it.');
-			await form.getByLabel('Explanation').fill('The article has no byline.');
+			await form.getByLabel('Feedback on option 2', { exact: true }).fill('Kelly is quoted, but she did not write it.');
+			await form.getByLabel('Explanation', { exact: true }).fill('The article has no byline.');
 			await form.getByRole('button', { name: 'Add question' }).click();
 			await expect(form.getByRole('alert')).toContainText('Mark exactly one option as correct.');
 			await expect(form.getByLabel('Prompt')).toHaveValue('Who wrote the article?');

@@ -52,7 +52,7 @@ describe('parseAnnotations, another tool’s export (Hypothesis-style)', () => {
 	it('keeps the body text without tags, and its format', () => {
 		const [first] = result.anchors;
 		expect(first.body).toBe('Is this a **direct quote**? Check the council minutes.');
-		expect(first.bodies).toContainEqual({ purpose: 'tagging', value: 'attribution', format: null });
+		expect(first.bodies).toContainEqual({ purpose: 'tagging', value: 'attribution', format: null, language: null });
 		expect(first.bodies[0].format).toBe('text/markdown');
 	});
 

@@ -22,6 +22,8 @@ export interface ImportedBody {
 	value: string;
 	/** The body's media type when it gives one (text/plain, text/html, text/markdown). */
 	format: string | null;
+	/** The body's language when it gives one (the kit's export gives a note's versions each their own body). */
+	language?: string | null;
 }
 
 /** The words an annotation points at and what it says about them. */
@@ -213,8 +215,7 @@ function readAnnotation(value: unknown, at: string, problems: ImportProblem[]): 
 		prefix: quote?.prefix ?? '',
 		suffix: quote?.suffix ?? '',
 		motivation,
-		body: bodies
-			.filter((b) => b.purpose !== 'tagging')
+		body: inOneLanguage(bodies.filter((b) => b.purpose !== 'tagging'))
 			.map((b) => b.value)
 			.join('\n\n'),
 		bodies
@@ -255,6 +256,15 @@ function readSelectors(value: unknown, at: string): Selected | { problem: Import
 	return selected;
 }
 
+/**
+ * The bodies in the language the first one that names a language is in, with those that
+ * name none: the same note in another language is a version of it, not more of its text.
+ */
+function inOneLanguage(bodies: ImportedBody[]): ImportedBody[] {
+	const lead = bodies.find((b) => b.language)?.language;
+	return bodies.filter((b) => !b.language || b.language === lead);
+}
+
 /** The textual bodies of an annotation (bodyValue counts as one plain-text body). */
 function readBodies(annotation: Json): ImportedBody[] {
 	const bodies: ImportedBody[] = [];
@@ -264,7 +274,7 @@ function readBodies(annotation: Json): ImportedBody[] {
 		const value = str(body.value) ?? str(body.chars);
 		if (value === null) continue;
 		const purpose = asList(body.purpose).find((p): p is string => typeof p === 'string') ?? null;
-		bodies.push({ purpose, value, format: str(body.format) });
+		bodies.push({ purpose, value, format: str(body.format), language: str(body.language) });
 	}
 	return bodies;
 }

@@ -54,6 +54,15 @@ export interface NoteView {
 	title: string;
 	body: string[];
 	checkIt: string | null;
+	/**
+	 * The language of title, body and "check it" (en unless a version was chosen for the
+	 * page, see content-language.ts); the page marks English with it and says so.
+	 */
+	lang: string;
+	/** Shown in English on a page in another language (set with `lang`), so the page says it is not translated. */
+	untranslated?: boolean;
+	/** The note in other languages, by tag. Only the server has them: pages get the one version chosen. */
+	localized?: Record<string, { title: string; body: string[]; checkIt: string | null }> | null;
 	translation: TranslationView | null;
 	facts: FactView[];
 	quote: string;

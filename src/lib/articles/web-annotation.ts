@@ -5,6 +5,7 @@
  */
 import { describe } from '$lib/anchoring/anchoring';
 import type { ReaderArticle } from './types';
+import { CONTENT_LOCALE } from './content-language';
 
 const MOTIVATION = { sourcing: 'commenting', framing: 'assessing' } as const;
 
@@ -49,7 +50,15 @@ export function toAnnotations(article: ReaderArticle, base: string) {
 		type: 'Annotation',
 		motivation: MOTIVATION[note.layer],
 		body: [
-			{ type: 'TextualBody', purpose: MOTIVATION[note.layer], format: 'text/plain', value: [note.title, ...note.body].join('\n\n') },
+			{ type: 'TextualBody', purpose: MOTIVATION[note.layer], format: 'text/plain', language: CONTENT_LOCALE, value: [note.title, ...note.body].join('\n\n') },
+			// The note's versions in other languages: the same body in each, marked with its language.
+			...Object.entries(note.localized ?? {}).map(([language, version]) => ({
+				type: 'TextualBody',
+				purpose: MOTIVATION[note.layer],
+				format: 'text/plain',
+				language,
+				value: [version.title, ...version.body].join('\n\n')
+			})),
 			...note.facts.map((f) => ({
 				type: 'TextualBody',
 				purpose: 'describing',

@@ -6,10 +6,11 @@
  * own guess writes a cookie, which would take an anonymous reader off the shared page
  * cache. Pages that import nothing from here (the article reader) load no Paraglide code.
  */
-import { browser } from '$app/environment';
 import { baseLocale, overwriteGetLocale, toLocale } from '$lib/paraglide/runtime';
 
-if (browser) {
+// Not `browser` from $app/environment: plain TS modules that use messages (question rules,
+// labels) are also loaded outside SvelteKit, by Playwright's end-to-end tests.
+if (typeof document !== 'undefined') {
 	const pageLocale = toLocale(document.documentElement.lang) ?? baseLocale;
 	overwriteGetLocale(() => pageLocale);
 }

@@ -11,6 +11,10 @@ import { z } from 'zod';
 import { m } from '$lib/i18n/messages';
 import { formLabel } from '$lib/articles/vocabulary-labels';
 import { ATTRIBUTION_FORMS, HEADLINE_COMPARISONS, NO_ONE_NAMED, QUESTION_TYPES, type AttributionForm, type QuestionType, type Role } from '$lib/articles/vocabulary';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '$lib/articles/content-language';
+
+/** Texts in other languages than English, by language tag; an empty one means none. */
+export type TypedVersions<K extends string> = Partial<Record<ContentLanguage, Record<K, string>>>;
 
 /** One answer option as the teacher typed it. */
 export interface OptionDraft {
@@ -18,6 +22,8 @@ export interface OptionDraft {
 	label: string;
 	correct: boolean;
 	feedback: string;
+	/** The feedback in other languages (optional; students reading in one see it instead). */
+	localized?: TypedVersions<'feedback'>;
 }
 
 /** One rubric line as typed; points stay text so a bad number can be shown back. */
@@ -34,6 +40,8 @@ export interface QuestionDraft {
 	claim: string;
 	certainty: boolean;
 	explanation: string;
+	/** The explanation in other languages (optional). */
+	localized?: TypedVersions<'explanation'>;
 	options: OptionDraft[];
 	/** Key passages: claim keys, or `start-end` for a passage that is not a whole claim. */
 	evidence: string[];
@@ -54,7 +62,9 @@ export interface CheckedQuestion {
 	claim: string | null;
 	certainty: boolean;
 	explanation: string;
-	options: { value: string; label: string | null; correct: boolean; feedback: string }[] | null;
+	/** The explanation in other languages, only those written; null when none is. */
+	localized?: Record<string, { explanation: string }> | null;
+	options: { value: string; label: string | null; correct: boolean; feedback: string; localized?: Record<string, { feedback: string }> }[] | null;
 	evidence: string[] | null;
 	tolerancePercent: number | null;
 	rubric: { points: number; description: string }[] | null;
@@ -79,6 +89,21 @@ export const FIXED_OPTION_TYPES: readonly QuestionType[] = ['whose-voice', 'head
 /** The types that take no options at all. */
 export const OPTIONLESS_TYPES: readonly QuestionType[] = ['find-evidence', 'short-answer'];
 
+/** Optional versions of one text field in the kit's other languages, each as long as the English may be. */
+const versionsSchema = <K extends string>(field: K, max: number, what: string) =>
+	z
+		.partialRecord(
+			z.enum(CONTENT_LANGUAGES),
+			z.object({ [field]: z.string().trim().max(max, `${what} in another language can be at most ${max.toLocaleString('en')} characters.`) } as Record<K, z.ZodString>)
+		)
+		.optional();
+
+/** Only the versions actually written (a blank field is no version), or undefined when none is. */
+function written<K extends string>(versions: Partial<Record<string, Record<K, string>>> | undefined, field: K): Record<string, Record<K, string>> | undefined {
+	const kept = Object.entries(versions ?? {}).filter(([, v]) => v?.[field]);
+	return kept.length ? (Object.fromEntries(kept) as Record<string, Record<K, string>>) : undefined;
+}
+
 const draftSchema = z.object({
 	type: z.enum(QUESTION_TYPES, { error: () => m.author_qe_err_choose_type() }),
 	prompt: z.string().trim().min(1, { error: () => m.author_qr_prompt() }).max(2000, { error: () => m.author_qr_prompt_long() }),
@@ -89,6 +114,7 @@ const draftSchema = z.object({
 		.trim()
 		.min(1, { error: () => m.author_qr_explanation() })
 		.max(4000, { error: () => m.author_qr_explanation_long() }),
+	localized: versionsSchema('explanation', 4000, 'The explanation'),
 	options: z
 		.array(
 			z.object({
@@ -99,7 +125,8 @@ const draftSchema = z.object({
 					.string()
 					.trim()
 					.min(1, { error: () => m.author_qr_feedback() })
-					.max(2000, { error: () => m.author_qr_feedback_long() })
+					.max(2000, { error: () => m.author_qr_feedback_long() }),
+				localized: versionsSchema('feedback', 2000, 'Feedback')
 			})
 		)
 		.max(MAX_OPTIONS, { error: () => m.author_qr_max_options({ max: MAX_OPTIONS }) }),
@@ -252,9 +279,13 @@ export function checkQuestion(draft: QuestionDraft, ledger: Ledger): { ok: true;
 			claim: q.claim || null,
 			certainty: q.certainty,
 			explanation: q.explanation,
+			localized: written(q.localized, 'explanation') ?? null,
 			options: OPTIONLESS_TYPES.includes(q.type)
 				? null
-				: options.map((o) => ({ value: o.value, label: labelled ? o.label : null, correct: o.correct, feedback: o.feedback })),
+				: options.map((o) => {
+						const localized = written(o.localized, 'feedback');
+						return { value: o.value, label: labelled ? o.label : null, correct: o.correct, feedback: o.feedback, ...(localized ? { localized } : {}) };
+					}),
 			evidence: q.type === 'find-evidence' ? [...new Set(q.evidence)] : null,
 			tolerancePercent: q.type === 'find-evidence' ? Number(q.tolerance) : null,
 			rubric: q.type === 'short-answer' ? q.rubric.map((r) => ({ points: Number(r.points), description: r.description })) : null

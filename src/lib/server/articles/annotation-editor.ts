@@ -13,7 +13,9 @@ import { reanchorOne, type Reanchored } from '$lib/anchoring/reanchor';
 import { selectionToOffsets, sentenceOptions } from '$lib/anchoring/selection';
 import { claimCoverageProblems, type ClaimSpan, type CoverageProblem } from '$lib/articles/claim-coverage';
 import { ATTRIBUTION_FORMS, CHECKS, LAYERS, ROLES } from '$lib/articles/vocabulary';
+import { CONTENT_LANGUAGES, LANGUAGE_NAMES, noteVersionProblems, paragraphsOf, type ContentLanguage } from '$lib/articles/content-language';
 import type { DatabaseHandle, Transaction } from '../db/database';
+import type { NoteVersions } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { m } from '$lib/paraglide/messages';
 import { randomToken } from '../auth/tokens';
@@ -113,6 +115,7 @@ export async function editorModel(handle: DatabaseHandle, teacherId: string, id:
 			title: n.title,
 			body: n.body.join('\n\n'),
 			checkIt: n.checkIt ?? '',
+			localized: typedVersions(n.localized),
 			facts: n.facts
 		}))
 		.sort(byPlace);
@@ -191,13 +194,51 @@ export interface ClaimInput {
 	facts: string[];
 }
 
+/** A note's version in another language, as typed (paragraphs separated by a blank line). */
+export interface TypedVersion {
+	title: string;
+	body: string;
+	checkIt: string;
+}
+
 /** What a note form says, as typed. */
 export interface NoteInput {
 	layer: string;
 	title: string;
 	body: string;
 	checkIt: string;
+	/** Versions in other languages, by tag; a language left empty has none. */
+	localized?: Partial<Record<ContentLanguage, TypedVersion>>;
 	facts: string[];
+}
+
+/** A stored note's versions as the form shows them again. */
+function typedVersions(versions: NoteVersions | null): Partial<Record<ContentLanguage, TypedVersion>> {
+	const typed: Partial<Record<ContentLanguage, TypedVersion>> = {};
+	for (const language of CONTENT_LANGUAGES) {
+		const v = versions?.[language];
+		if (v) typed[language] = { title: v.title, body: v.body.join('\n\n'), checkIt: v.checkIt ?? '' };
+	}
+	return typed;
+}
+
+/** The typed versions as stored (null when there is none), each checked by the rule packs follow too. */
+function storedVersions(input: NoteInput): NoteVersions | null {
+	const stored: NoteVersions = {};
+	for (const language of CONTENT_LANGUAGES) {
+		const v = input.localized?.[language];
+		// A version left wholly empty is no version: students then see the English.
+		if (!v || (!v.title && !v.body && !v.checkIt)) continue;
+		const name = LANGUAGE_NAMES[language];
+		if (v.title.length > EDITOR_LIMITS.short) throw new DomainError(`The ${name} title is too long (at most ${EDITOR_LIMITS.short} characters).`, 400);
+		if (v.body.length > EDITOR_LIMITS.body) throw new DomainError(`The ${name} note is too long (at most ${EDITOR_LIMITS.body} characters).`, 400);
+		if (v.checkIt.length > EDITOR_LIMITS.checkIt) throw new DomainError(`The ${name} “check it” steps are too long (at most ${EDITOR_LIMITS.checkIt} characters).`, 400);
+		const version = { title: v.title, body: paragraphsOf(v.body), checkIt: v.checkIt || null };
+		const [problem] = noteVersionProblems({ checkIt: input.checkIt || null }, version, language);
+		if (problem) throw new DomainError(problem, 400);
+		stored[language] = version;
+	}
+	return Object.keys(stored).length ? stored : null;
 }
 
 function need(value: string, what: string, max: number = EDITOR_LIMITS.short) {
@@ -318,11 +359,12 @@ export async function saveNote(handle: DatabaseHandle, teacherId: string, id: st
 	const article = await ownArticle(handle, teacherId, id);
 	const version = await currentVersion(handle, article);
 	checkNoteInput(input);
+	const localized = storedVersions(input);
 	const { db, tables: t } = handle;
 	const noteKey = key ?? newKey('n');
 	const selectors = key ? null : selectorsFor(version, target ?? { start: -1, end: -1 });
 	// Paragraphs of the body are separated by a blank line, as the reader shows them.
-	const body = input.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+	const body = paragraphsOf(input.body);
 	await db.transaction(async (tx) => {
 		await bumpRevision(tx, handle, id, revision);
 		const facts = await knownFacts(tx, handle, id, input.facts);
@@ -339,11 +381,11 @@ export async function saveNote(handle: DatabaseHandle, teacherId: string, id: st
 				source: 'teacher',
 				ownerId: teacherId
 			});
-			await tx.insert(t.notes).values({ annotationId: rowId(id, noteKey), layer: input.layer, kind, title: input.title, body, checkIt: input.checkIt || null, translation: null, facts });
+			await tx.insert(t.notes).values({ annotationId: rowId(id, noteKey), layer: input.layer, kind, title: input.title, body, checkIt: input.checkIt || null, translation: null, localized, facts });
 		} else {
 			const changed = await tx
 				.update(t.notes)
-				.set({ layer: input.layer, title: input.title, body, checkIt: input.checkIt || null, facts })
+				.set({ layer: input.layer, title: input.title, body, checkIt: input.checkIt || null, localized, facts })
 				.where(eq(t.notes.annotationId, rowId(id, noteKey)))
 				.returning({ id: t.notes.annotationId });
 			if (changed.length === 0) throw new DomainError(m.author_ed_err_no_note(), 404);

@@ -11,8 +11,10 @@ import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { AttributionForm, Check, Role } from '$lib/articles/types';
 
-/** The language the claims and notes are written in (content packs and the editor write English). */
-export const CONTENT_LOCALE = 'en';
+import { CONTENT_LOCALE } from '$lib/articles/content-language';
+
+/** The language the claims and notes are written in (a note may also have a version in the page's language). */
+export { CONTENT_LOCALE };
 
 /** The reader's words in the current request's language. */
 export function readerText() {
@@ -94,7 +96,7 @@ export function readerText() {
 		checkIt: m.reader_check_it(),
 		backForNote: m.reader_back_for_note({ number: '{number}' }),
 		// The notes and claims are written in English (content stays in its language): a page
-		// in another language says so, once per note, and marks the English with lang="en".
+		// in another language says so, once per note shown in English, and marks it lang="en".
 		untranslated: getLocale() === CONTENT_LOCALE ? '' : m.reader_untranslated(),
 		untranslatedClaim: getLocale() === CONTENT_LOCALE ? '' : m.reader_untranslated_claim()
 	};

@@ -19,6 +19,7 @@ import type {
 	TranslationView
 } from '$lib/articles/types';
 import type { AttributionForm, Check, Layer, NoteKind, Role } from '$lib/articles/vocabulary';
+import { CONTENT_LOCALE } from '$lib/articles/content-language';
 import type { DatabaseHandle } from '../db/database';
 import { preparedFor } from '../db/prepared';
 import { isUnplaced } from './unplaced';
@@ -175,6 +176,8 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string, ve
 			title: n.title,
 			body: n.body,
 			checkIt: n.checkIt,
+			lang: CONTENT_LOCALE,
+			localized: n.localized,
 			translation,
 			facts: factsOf(n.facts),
 			quote: text.slice(at.start, at.end),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ATTRIBUTION_FORMS, CHECKS, LAYERS, NOTE_KINDS, QUESTION_TYPES, ROLES } from '$lib/articles/vocabulary';
+import { CONTENT_LANGUAGES } from '$lib/articles/content-language';
 
 const key = z
 	.string()
@@ -54,6 +55,19 @@ export const translationSchema = z.strictObject({
 		.min(2)
 });
 
+/**
+ * Versions in other languages, keyed by language tag (`localized: { es: { ... } }`); a
+ * tag the kit does not offer is refused by name.
+ */
+const localized = <T extends z.ZodType>(version: T) => z.partialRecord(z.enum(CONTENT_LANGUAGES), version).optional();
+
+/** A note's words in another language; "check it" steps exactly when the English has them (read-pack checks). */
+export const noteVersionSchema = z.strictObject({
+	title: text,
+	body: z.array(text).min(1, 'needs at least one paragraph'),
+	checkIt: text.optional()
+});
+
 export const noteSchema = z.strictObject({
 	id: key,
 	...anchorFields,
@@ -63,6 +77,7 @@ export const noteSchema = z.strictObject({
 	body: z.array(text).min(1, 'needs at least one paragraph'),
 	checkIt: text.optional(),
 	translation: translationSchema.optional(),
+	localized: localized(noteVersionSchema),
 	facts: z.array(key).default([])
 });
 
@@ -103,7 +118,8 @@ const optionSchema = z.strictObject({
 	value: key,
 	label: text.optional(),
 	correct: z.boolean().default(false),
-	feedback: text
+	feedback: text,
+	localized: localized(z.strictObject({ feedback: text }))
 });
 
 /** Fields every question has. `notes` and `claim` are what its feedback links back to. */
@@ -115,7 +131,8 @@ const questionFields = {
 	certainty: z.boolean().default(true),
 	notes: z.array(key).default([]),
 	facts: z.array(key).default([]),
-	explanation: text
+	explanation: text,
+	localized: localized(z.strictObject({ explanation: text }))
 };
 
 export const questionSchema = z.strictObject({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyContent, editPackFile, SHIPPED_CONTENT, SLUG, type PackFile } from '../../../../tests/fixtures/content-pack';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ContentPackError, parsePack, readPack } from './read-pack';
 
 const packDir = join(process.cwd(), 'src/content/articles/mexico-says-no-to-us-troops');
@@ -174,6 +175,51 @@ describe('a pack whose details are honestly not given (a teacher’s article dow
 		expect(pack.meta.publication).toEqual({ site: null, address: null, author: null, date: null, url: null, follows: null, facts: [] });
 		expect(pack.meta).toMatchObject({ titleOrigin: null, facts: [], structure: { headings: [], joinLinesAfter: [] } });
 		expect(pack.claims[0]).toMatchObject({ checkNote: '', selectors: { position: { start: 0, end: 27 } } });
+	});
+});
+
+/** A copy of the pack whose second note and first question have Spanish versions, then `edit`ed. */
+async function packWithSpanish(edit: (notes: any, quiz: any) => void = () => {}) {
+	const { root, packDir: dir } = await copyContent();
+	const notes = parseYaml(await readFile(join(dir, 'notes.yaml'), 'utf8'));
+	const quiz = parseYaml(await readFile(join(dir, 'quiz.yaml'), 'utf8'));
+	notes.notes[1].localized = { es: { title: '¿Quién escribió este artículo?', body: ['La página no nombra autor.'], checkIt: 'Busca el título en otro medio.' } };
+	quiz.quiz.questions[0].localized = { es: { explanation: 'Lo que rechaza es la presencia del ejército.' } };
+	quiz.quiz.questions[0].options[0].localized = { es: { feedback: 'Correcto.' } };
+	edit(notes, quiz);
+	await writeFile(join(dir, 'notes.yaml'), stringifyYaml(notes));
+	await writeFile(join(dir, 'quiz.yaml'), stringifyYaml(quiz));
+	return { root, dir };
+}
+
+describe('a pack’s Spanish versions', () => {
+	it('are read for notes, explanations and option feedback', async () => {
+		const { dir } = await packWithSpanish();
+		const pack = await readPack(dir);
+		const note = pack.notes[1];
+		expect(note.localized?.es).toEqual({ title: '¿Quién escribió este artículo?', body: ['La página no nombra autor.'], checkIt: 'Busca el título en otro medio.' });
+		expect(pack.notes[0].localized).toBeUndefined();
+		const question = pack.quiz!.questions[0];
+		expect(question.localized?.es?.explanation).toBe('Lo que rechaza es la presencia del ejército.');
+		expect(question.options?.[0].localized?.es?.feedback).toBe('Correcto.');
+		expect(question.options?.[1].localized).toBeUndefined();
+	});
+
+	it.each<[string, (notes: any, quiz: any) => void, { file: string; field: RegExp; reason: RegExp }]>([
+		['a language the kit does not offer', (notes) => (notes.notes[1].localized = { fr: notes.notes[1].localized.es }), { file: 'notes.yaml', field: /^notes\.1\.localized/, reason: /key/i }],
+		['a version without "check it" steps the English has', (notes) => delete notes.notes[1].localized.es.checkIt, { file: 'notes.yaml', field: /^notes\.1\.localized\.es$/, reason: /needs “check it” steps/ }],
+		['a version without a body', (notes) => (notes.notes[1].localized.es.body = []), { file: 'notes.yaml', field: /^notes\.1\.localized\.es\.body$/, reason: /at least one paragraph/ }],
+		['empty option feedback', (_, quiz) => (quiz.quiz.questions[0].options[0].localized.es.feedback = ' '), { file: 'quiz.yaml', field: /^quiz\.questions\.0\.options\.0\.localized\.es\.feedback$/, reason: /must not be empty/ }]
+	])('with %s names the file, field and reason', async (_, edit, expected) => {
+		const { root, dir } = await packWithSpanish(edit);
+		const error = await readPack(dir, root).then(
+			() => null,
+			(e: unknown) => e
+		);
+		expect(error).toBeInstanceOf(ContentPackError);
+		expect(error).toMatchObject({ file: `articles/${SLUG}/${expected.file}` });
+		expect((error as ContentPackError).field).toMatch(expected.field);
+		expect((error as ContentPackError).reason).toMatch(expected.reason);
 	});
 });
 

@@ -10,6 +10,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { describe, occurrences, type Selectors } from '$lib/anchoring/anchoring';
 import { claimCoverageProblems } from '$lib/articles/claim-coverage';
+import { noteVersionProblems, type ContentLanguage } from '$lib/articles/content-language';
 import { checkQuiz, type AnchoredQuiz } from './check-quiz';
 import {
 	articleMetaSchema,
@@ -201,6 +202,14 @@ export function parsePack(sources: PackSources, shown: (name: string) => string 
 		note.translation?.renderings.forEach((r, j) =>
 			checkFacts(r.facts, shown(FILES.notes), `${field}.translation.renderings.${j}.facts`)
 		);
+		for (const [language, version] of Object.entries(note.localized ?? {})) {
+			const [problem] = noteVersionProblems(
+				{ checkIt: note.checkIt ?? null },
+				{ ...version, checkIt: version.checkIt ?? null },
+				language as ContentLanguage
+			);
+			if (problem) throw new ContentPackError(shown(FILES.notes), `${field}.localized.${language}`, problem);
+		}
 		return { ...note, selectors: locate(text, note, shown(FILES.notes), field) };
 	});
 

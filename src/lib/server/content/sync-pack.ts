@@ -8,6 +8,7 @@
 import { and, eq, getTableColumns, inArray, isNotNull, max, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DatabaseHandle, Transaction } from '../db/database';
+import type { NoteVersions } from '../db/schema.sqlite';
 import { ContentPackError, type ContentPack } from './read-pack';
 
 export type SyncResult = 'created' | 'updated' | 'unchanged';
@@ -168,6 +169,7 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 				body: n.body,
 				checkIt: n.checkIt ?? null,
 				translation: n.translation ?? null,
+				localized: n.localized ? localizedNote(n.localized) : null,
 				facts: n.facts
 			}))
 		);
@@ -194,6 +196,11 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 			.where(eq(t.articles.id, articleId));
 	});
 	return existing ? 'updated' : 'created';
+}
+
+/** A pack note's versions as stored: "check it" steps null when absent, as the English column. */
+function localizedNote(versions: NonNullable<ContentPack['notes'][number]['localized']>): NoteVersions {
+	return Object.fromEntries(Object.entries(versions).map(([language, v]) => [language, { title: v.title, body: v.body, checkIt: v.checkIt ?? null }]));
 }
 
 /**
@@ -257,9 +264,11 @@ async function syncQuiz(tx: Tx, t: DatabaseHandle['tables'], articleId: string, 
 			claimId: q.claim ? rowId(articleId, q.claim) : null,
 			certainty: q.certainty,
 			explanation: q.explanation,
+			localized: q.localized ?? null,
 			notes: q.notes.map((n) => rowId(articleId, n)),
 			facts: q.facts,
-			options: q.options?.map((o) => ({ value: o.value, label: o.label ?? null, correct: o.correct, feedback: o.feedback })) ?? null,
+			options:
+				q.options?.map((o) => ({ value: o.value, label: o.label ?? null, correct: o.correct, feedback: o.feedback, ...(o.localized ? { localized: o.localized } : {}) })) ?? null,
 			evidence: q.evidenceSelectors.length
 				? q.evidenceSelectors.map(({ quote, position }) => ({
 						start: position.start,

@@ -7,9 +7,9 @@ import { pgTable, text, integer, boolean, jsonb, timestamp, doublePrecision, uni
 import { sql } from 'drizzle-orm';
 import type { Block } from '../content/blocks';
 import type { LiveSessionState } from '$lib/live/session-state';
-import type { ArticleVisibility, EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
+import type { ArticleVisibility, EvidenceSpan, ExplanationVersions, NoteVersions, Publication, QuestionOption, RubricItem, StoredAnswer, Translation } from './schema.sqlite';
 
-export type { ArticleVisibility, EvidenceSpan, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
+export type { ArticleVisibility, EvidenceSpan, ExplanationVersions, NoteVersions, Publication, QuestionOption, RubricItem, StoredAnswer, Translation };
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().$defaultFn(() => new Date());
 
@@ -130,6 +130,8 @@ export const notes = pgTable('notes', {
 	body: jsonb('body').notNull().$type<string[]>(),
 	checkIt: text('check_it'),
 	translation: jsonb('translation').$type<Translation>(),
+	/** The note in other languages than English, by language (see $lib/articles/content-language). */
+	localized: jsonb('localized').$type<NoteVersions>(),
 	facts: jsonb('facts').notNull().$type<string[]>()
 });
 
@@ -251,6 +253,8 @@ export const quizQuestions = pgTable(
 		claimId: text('claim_id'),
 		certainty: boolean('certainty').notNull(),
 		explanation: text('explanation').notNull(),
+		/** The explanation in other languages than English, by language; options carry their own. */
+		localized: jsonb('localized').$type<ExplanationVersions>(),
 		notes: jsonb('notes').notNull().$type<string[]>(),
 		facts: jsonb('facts').notNull().$type<string[]>(),
 		options: jsonb('options').$type<QuestionOption[]>(),

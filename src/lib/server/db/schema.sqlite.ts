@@ -126,6 +126,8 @@ export const notes = sqliteTable('notes', {
 	body: text('body', { mode: 'json' }).notNull().$type<string[]>(),
 	checkIt: text('check_it'),
 	translation: text('translation', { mode: 'json' }).$type<Translation>(),
+	/** The note in other languages than English, by language (see $lib/articles/content-language). */
+	localized: text('localized', { mode: 'json' }).$type<NoteVersions>(),
 	facts: text('facts', { mode: 'json' }).notNull().$type<string[]>()
 });
 
@@ -247,6 +249,8 @@ export const quizQuestions = sqliteTable(
 		claimId: text('claim_id'),
 		certainty: integer('certainty', { mode: 'boolean' }).notNull(),
 		explanation: text('explanation').notNull(),
+		/** The explanation in other languages than English, by language; options carry their own. */
+		localized: text('localized', { mode: 'json' }).$type<ExplanationVersions>(),
 		notes: text('notes', { mode: 'json' }).notNull().$type<string[]>(),
 		facts: text('facts', { mode: 'json' }).notNull().$type<string[]>(),
 		options: text('options', { mode: 'json' }).$type<QuestionOption[]>(),
@@ -362,11 +366,24 @@ export interface Translation {
 	renderings: { word: string; usedBy: string; facts: string[] }[];
 }
 
+/** A note's words in one more language: title, paragraphs and "check it" steps. */
+export interface NoteVersion {
+	title: string;
+	body: string[];
+	checkIt: string | null;
+}
+/** A note's versions keyed by language tag (es); English is the note's own columns. */
+export type NoteVersions = Record<string, NoteVersion>;
+/** A question's explanation keyed by language tag (es). */
+export type ExplanationVersions = Record<string, { explanation: string }>;
+
 export interface QuestionOption {
 	value: string;
 	label: string | null;
 	correct: boolean;
 	feedback: string;
+	/** The feedback in other languages than English, by language tag (es). */
+	localized?: Record<string, { feedback: string }>;
 }
 
 export interface EvidenceSpan {

@@ -11,11 +11,13 @@ import { DomainError } from '../domain-error';
 import { readerArticle } from '../articles/reader-cache';
 import { blockOffsets, optionLabel, sectionBelow } from '../quiz/question-views';
 import type { ReaderArticle } from '$lib/articles/types';
+import { noteInLanguage, textInLanguage } from '$lib/articles/content-language';
+import { getLocale, type Locale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
 import type { Span } from '$lib/quiz/scoring';
 import { percentRight, tally, wordHeat, type TalliedResponse } from '$lib/live/tally';
 import { distribution, heatRuns, outermost } from '$lib/live/reveal';
 import { liveQuestionsOf, teacherLiveSession } from './sessions';
-import { m } from '$lib/paraglide/messages';
 
 type LiveSessionRow = DatabaseHandle['tables']['liveSessions']['$inferSelect'];
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
@@ -79,9 +81,15 @@ export async function sessionAnswers({ db, tables: t }: DatabaseHandle, sessionI
 }
 
 /** The notes the reader shows for the question's claim: what "show the note" puts up. */
-function notesOf(q: QuestionRow, article: ReaderArticle) {
+function notesOf(q: QuestionRow, article: ReaderArticle, locale: string) {
 	const keys = q.notes.length ? q.notes.map((n) => n.split('/').pop()!) : (claimOf(q, article)?.noteKeys ?? []);
-	return article.notes.filter((n) => keys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, layer: n.layer, title: n.title, body: n.body }));
+	return article.notes
+		.filter((n) => keys.includes(n.key))
+		.map((n) => {
+			// In the screen's language when the note has a version in it; otherwise English, marked so.
+			const shown = noteInLanguage(n, locale);
+			return { key: n.key, number: n.number, layer: n.layer, title: shown.title, body: shown.body, lang: shown.lang, untranslated: shown.lang === locale ? '' : m.reader_untranslated({}, { locale: locale as Locale }) };
+		});
 }
 
 /** The article's paragraphs that hold a key passage or any word the class selected, each shaded by selections (the live reveal's and the results' heat map). */
@@ -101,7 +109,8 @@ export function heatMap(q: QuestionRow, article: ReaderArticle, selections: Span
  * The reveal of one question: the class's answers added up, the right answer, the note.
  * Only for the teacher's screens, and only once the question is revealed.
  */
-export function revealOf(q: QuestionRow, article: ReaderArticle, answers: TalliedResponse[]) {
+export function revealOf(q: QuestionRow, article: ReaderArticle, answers: TalliedResponse[], locale: string = getLocale()) {
+	const explanation = textInLanguage(q.explanation, q.localized, 'explanation', locale);
 	const optionValues = (q.options ?? []).map((o) => o.value);
 	const t = tally(optionValues, answers);
 	const selections = answers.flatMap((a) => (a.answer.type === 'span' ? [a.answer.span] : []));
@@ -122,8 +131,9 @@ export function revealOf(q: QuestionRow, article: ReaderArticle, answers: Tallie
 		heat: q.type === 'find-evidence' ? heatMap(q, article, selections) : [],
 		written: q.type === 'short-answer' ? t.answered : null,
 		rightAnswer: rightAnswer(q, article),
-		explanation: q.explanation,
-		notes: notesOf(q, article)
+		explanation: explanation.text,
+		explanationLang: explanation.lang,
+		notes: notesOf(q, article, locale)
 	};
 }
 

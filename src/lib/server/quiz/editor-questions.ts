@@ -54,6 +54,7 @@ export function questionColumns(article: ReaderArticle, articleId: string, q: Ch
 		claimId: claim ? `${articleId}/${claim.key}` : null,
 		certainty: q.certainty,
 		explanation: q.explanation,
+		localized: q.localized ?? null,
 		notes: (claim?.noteKeys ?? []).map((n) => `${articleId}/${n}`),
 		options: q.options,
 		evidence: q.evidence ? evidenceSpans(article, q.evidence) : null,

@@ -32,8 +32,9 @@ describe('readQuestionForm', () => {
 		);
 		expect(draft).toMatchObject({ prompt: 'Which?', certainty: true, evidence: [], rubric: [] });
 		expect(draft.options).toEqual([
-			{ value: 'a', label: 'Kept', correct: false, feedback: 'Yes.' },
-			{ value: 'b', label: 'New one', correct: true, feedback: '' }
+			// Each option carries its version fields as typed (blank here); the question rules drop blank ones.
+			{ value: 'a', label: 'Kept', correct: false, feedback: 'Yes.', localized: { es: { feedback: '' } } },
+			{ value: 'b', label: 'New one', correct: true, feedback: '', localized: { es: { feedback: '' } } }
 		]);
 	});
 

@@ -8,6 +8,7 @@
 import { NO_ONE_NAMED, QUESTION_TYPES, HEADLINE_COMPARISONS, type QuestionType } from '$lib/articles/vocabulary';
 import { LABELLED_TYPES, MAX_OPTIONS, MAX_RUBRIC_ITEMS, OPTIONLESS_TYPES, VOICE_FORMS, type OptionDraft, type QuestionDraft } from '$lib/quiz/question-rules';
 import type { ClaimView } from '$lib/articles/types';
+import { CONTENT_LANGUAGES, type ContentLanguage } from '$lib/articles/content-language';
 import type { QuizQuestionRow } from './editor';
 import { field } from '../auth/guards';
 
@@ -24,6 +25,11 @@ function freshValue(values: string[]): string {
 	for (let n = 13; ; n++) if (!values.includes(`o${n}`)) return `o${n}`;
 }
 
+/** One entry per language the kit offers besides English (fields `…-es`), as typed. */
+function versionsOf<K extends string>(read: (language: ContentLanguage) => Record<K, string>): Record<ContentLanguage, Record<K, string>> {
+	return Object.fromEntries(CONTENT_LANGUAGES.map((l) => [l, read(l)])) as Record<ContentLanguage, Record<K, string>>;
+}
+
 /** Reads a question form into a draft of type `type`, as typed. */
 export function readQuestionForm(form: FormData, type: QuestionType): QuestionDraft {
 	const rows = (prefix: string, max: number) => Math.min(Number(field(form, `${prefix}-count`, 4)) || 0, max);
@@ -32,13 +38,15 @@ export function readQuestionForm(form: FormData, type: QuestionType): QuestionDr
 		const correct = new Set(form.getAll('correct').filter((v): v is string => typeof v === 'string'));
 		for (let i = 0; i < rows('option', MAX_ROWS); i++) {
 			if (form.get(`option-${i}-remove`) !== null) continue;
+			const localized = versionsOf((l) => ({ feedback: field(form, `option-${i}-feedback-${l}`, 2500) }));
 			const row = {
 				value: field(form, `option-${i}-value`, 100),
 				label: field(form, `option-${i}-label`, 400),
 				correct: correct.has(String(i)),
-				feedback: field(form, `option-${i}-feedback`, 2500)
+				feedback: field(form, `option-${i}-feedback`, 2500),
+				localized
 			};
-			if (!row.value && !row.label && !row.feedback) continue;
+			if (!row.value && !row.label && !row.feedback && !Object.values(localized).some((v) => v.feedback)) continue;
 			options.push(row);
 		}
 		// New typed options get a value of their own; chosen ones (speakers, forms) have theirs.
@@ -59,6 +67,7 @@ export function readQuestionForm(form: FormData, type: QuestionType): QuestionDr
 		claim: field(form, 'claim', 100),
 		certainty: form.get('certainty') !== null,
 		explanation: field(form, 'explanation', 4500),
+		localized: versionsOf((l) => ({ explanation: field(form, `explanation-${l}`, 4500) })),
 		options: options.slice(0, MAX_OPTIONS + 1),
 		evidence: type === 'find-evidence' ? form.getAll('evidence').filter((v): v is string => typeof v === 'string').slice(0, 40).map((v) => v.slice(0, 40)) : [],
 		tolerance: type === 'find-evidence' ? field(form, 'tolerance', 10) : '',
@@ -74,7 +83,14 @@ export function draftOfQuestion(q: QuizQuestionRow, claims: Pick<ClaimView, 'key
 		claim: q.claimId?.split('/').pop() ?? '',
 		certainty: q.certainty,
 		explanation: q.explanation,
-		options: (q.options ?? []).map((o) => ({ value: o.value, label: o.label ?? '', correct: o.correct, feedback: o.feedback })),
+		localized: versionsOf((l) => ({ explanation: q.localized?.[l]?.explanation ?? '' })),
+		options: (q.options ?? []).map((o) => ({
+			value: o.value,
+			label: o.label ?? '',
+			correct: o.correct,
+			feedback: o.feedback,
+			localized: versionsOf((l) => ({ feedback: o.localized?.[l]?.feedback ?? '' }))
+		})),
 		// A key passage that is exactly a claim is offered as that claim; any other stays a span.
 		evidence: (q.evidence ?? []).map((e) => claims.find((c) => c.start === e.start && c.end === e.end)?.key ?? `${e.start}-${e.end}`),
 		tolerance: q.tolerancePercent === null ? '' : String(q.tolerancePercent),

@@ -13,6 +13,8 @@ import { stableShuffle } from '$lib/quiz/shuffle';
 import { attemptSeed } from './shuffle-seed';
 import { maxMarks } from '$lib/quiz/scoring';
 import type { ReviewPolicy } from '$lib/quiz/review-policy';
+import { CONTENT_LOCALE, noteInLanguage, textInLanguage } from '$lib/articles/content-language';
+import { getLocale } from '$lib/paraglide/runtime';
 
 const COMPARISON_LABELS: Record<string, string> = {
 	more: 'The heading claims more than the text beneath it',
@@ -144,7 +146,9 @@ export function feedbackView(
 	article: ReaderArticle,
 	policy: ReviewPolicy,
 	/** Practice only: nobody marks a written answer there, so its rubric is what the student compares with. */
-	unmarked = false
+	unmarked = false,
+	/** The page's language: feedback and note titles come in it when they have a version there. */
+	locale: string = getLocale()
 ) {
 	if (!policy.feedback) return null;
 	const { rightAnswers } = policy;
@@ -152,14 +156,19 @@ export function feedbackView(
 		response.answer.type === 'choice' ? [response.answer.value] : response.answer.type === 'choices' ? response.answer.values : [];
 	const options = (q.options ?? [])
 		.filter((o) => chosen.includes(o.value) || (rightAnswers && o.correct))
-		.map((o) => ({
-			value: o.value,
-			label: optionLabel(q, o.value, article, o.label),
-			// Whether a chosen option is right is about the student's own answer (Moodle's "whether correct").
-			correct: o.correct,
-			chosen: chosen.includes(o.value),
-			feedback: o.feedback
-		}));
+		.map((o) => {
+			const feedback = textInLanguage(o.feedback, o.localized, 'feedback', locale);
+			return {
+				value: o.value,
+				label: optionLabel(q, o.value, article, o.label),
+				// Whether a chosen option is right is about the student's own answer (Moodle's "whether correct").
+				correct: o.correct,
+				chosen: chosen.includes(o.value),
+				feedback: feedback.text,
+				feedbackLang: feedback.lang
+			};
+		});
+	const explanation = rightAnswers ? textInLanguage(q.explanation, q.localized, 'explanation', locale) : null;
 	const claimKey = q.claimId?.split('/').pop() ?? null;
 	const span = response.answer.type === 'span' ? response.answer.span : null;
 	const noteKeys = rightAnswers ? q.notes.map((n) => n.split('/').pop()!) : [];
@@ -173,9 +182,17 @@ export function feedbackView(
 		evidence: rightAnswers ? (q.evidence ?? []).map((e) => e.exact) : [],
 		written: response.answer.type === 'text' ? response.answer.text : null,
 		comment: response.comment,
-		explanation: rightAnswers ? q.explanation : null,
+		explanation: explanation?.text ?? null,
+		explanationLang: explanation?.lang ?? CONTENT_LOCALE,
+		// Whether any feedback shown is in English on a page in another language, which the page then says.
+		untranslated: [...options.map((o) => o.feedbackLang), ...(explanation ? [explanation.lang] : [])].some((lang) => lang !== locale),
 		claim: rightAnswers ? claimKey : null,
-		notes: article.notes.filter((n) => noteKeys.includes(n.key)).map((n) => ({ key: n.key, number: n.number, title: n.title, layer: n.layer })),
+		notes: article.notes
+			.filter((n) => noteKeys.includes(n.key))
+			.map((n) => {
+				const shown = noteInLanguage(n, locale);
+				return { key: n.key, number: n.number, title: shown.title, lang: shown.lang, layer: n.layer };
+			}),
 		unmarked,
 		rubric: unmarked && rightAnswers && q.type === 'short-answer' ? (q.rubric ?? []).map((r) => ({ points: r.points, description: r.description })) : []
 	};

@@ -1,5 +1,6 @@
 import { ownerDraftBundle, readableBundle } from '$lib/server/articles/reader-access';
 import { parseLayers } from '$lib/articles/layers';
+import { articleInLanguage } from '$lib/articles/content-language';
 import { readerText } from '$lib/server/articles/reader-text';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -13,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const bundle = draft ?? published;
 	const day = bundle.article.byline.date;
 	return {
-		article: bundle.article,
+		// Each note in the page's language when it has a version there (chosen here, so the
+		// page's script does not grow; the page caches key on the language).
+		article: articleInLanguage(bundle.article, getLocale()),
 		layers: parseLayers(url.searchParams),
 		hasQuiz: !!bundle.quiz,
 		// Written here, not in the page, so the words cost the reader's script nothing.

@@ -18,6 +18,7 @@ import { wordsOf } from '$lib/articles/editor-text';
 import { checkedWords } from '$lib/server/articles/annotation-editor';
 import { publishedState } from '$lib/server/articles/teacher-articles';
 import { publishVersionAction } from '$lib/server/articles/publish-action';
+import { CONTENT_LANGUAGES } from '$lib/articles/content-language';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An offset from the address or a form, or NaN when missing or garbled. */
@@ -80,7 +81,11 @@ function readClaim(form: FormData): ClaimInput {
 }
 
 function readNote(form: FormData): NoteInput {
-	return { layer: field(form, 'layer', 20), title: field(form, 'title', 300), body: field(form, 'body', 3000), checkIt: field(form, 'checkIt', 2000), facts: readFacts(form) };
+	// Each language's version has its own fields (title-es, body-es, checkIt-es).
+	const localized = Object.fromEntries(
+		CONTENT_LANGUAGES.map((l) => [l, { title: field(form, `title-${l}`, 300), body: field(form, `body-${l}`, 3000), checkIt: field(form, `checkIt-${l}`, 2000) }])
+	);
+	return { layer: field(form, 'layer', 20), title: field(form, 'title', 300), body: field(form, 'body', 3000), checkIt: field(form, 'checkIt', 2000), localized, facts: readFacts(form) };
 }
 
 /** Back to the plain editor with a word of what was saved (the address no longer holds a selection). */

@@ -1,0 +1,2 @@
+ALTER TABLE "notes" ADD COLUMN "localized" jsonb;--> statement-breakpoint
+ALTER TABLE "quiz_questions" ADD COLUMN "localized" jsonb;
