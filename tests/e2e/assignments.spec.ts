@@ -70,6 +70,16 @@ async function pageAs(browser: Browser, app: AppProcess, who: Seeded['admin'], j
 	return context.newPage();
 }
 
+/**
+ * The certainty-based score's scale over `questions` (those accuracy counts: the quiz's, less
+ * written answers still to grade), in the students' words: "on a scale from −108 to +57".
+ */
+function scaleOf(questions: readonly { certainty?: boolean }[]): string {
+	const lowest = questions.reduce((sum, q) => sum + (q.certainty ? 6 : 0), 0);
+	const highest = questions.reduce((sum, q) => sum + (q.certainty ? 3 : 1), 0);
+	return `on a scale from −${lowest} to +${highest}`;
+}
+
 for (const javaScriptEnabled of [true, false]) {
 	test(`assign, answer, resume, submit, review, grade and export, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
 		test.setTimeout(120_000);
@@ -137,9 +147,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await axe(student);
 			await student.getByRole('button', { name: 'Submit my answers' }).click();
 			await expect(student).toHaveURL(/\/review\/1$/);
-			// Accuracy and the certainty-based score apart; the written answer waits outside both.
-			await expect(student.getByText('1 of 1 right (100%)')).toBeVisible();
-			await expect(student.getByText('3 marks, on a scale from −6 to +3')).toBeVisible();
+			// Accuracy and the certainty-based score apart; the written answer waits outside both, and the
+			// questions left unanswered count as not right: 1 right of the quiz's questions less the 1 to grade.
+			const counted = quiz.questions.length - 1;
+			await expect(student.getByText(`1 of ${counted} right (${Math.round(100 / counted)}%)`)).toBeVisible();
+			// The score's scale spans the same questions: the quiz's, less the written answer to grade.
+			await expect(student.getByText(`3 marks, ${scaleOf(quiz.questions.filter((_, i) => i !== writtenIndex))}`)).toBeVisible();
 			await expect(student.getByText('1 written answer still to be marked by your teacher, not counted yet.')).toBeVisible();
 			const feedback = student.getByRole('region', { name: 'Right' }).first();
 			await expect(feedback).toContainText(right.feedback.slice(0, 40));

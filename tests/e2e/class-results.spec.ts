@@ -21,6 +21,16 @@ async function pageAs(browser: Browser, app: AppProcess, who: Seeded['admin'], j
 	return context.newPage();
 }
 
+/**
+ * The certainty-based score's scale over `questions` (those accuracy counts: the quiz's, less
+ * written answers still to grade), in the students' words: "on a scale from −108 to +57".
+ */
+function scaleOf(questions: readonly { certainty?: boolean }[]): string {
+	const lowest = questions.reduce((sum, q) => sum + (q.certainty ? 6 : 0), 0);
+	const highest = questions.reduce((sum, q) => sum + (q.certainty ? 3 : 1), 0);
+	return `on a scale from −${lowest} to +${highest}`;
+}
+
 for (const javaScriptEnabled of [true, false]) {
 	test(`to grade, students by assignments and the student's two figures, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
 		test.setTimeout(120_000);
@@ -58,14 +68,17 @@ for (const javaScriptEnabled of [true, false]) {
 			await student.getByRole('button', { name: 'Submit my answers' }).click();
 			await expect(student).toHaveURL(/\/review\/1$/);
 
-			// Accuracy and score apart: 0 of 2 right; −12 marks on its whole range, never "−12 of 6".
-			await expect(student.getByText('0 of 2 right (0%)')).toBeVisible();
-			await expect(student.getByText('−12 marks, on a scale from −12 to +6')).toBeVisible();
+			// Accuracy and score apart: none right of the quiz's questions (unanswered ones count as not right, the
+			// written answer waits outside); −12 marks on its whole range, never "−12 of 6".
+			const accuracy = `0 of ${quiz.questions.length - 1} right (0%)`;
+			await expect(student.getByText(accuracy)).toBeVisible();
+			const score = `−12 marks, ${scaleOf(quiz.questions.filter((_, i) => i !== written - 1))}`;
+			await expect(student.getByText(score)).toBeVisible();
 			await expect(student.getByText(/a right answer earns \+1, \+2 or \+3 and a wrong one 0, −2 or −6/)).toBeVisible();
 			expect(await student.locator('main').innerText()).not.toMatch(NEGATIVE_OF_MAX);
 			await axe(student);
 			await student.goto(base);
-			await expect(student.getByText('−12 marks, on a scale from −12 to +6')).toBeVisible();
+			await expect(student.getByText(score)).toBeVisible();
 			expect(await student.locator('main').innerText()).not.toMatch(NEGATIVE_OF_MAX);
 			await axe(student);
 
@@ -94,7 +107,8 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(teacher.getByText(/Each cell is the student’s best finished attempt/)).toBeVisible();
 			const table = teacher.getByRole('table', { name: /Accuracy by student/ });
 			const ana = table.getByRole('row', { name: /^Ana/ });
-			await expect(ana).toContainText('0%, 1 to grade');
+			// The same figure as on Ana's own page, in the same words.
+			await expect(ana).toContainText(`${accuracy}, 1 to grade`);
 			await expect(table.getByRole('row', { name: /^Amir/ })).toContainText('not started');
 			await expect(table.getByRole('row', { name: /^Class average/ })).toContainText('0%');
 			await axe(teacher);
@@ -104,14 +118,15 @@ for (const javaScriptEnabled of [true, false]) {
 			const cell = ana.getByRole('link', { name: /^Ana, / });
 			await expect(cell).toBeFocused();
 			const studentId = s.classA.studentIds['Ana'];
-			await expect(cell).toHaveAttribute('href', `/teach/results/assignment/${id}/students/${studentId}`);
+			// The cell opens the attempt it counts.
+			await expect(cell).toHaveAttribute('href', `/teach/results/assignment/${id}/students/${studentId}?attempt=1`);
 			const download = teacher.waitForEvent('download');
 			await teacher.getByRole('link', { name: 'Download CSV' }).focus();
 			await teacher.keyboard.press('Enter');
 			const csv = await readFile((await (await download).path())!, 'utf8');
 			const [header, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
 			expect(header.replace(/\d{4}-\d{2}-\d{2}/, 'DAY')).toBe(`student,Assignment DAY: ${quiz.title},average %,trend`);
-			expect(lines).toContain('Ana,"0%, 1 to grade",0,one result so far');
+			expect(lines).toContain(`Ana,"${accuracy}, 1 to grade",0,one result so far`);
 			expect(lines).toContain('Amir,not started,,no results yet');
 		} finally {
 			await app.stop();

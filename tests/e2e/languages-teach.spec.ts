@@ -118,6 +118,8 @@ test('a teacher who chose Spanish goes through home, a class, assigning, the gri
 	await page.goto(`/teach/classes/${classId}/assignments/${seeded.assignmentA}`);
 	const grid = page.getByRole('table', { name: /Puntos de cada estudiante en cada pregunta/ });
 	await expect(grid.getByRole('columnheader', { name: 'Estudiante' })).toBeVisible();
+	await expect(grid.getByRole('columnheader', { name: 'Aciertos' })).toBeVisible();
+	await expect(page.getByText(/^Los aciertos son cuántas preguntas fueron correctas/)).toBeVisible();
 	await expect(grid.getByRole('row', { name: /Ana/ })).toContainText('En curso');
 	await expect(grid.getByRole('row', { name: /Ana/ })).toContainText('incorrecto');
 	await expect(page.getByRole('heading', { name: 'Ajustes' })).toBeVisible();
@@ -157,7 +159,8 @@ test('a teacher who chose Spanish goes through home, a class, assigning, the gri
 	await page.locator('details.group').filter({ hasText: '1 estudiante' }).first().locator('summary').click();
 	await page.getByRole('link', { name: 'Ana' }).click();
 	await expect(page.getByRole('heading', { name: 'Aciertos y puntuación' })).toBeVisible();
-	await expect(page.getByRole('strong').filter({ hasText: /^0 de \d+ correctas \(0%\)$/ })).toBeVisible();
+	// Accuracy as every view words it (score_accuracy: the count, then the percentage), named as such.
+	await expect(page.getByRole('strong').filter({ hasText: /^Aciertos: 0 de \d+ correctas \(0 %\)$/ })).toBeVisible();
 	await expect(page.getByText(/^Puntuación según la seguridad: −12 \(de −\d+ a \d+\)$/)).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Los intentos de Ana en este cuestionario' })).toBeVisible();
 	await spanishAndClean(page, js);
@@ -166,6 +169,8 @@ test('a teacher who chose Spanish goes through home, a class, assigning, the gri
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afirmaciones: dónde la clase leyó mal la atribución');
 	await expect(page.getByRole('heading', { name: 'En todas las afirmaciones' })).toBeVisible();
 	await expect(page.getByText(/^1 de 1 tomaron /).first()).toBeVisible();
+	// A question's wrong answers, as accuracy is written: the count, then the percentage.
+	await expect(page.getByRole('listitem').filter({ hasText: /^Pregunta \d+: \d+ de \d+ respuestas? incorrectas? \(\d+%\)$/ }).first()).toBeVisible();
 	await expect(page.getByRole('table', { name: /^De quién es la voz: la forma verdadera frente a la forma elegida/ })).toBeVisible();
 	await spanishAndClean(page, js);
 
@@ -184,6 +189,8 @@ test('a teacher who chose Spanish goes through home, a class, assigning, the gri
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Estudiantes por tareas');
 	await expect(page.getByRole('region', { name: /^Aciertos por estudiante/ }).getByRole('rowheader', { name: 'Promedio de la clase' })).toBeVisible();
 	await expect(page.getByRole('region', { name: /^Aciertos por estudiante/ })).toContainText('sin empezar');
+	await expect(page.getByRole('region', { name: /^Aciertos por estudiante/ })).toContainText(/\(\d+ de \d+ estudiantes contados/);
+	await expect(page.getByText(/^Cada celda es el mejor intento terminado del estudiante \(el de más puntos/)).toBeVisible();
 	await spanishAndClean(page, js);
 	await page.goto(`/teach/classes/${classId}/claims`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Afirmaciones en toda la clase');

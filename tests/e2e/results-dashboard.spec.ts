@@ -49,6 +49,17 @@ async function answerFirst(s: Seeded, label: string, certainty: string) {
 	await post(s.studentA, `${base}/1?/answer`, { attempt, question: 'q01', choice: option, certainty });
 }
 
+/** Ana writes an answer over HTTP to question `number` (a short-answer question), which waits to be graded. */
+async function answerWritten(s: Seeded, number: number) {
+	const base = `/me/assignments/${s.assignmentA}`;
+	const page = await (await s.studentA.get(`${base}/${number}`)).text();
+	const attempt = /name="attempt" value="([^"]+)"/.exec(page)![1];
+	const question = /name="question" value="([^"]+)"/.exec(page)![1];
+	const form: Record<string, string> = { attempt, question, text: 'The words are the writer’s own.' };
+	if (page.includes('name="certainty"')) form.certainty = '2';
+	await post(s.studentA, `${base}/${number}?/answer`, form);
+}
+
 for (const javaScriptEnabled of [true, false]) {
 	test(`a teacher drills from questions to a student's answer and downloads CSV, keyboard only, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({ browser }) => {
 		test.setTimeout(120_000);
@@ -61,10 +72,25 @@ for (const javaScriptEnabled of [true, false]) {
 		try {
 			const s = await seed(app.url);
 			await answerFirst(s, wrong.label!, '3');
+			const written = quiz.questions.findIndex((q) => q.type === 'short-answer');
+			await answerWritten(s, written + 1);
 			const teacher = await pageAs(browser, app, s.admin, javaScriptEnabled);
 			await teacher.goto(`/teach/classes/${s.classA.id}/assignments/${s.assignmentA}`);
 			// The existing grid stays, with one link to the dashboard.
-			await expect(teacher.getByRole('table', { name: /Marks for each student/ })).toBeVisible();
+			const grid = teacher.getByRole('table', { name: /Marks for each student/ });
+			await expect(grid).toBeVisible();
+			// Each name opens that student's dashboard page, keyboard only, on the attempt the row counts,
+			// and the row's accuracy is the figure that page shows.
+			// The written answer waits for a grade, so it is left out of the count until graded.
+			const accuracy = `0 of ${quiz.questions.length - 1} right (0%)`;
+			await expect(grid.getByRole('row', { name: /^Ana/ })).toContainText(accuracy);
+			const name = grid.getByRole('link', { name: 'Ana', exact: true });
+			await expect(name).toHaveAttribute('href', `/teach/results/assignment/${s.assignmentA}/students/${s.classA.studentIds['Ana']}?attempt=1`);
+			await press(teacher, name);
+			await expect(teacher.getByRole('heading', { level: 1, name: 'Ana' })).toBeVisible();
+			await expect(teacher.getByRole('region', { name: 'Accuracy and score' })).toContainText(accuracy);
+			await teacher.goto(`/teach/classes/${s.classA.id}/assignments/${s.assignmentA}`);
+			await axe(teacher);
 			await press(teacher, teacher.getByRole('link', { name: 'Open the results dashboard' }));
 
 			// The overview: every question as a row.
@@ -77,6 +103,11 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(row).toContainText('3.0 (Very sure)');
 			await expect(row).toContainText('Not enough answers');
 			await expect(teacher.getByText(/Facility is the average share of the marks/)).toBeVisible();
+			// A written answer has no options to letter: its row says how many are graded and how many wait.
+			const writtenRow = table.getByRole('row', { name: new RegExp(`^Q${written + 1} `) });
+			await expect(writtenRow).toContainText('Graded: 0');
+			await expect(writtenRow).toContainText('Waiting to be graded: 1');
+			await expect(writtenRow.getByRole('img')).toHaveCount(0);
 			await axe(teacher);
 			const overviewCsv = await download(teacher, teacher.getByRole('link', { name: 'Download these figures as CSV' }));
 			expect(overviewCsv.startsWith('\uFEFFquestion,type,prompt')).toBe(true);
@@ -109,7 +140,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(first).toContainText('−6');
 			await expect(first).toContainText('Nothing about this answer yet');
 			const summary = teacher.getByRole('region', { name: 'Accuracy and score' });
-			await expect(summary.getByText(`0 of ${quiz.questions.length} right (0%)`)).toBeVisible();
+			await expect(summary.getByText(accuracy)).toBeVisible();
 			await expect(summary.getByText(/^Certainty-based score: −6 \(range −\d+ to \d+\)$/)).toBeVisible();
 			await expect(teacher.getByRole('table')).toContainText('This assignment, attempt 1');
 			await axe(teacher);

@@ -101,13 +101,16 @@ describe(`class results on ${ENGINE}`, () => {
 		const second = await createAssignment(handle, teacherId, classId, quizId, settings(new Date(now.getTime() - 3 * HOUR)), new Date(now.getTime() - 6 * HOUR));
 		const live = await startLiveSession(handle, teacherId, classId, quizId, { pacing: 'teacher', askCertainty: false, names: 'none' }, new Date(now.getTime() - 2 * HOUR));
 		const { db, tables: t } = handle;
-		// The session showed 4 questions and ended.
+		// The session showed 4 questions and ended (its state says which, as commands leave it).
 		await db.insert(t.liveQuestions).values(choice.slice(0, 4).map((questionId) => ({ sessionId: live.id, questionId, openedAt: now })));
+		const [{ state }] = await db.select({ state: t.liveSessions.state }).from(t.liveSessions).where(eq(t.liveSessions.id, live.id));
+		await db.update(t.liveSessions).set({ state: { ...state, phases: { 0: 'revealed', 1: 'revealed', 2: 'revealed', 3: 'revealed' } } }).where(eq(t.liveSessions.id, live.id));
 
 		// First (20 questions). Ana: 10 right, 8 wrong, 2 unanswered → 50%. Ben: 12 right, 2 to grade → 12 / 18 = 67%, 2 to grade.
 		await attempt(ana.id, { assignmentId: first }, { right: 10, wrong: 8 }, true);
 		await attempt(ben.id, { assignmentId: first }, { right: 12, toGrade: 2 }, true);
-		// Second. Ana: 10 right (50%), then 17 right and 2 graded at 0.5 (18 / 20 = 90%): the best, 90%.
+		// Second. Ana: 10 right (10 marks, 50%), then 17 right and 2 graded at 0.5 (18 marks): the best, 17 of 20 right (85%):
+		// the partly right written answers are named, not counted as right.
 		// Ana's third attempt is in progress and would be more: it does not count. Ben: only in progress.
 		await attempt(ana.id, { assignmentId: second }, { right: 10 }, true);
 		await attempt(ana.id, { assignmentId: second }, { right: 17, graded: 2 }, true);
@@ -124,14 +127,15 @@ describe(`class results on ${ENGINE}`, () => {
 		expect(total).toBe(3);
 		expect(grid.columns.map((c) => [c.kind, c.id, c.questions, c.average, c.counted, c.toGrade])).toEqual([
 			['assignment', first, 20, 59, 2, 2], // (50 + 67) / 2 = 58.5
-			['assignment', second, 20, 90, 1, 0],
+			['assignment', second, 20, 85, 1, 0],
 			['live', live.id, 4, 88, 2, 0] // (75 + 100) / 2 = 87.5
 		]);
 		const [rowAna, rowBen, rowCy] = grid.rows;
-		expect(rowAna.cells.map((c) => c.accuracy)).toEqual([50, 90, 75]);
-		expect(rowAna.average).toBe(72); // (50 + 90 + 75) / 3 = 71.7
+		expect(rowAna.cells.map((c) => c.accuracy)).toEqual([50, 85, 75]);
+		expect(rowAna.cells[1]).toMatchObject({ attempt: 2, figures: { right: 17, partly: 2, counted: 20 } });
+		expect(rowAna.average).toBe(70); // (50 + 85 + 75) / 3
 		expect(rowAna.trend.words).toBe('up 25 points over the last 3');
-		expect(rowBen.cells).toEqual([
+		expect(rowBen.cells).toMatchObject([
 			{ accuracy: 67, status: 'counted', toGrade: 2 },
 			{ accuracy: null, status: 'in progress', toGrade: 0 },
 			{ accuracy: 100, status: 'counted', toGrade: 0 }
@@ -144,12 +148,12 @@ describe(`class results on ${ENGINE}`, () => {
 		const bounded = await classStudents(handle, classId, now, 2);
 		expect(bounded.grid.columns.map((c) => c.id)).toEqual([second, live.id]);
 		expect(bounded.total).toBe(3);
-		expect(bounded.grid.rows[0].cells.map((c) => c.accuracy)).toEqual([90, 75]);
+		expect(bounded.grid.rows[0].cells.map((c) => c.accuracy)).toEqual([85, 75]);
 		expect(bounded.grid.rows[1].cells.map((c) => c.status)).toEqual(['in progress', 'counted']);
 
 		// An assignment past its close counts an attempt left open.
 		const later = new Date(now.getTime() + 2 * HOUR);
-		expect((await classStudents(handle, classId, later)).grid.rows[1].cells[1]).toEqual({ accuracy: 15, status: 'counted', toGrade: 0 }); // 3 / 20
+		expect((await classStudents(handle, classId, later)).grid.rows[1].cells[1]).toMatchObject({ accuracy: 15, status: 'counted', toGrade: 0 }); // 3 / 20
 	});
 
 	it('lists written answers to grade per assignment, for the teacher and for one class, and nobody else', async () => {

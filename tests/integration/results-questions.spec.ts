@@ -102,6 +102,24 @@ describe(`results by question and by student on ${ENGINE}`, () => {
 		expect(Object.fromEntries(optionTally(['a', 'b', 'c', 'd', 'e'], counts.filter((c) => c.questionId === mr.id)))).toEqual({ a: 2, b: 1, c: 1, d: 1, e: 0 });
 	});
 
+	it('letters a chart only for options: written answers say graded and waiting, found words right and wrong', async () => {
+		const rows = await resultsOverview(handle, scope);
+		const byId = new Map(rows.map((r) => [r.id, r]));
+		// Every kind of question in the quiz: a chart of lettered options only where there are options.
+		for (const row of rows) expect(row.chart, row.type).toBe(row.type !== 'short-answer' && row.type !== 'find-evidence');
+		expect(byId.get(sa.id)!.bars.map((b) => [b.label, b.count])).toEqual([
+			['Graded', 0],
+			['Waiting to be graded', 1]
+		]);
+		expect(byId.get(fe.id)!.bars.map((b) => [b.label, b.count])).toEqual([
+			['Right', 1],
+			['Wrong', 2]
+		]);
+		// Each question's "right" in the one accuracy form: right of the graded answers given.
+		expect(byId.get(mr.id)!.accuracy).toMatchObject({ right: 1, partly: 1, counted: 3, percent: 33 });
+		expect(byId.get(sa.id)!.accuracy).toMatchObject({ right: 0, awaiting: 1, counted: 0, percent: null });
+	});
+
 	it('works out facility and discrimination in the database as by hand', async () => {
 		const rows = await resultsOverview(handle, scope);
 		const row = rows.find((r) => r.id === q1.id)!;

@@ -34,12 +34,16 @@ describe('resultsTable', () => {
 		expect(ana.counted?.number).toBe(2);
 		expect(ana).toMatchObject({ status: 'finished', attemptsUsed: 3, marks: 3, max: 3, awaiting: 1, underWay: 3 });
 		expect(ana.cells[1]).toMatchObject({ awaitingGrade: true });
-		expect(other).toMatchObject({ status: 'not started', counted: null, attemptsUsed: 0 });
+		// Accuracy of the counted attempt as every view counts it: 1 right of the 1 question not waiting for a grade.
+		expect(ana.accuracy).toMatchObject({ right: 1, counted: 1, awaiting: 1, percent: 100 });
+		expect(other).toMatchObject({ status: 'not started', counted: null, attemptsUsed: 0, accuracy: null });
 	});
 
 	it('shows an attempt in progress when none is finished', () => {
 		const [ana] = resultsTable(questions, students, [attempt('a1', 1, false)], [response('a1', 'q1', 2)], () => false);
 		expect(ana).toMatchObject({ status: 'in progress', marks: 2 });
+		// The unanswered written question counts as not right.
+		expect(ana.accuracy).toMatchObject({ right: 1, counted: 2, percent: 50 });
 		expect(ana.cells[1]).toBeNull();
 	});
 });
@@ -48,9 +52,9 @@ describe('resultsCsv', () => {
 	it('has a column per question, and no cell a spreadsheet would run as a formula', () => {
 		const rows = resultsTable(questions, students, [attempt('a1', 1, true)], [response('a1', 'q1', 3), response('a1', 'q2', null)], () => true);
 		const [header, ana, other] = resultsCsv(questions, rows).replace(/^\uFEFF/, '').split('\r\n');
-		expect(header).toBe('student,status,attempts used,attempt counted,submitted,Q1: Who said it?,Q2: Explain in your own words,marks,out of,awaiting grading');
-		expect(ana).toBe('Ana,finished,1,1,1970-01-01T00:00:01.000Z,3,to grade,3,4,1');
-		expect(other.endsWith(',,,,4,')).toBe(true);
+		expect(header).toBe('student,status,attempts used,attempt counted,submitted,Q1: Who said it?,Q2: Explain in your own words,marks,out of,awaiting grading,right,counted,accuracy %');
+		expect(ana).toBe('Ana,finished,1,1,1970-01-01T00:00:01.000Z,3,to grade,3,4,1,1,1,100');
+		expect(other.endsWith(',,,,4,,,,')).toBe(true);
 		expect(other.startsWith(`"'=HYPERLINK(""x"")",not started`)).toBe(true);
 	});
 

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { maxMarks } from './scoring';
+import { accuracyOfAnswers, type Accuracy } from '$lib/results/accuracy';
 
 export interface ResultQuestion {
 	/** Its number in the quiz, when the table shows only some questions (a live session's shown ones). */
@@ -57,6 +58,8 @@ export interface ResultRow {
 	/** The most the scored answers could have earned, so awaiting answers do not count against. */
 	max: number;
 	awaiting: number;
+	/** Accuracy of the attempt counted, on the table's questions ($lib/results/accuracy); null before any attempt. */
+	accuracy: Accuracy | null;
 }
 
 /** Rounds marks for showing: two decimals at most. */
@@ -70,6 +73,7 @@ export function resultsTable(
 	responses: ResultResponse[],
 	isOver: (attempt: ResultAttempt) => boolean
 ): ResultRow[] {
+	const asked = new Set(questions.map((q) => q.id));
 	const byAttempt = new Map<string, Map<string, ResultResponse>>();
 	for (const r of responses) {
 		if (!byAttempt.has(r.attemptId)) byAttempt.set(r.attemptId, new Map());
@@ -113,7 +117,8 @@ export function resultsTable(
 			counted: counted ? { number: counted.number, submittedAt: counted.submittedAt } : null,
 			underWay: own.find((a) => a !== counted && !isOver(a))?.number ?? null,
 			cells,
-			...total
+			...total,
+			accuracy: counted ? accuracyOfAnswers(questions.length, [...answers.values()].filter((r) => asked.has(r.questionId))) : null
 		};
 	});
 }
@@ -129,7 +134,7 @@ function shortPrompt(prompt: string): string {
 
 /** The results table as CSV (with a byte-order mark so spreadsheets read it as UTF-8). */
 export function resultsCsv(questions: ResultQuestion[], rows: ResultRow[]): string {
-	const fields = ['student', 'status', 'attempts used', 'attempt counted', 'submitted', ...questions.map((q, i) => `Q${q.number ?? i + 1}: ${shortPrompt(q.prompt)}`), 'marks', 'out of', 'awaiting grading'];
+	const fields = ['student', 'status', 'attempts used', 'attempt counted', 'submitted', ...questions.map((q, i) => `Q${q.number ?? i + 1}: ${shortPrompt(q.prompt)}`), 'marks', 'out of', 'awaiting grading', 'right', 'counted', 'accuracy %'];
 	// "Out of" is the whole quiz's, the same on every row; written answers not yet scored
 	// count for nothing until they are (the last column says how many).
 	const outOf = questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0);
@@ -142,7 +147,10 @@ export function resultsCsv(questions: ResultQuestion[], rows: ResultRow[]): stri
 		...r.cells.map((c) => (!c ? '' : c.awaitingGrade ? 'to grade' : roundMarks(c.marks ?? 0))),
 		r.counted ? roundMarks(r.marks) : '',
 		outOf,
-		r.counted ? r.awaiting : ''
+		r.counted ? r.awaiting : '',
+		r.accuracy?.right ?? '',
+		r.accuracy?.counted ?? '',
+		r.accuracy?.percent ?? ''
 	]);
 	return '\uFEFF' + Papa.unparse({ fields: fields.map(safe), data }, { newline: '\r\n' });
 }

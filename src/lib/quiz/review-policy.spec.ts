@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practicePolicy, reviewPolicy, rightAnswersLater, type FeedbackMode } from './review-policy';
+import { practicePolicy, reviewPolicy, type FeedbackMode } from './review-policy';
 
 /**
  * One row per case: the feedback mode, the attempts allowed and started, whether the
@@ -112,13 +112,5 @@ describe('practicePolicy', () => {
 		[true, { feedback: true, rightAnswers: true }]
 	])('answered %s → %o', (answered, expected) => {
 		expect(practicePolicy(answered)).toEqual(expected);
-	});
-});
-
-describe('rightAnswersLater', () => {
-	it('says when the right answers appear', () => {
-		expect(rightAnswersLater('Tue, Nov 24, 9:30 AM UTC')).toBe(
-			'The right answers appear after your last attempt or when the assignment closes on Tue, Nov 24, 9:30 AM UTC.'
-		);
 	});
 });

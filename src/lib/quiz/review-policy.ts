@@ -71,8 +71,3 @@ export function reviewPolicy(s: ReviewSituation): ReviewPolicy {
 export function practicePolicy(answered: boolean): ReviewPolicy {
 	return { feedback: answered, rightAnswers: answered };
 }
-
-/** What a student reads while feedback shows but the right answers wait. */
-export function rightAnswersLater(closes: string): string {
-	return `The right answers appear after your last attempt or when the assignment closes on ${closes}.`;
-}

@@ -19,27 +19,31 @@ const attempt = (studentId: string, kind: 'assignment' | 'live', columnId: strin
 	columnId,
 	over: true,
 	removed: false,
-	got: 0,
-	answered: 0,
-	marked: 0,
-	...over
+	number: 1,
+	right: 0,
+	partly: 0,
+	awaiting: 0,
+	marks: 0,
+	...over,
+	// Without certainty the marks are the fractions: here the right answers.
+	...('marks' in over ? {} : { marks: over.right ?? 0 })
 });
 
 describe('classGrid', () => {
 	const columns = sortColumns(COLUMNS);
 	const grid = classGrid(columns, STUDENTS, [
 		// Ana: 5/10, then best of 2/5 and 4/5 (the in-progress third does not count), then 3/4.
-		attempt('s1', 'assignment', 'a1', { got: 5, answered: 10, marked: 10 }),
-		attempt('s1', 'assignment', 'a2', { got: 2, answered: 5, marked: 5 }),
-		attempt('s1', 'assignment', 'a2', { got: 4, answered: 5, marked: 5 }),
-		attempt('s1', 'assignment', 'a2', { got: 5, answered: 5, marked: 5, over: false }),
-		attempt('s1', 'live', 'l1', { got: 3, answered: 4, marked: 4 }),
-		// Ben: 7 right of 8 answered of 10, with 2 written answers to grade: 7/8; still answering a2; removed live.
-		attempt('s2', 'assignment', 'a1', { got: 7, answered: 10, marked: 8 }),
-		attempt('s2', 'assignment', 'a2', { got: 1, answered: 1, marked: 1, over: false }),
-		attempt('s2', 'live', 'l1', { got: 4, answered: 4, marked: 4, removed: true }),
+		attempt('s1', 'assignment', 'a1', { right: 5 }),
+		attempt('s1', 'assignment', 'a2', { right: 2, number: 1 }),
+		attempt('s1', 'assignment', 'a2', { right: 4, number: 2 }),
+		attempt('s1', 'assignment', 'a2', { right: 5, number: 3, over: false }),
+		attempt('s1', 'live', 'l1', { right: 3 }),
+		// Ben: 7 right of 10, with 2 written answers to grade: 7/8; still answering a2; removed live.
+		attempt('s2', 'assignment', 'a1', { right: 7, awaiting: 2 }),
+		attempt('s2', 'assignment', 'a2', { right: 1, over: false }),
+		attempt('s2', 'live', 'l1', { right: 4, removed: true }),
 		// An attempt at a column not shown is ignored.
-		attempt('s3', 'assignment', 'gone', { got: 1, answered: 1, marked: 1 })
+		attempt('s3', 'assignment', 'gone', { right: 1 })
 	]);
 
 	it('puts columns in date order and picks the best attempt that is over', () => {
@@ -49,9 +53,9 @@ describe('classGrid', () => {
 	});
 
 	it('leaves written answers still to grade out of accuracy, and counts them', () => {
-		expect(grid.rows[1].cells[0]).toEqual({ accuracy: 88, status: 'counted', toGrade: 2 }); // 7 / (10 - 2)
-		expect(cellWords(grid.rows[1].cells[0])).toBe('88%, 2 to grade');
-		expect(grid.rows[1].cells[1]).toEqual({ accuracy: null, status: 'in progress', toGrade: 0 });
+		expect(grid.rows[1].cells[0]).toMatchObject({ accuracy: 88, status: 'counted', toGrade: 2, attempt: 1 }); // 7 / (10 - 2)
+		expect(cellWords(grid.rows[1].cells[0])).toBe('7 of 8 right (88%), 2 to grade');
+		expect(grid.rows[1].cells[1]).toEqual({ accuracy: null, figures: null, attempt: null, status: 'in progress', toGrade: 0 });
 		expect(grid.rows[1].cells[2].status).toBe('removed');
 		expect(grid.columns[0]).toMatchObject({ average: 69, counted: 2, toGrade: 2 }); // (50 + 88) / 2
 		expect(grid.columns[2]).toMatchObject({ average: 75, counted: 1 });
@@ -70,10 +74,21 @@ describe('classGrid', () => {
 		expect(trendOf([60]).words).toBe('one result so far');
 	});
 
+	it('counts the attempt the assignment’s own table counts: the most marks, not the most right', () => {
+		// With certainty, 4 right but sure and wrong on the rest scores less than 3 right said carefully.
+		const g = classGrid([COLUMNS[2]], [STUDENTS[0]], [
+			attempt('s1', 'assignment', 'a2', { right: 4, marks: -2, number: 1 }),
+			attempt('s1', 'assignment', 'a2', { right: 3, marks: 5, number: 2 }),
+			attempt('s1', 'assignment', 'a2', { right: 2, marks: 5, number: 3 })
+		]);
+		// Equal marks: the later attempt, as the assignment's table picks it.
+		expect(g.rows[0].cells[0]).toMatchObject({ accuracy: 40, attempt: 3 });
+	});
+
 	it('counts an attempt whose every answer waits for a grade, without a figure', () => {
-		expect(attemptAccuracy(attempt('s', 'assignment', 'x', { answered: 2, marked: 0 }), 2)).toBeNull();
-		const g = classGrid([COLUMNS[2]], [STUDENTS[0]], [attempt('s1', 'assignment', 'a2', { answered: 5, marked: 0 })]);
-		expect(g.rows[0].cells[0]).toEqual({ accuracy: null, status: 'counted', toGrade: 5 });
+		expect(attemptAccuracy(attempt('s', 'assignment', 'x', { awaiting: 2 }), 2).percent).toBeNull();
+		const g = classGrid([COLUMNS[2]], [STUDENTS[0]], [attempt('s1', 'assignment', 'a2', { awaiting: 5 })]);
+		expect(g.rows[0].cells[0]).toMatchObject({ accuracy: null, status: 'counted', toGrade: 5 });
 		expect(cellWords(g.rows[0].cells[0])).toBe('5 to grade');
 		expect(g.rows[0].average).toBeNull();
 	});
@@ -83,7 +98,7 @@ describe('classGrid', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		const rows = Papa.parse<string[]>(csv.slice(1).trim()).data;
 		expect(rows[0]).toEqual(['student', 'Assignment 2026-11-01: First', 'Assignment 2026-11-03: Second', 'Live 2026-11-05: Live quiz', 'average %', 'trend']);
-		expect(rows[1]).toEqual(['Ana', '50%', '80%', '75%', '68', 'up 25 points over the last 3']);
+		expect(rows[1]).toEqual(['Ana', '5 of 10 right (50%)', '4 of 5 right (80%)', '3 of 4 right (75%)', '68', 'up 25 points over the last 3']);
 		expect(rows[3][0]).toBe("'=Cy");
 		expect(rows[4]).toEqual(['class average', '69%', '80%', '75%', '', '']);
 	});

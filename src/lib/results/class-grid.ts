@@ -4,13 +4,14 @@
  * student's trend. Pure, so the figures are tested once; the server module feeds it rows
  * aggregated in SQL (one row per attempt, never per response).
  *
- * Accuracy here is the share of the questions right (the mean fraction), with unanswered
- * questions counted as not right and written answers still to grade left out until they
- * are graded. The attempt that counts is the best one that is over, as for the assignment's
- * own results; a live session has one attempt per student.
+ * Accuracy is the one every view uses ($lib/results/accuracy): right answers of the
+ * questions, unanswered ones counted as not right, written answers still to grade left out
+ * until they are graded. The attempt that counts is the one the assignment's own results
+ * count (`countsOver`: the most marks of those over); a live session has one per student.
  */
 import Papa from 'papaparse';
 import { m } from '$lib/paraglide/messages';
+import { accuracy, accuracyWords, type Accuracy } from './accuracy';
 
 export type ColumnKind = 'assignment' | 'live';
 
@@ -32,16 +33,23 @@ export interface GridAttempt {
 	over: boolean;
 	/** Taken out of a live session by the teacher: counts in no figure. */
 	removed: boolean;
-	/** Sum of the fractions of the marked answers. */
-	got: number;
-	/** Answers given, and those of them marked (the rest are written answers to grade). */
-	answered: number;
-	marked: number;
+	/** The attempt's number (1 in a live session). */
+	number: number;
+	/** Answers fully right, partly right, and written answers waiting for a grade. */
+	right: number;
+	partly: number;
+	awaiting: number;
+	/** The sum of its marks: which attempt counts, as on the assignment's page. */
+	marks: number;
 }
 
 export interface GridCell {
-	/** 0–100, or null without an attempt that is over. */
+	/** 0–100, or null without an attempt that is over (or with nothing in it to count yet). */
 	accuracy: number | null;
+	/** What the figure is made of, for the words; null without an attempt that is over. */
+	figures: Accuracy | null;
+	/** The number of the attempt that counts (for the link to it), or null. */
+	attempt: number | null;
 	status: 'counted' | 'in progress' | 'not started' | 'removed';
 	/** Written answers without a grade, in any of the student's attempts here. */
 	toGrade: number;
@@ -69,10 +77,17 @@ export const TREND_SPAN = 3;
 
 const mean = (xs: number[]) => (xs.length ? Math.round(xs.reduce((s, x) => s + x, 0) / xs.length) : null);
 
-/** The accuracy of one attempt in percent, or null when nothing in it can be counted yet. */
-export function attemptAccuracy(a: GridAttempt, questions: number): number | null {
-	const counted = questions - (a.answered - a.marked);
-	return counted > 0 ? Math.round((100 * a.got) / counted) : null;
+/** The accuracy of one attempt on a column's questions. */
+export function attemptAccuracy(a: GridAttempt, questions: number): Accuracy {
+	return accuracy({ questions, right: a.right, partly: a.partly, awaiting: a.awaiting });
+}
+
+/**
+ * Whether attempt `a` counts rather than `b`, both over: the most marks, and of equal marks
+ * the later one (as the assignment's results table, $lib/quiz/results-table, picks it).
+ */
+export function countsOver(a: Pick<GridAttempt, 'marks' | 'number'>, b: Pick<GridAttempt, 'marks' | 'number'>): boolean {
+	return a.marks > b.marks || (a.marks === b.marks && a.number > b.number);
 }
 
 /** A student's trend over their latest results, in numbers and words. */
@@ -101,8 +116,9 @@ export function classGrid(columns: GridColumn[], students: { id: string; display
 		byStudent.set(a.studentId, list);
 	}
 	const rows: GridRow[] = students.map((s) => {
-		const cells: GridCell[] = columns.map(() => ({ accuracy: null, status: 'not started', toGrade: 0 }));
+		const cells: GridCell[] = columns.map(() => ({ accuracy: null, figures: null, attempt: null, status: 'not started', toGrade: 0 }));
 		const mine = byStudent.get(s.id) ?? [];
+		const best = new Map<number, GridAttempt>();
 		for (const a of mine) {
 			const i = index.get(`${a.kind}:${a.columnId}`)!;
 			const cell = cells[i];
@@ -110,14 +126,17 @@ export function classGrid(columns: GridColumn[], students: { id: string; display
 				cell.status = 'removed';
 				continue;
 			}
-			cell.toGrade += a.answered - a.marked;
+			cell.toGrade += a.awaiting;
 			if (!a.over) {
 				if (cell.status === 'not started') cell.status = 'in progress';
 				continue;
 			}
-			const accuracy = attemptAccuracy(a, columns[i].questions);
-			// The best attempt that is over counts; one still to grade counts as soon as it is over.
-			if (cell.status !== 'counted' || (accuracy ?? -1) > (cell.accuracy ?? -1)) cell.accuracy = accuracy;
+			const counted = best.get(i);
+			if (!counted || countsOver(a, counted)) {
+				best.set(i, a);
+				const figures = attemptAccuracy(a, columns[i].questions);
+				Object.assign(cell, { figures, accuracy: figures.percent, attempt: a.number });
+			}
 			cell.status = 'counted';
 		}
 		const points = cells.flatMap((c) => (c.accuracy === null ? [] : [c.accuracy]));
@@ -137,14 +156,15 @@ export function sortColumns(columns: GridColumn[]): GridColumn[] {
 	return [...columns].sort((a, b) => a.at.getTime() - b.at.getTime() || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
 }
 
-/** A cell in words, as the page and the CSV say it. */
+/** A cell in words, as the page and the CSV say it: "2 of 3 right (67%), 1 to grade". */
 export function cellWords(c: GridCell): string {
 	const grade = c.toGrade ? m.results_cell_to_grade({ count: c.toGrade }) : '';
 	if (c.status === 'removed') return m.results_cell_removed();
 	if (c.status === 'not started') return grade || m.results_cell_not_started();
 	if (c.status === 'in progress') return [m.results_cell_in_progress(), grade].filter(Boolean).join(', ');
-	if (c.accuracy === null) return grade || m.results_cell_nothing();
-	return [`${c.accuracy}%`, grade].filter(Boolean).join(', ');
+	const words = c.figures ? accuracyWords(c.figures) : null;
+	if (words === null) return grade || m.results_cell_nothing();
+	return [words, grade].filter(Boolean).join(', ');
 }
 
 // A spreadsheet would run a cell that starts like a formula (OWASP CSV injection).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyAndScore, accuracyText, correlation, discrimination, facility, MIN_ANSWERS, scoreText, signed, type AttemptScores } from './item-stats';
+import { accuracyWords } from './accuracy';
+import { accuracyAndScore, correlation, discrimination, facility, MIN_ANSWERS, scoreText, signed, type AttemptScores } from './item-stats';
 import { marks, type Certainty } from '$lib/quiz/scoring';
 
 /** Attempts as rows of fractions for q1, q2, q3 (undefined: not answered; null: awaiting the teacher). */
@@ -79,30 +80,32 @@ describe('discrimination', () => {
 
 describe('accuracy and the certainty-based score', () => {
 	const cbm = Array.from({ length: 10 }, () => ({ certainty: true }));
-	const answer = (right: boolean, c: Certainty) => ({ fraction: right ? 1 : 0, marks: marks(right ? 1 : 0, c) });
+	const answer = (right: boolean, c: Certainty) => ({ fraction: right ? 1 : 0, marks: marks(right ? 1 : 0, c), certainty: c });
 
 	it('keeps "7 of 10 right (70%)" apart from the score and its range', () => {
 		// 5 very sure right (15) + 2 fairly sure right (4) + 1 very sure wrong (−6) + 2 fairly sure wrong (−4) = 9.
 		const answers = [...Array(5).fill(answer(true, 3)), ...Array(2).fill(answer(true, 2)), answer(false, 3), ...Array(2).fill(answer(false, 2))];
 		const a = accuracyAndScore(cbm, answers);
-		expect(accuracyText(a)).toBe('7 of 10 right (70%)');
+		expect(accuracyWords(a.accuracy)).toBe('7 of 10 right (70%)');
 		expect(scoreText(a)).toBe('Certainty-based score: 9 (range −60 to 30)');
 	});
 
 	it('never reads as a negative fraction of a positive maximum', () => {
 		const answers = Array(10).fill(answer(false, 3)).slice(0, 7);
 		const a = accuracyAndScore(cbm, answers);
-		expect(accuracyText(a)).toBe('0 of 10 right (0%)');
+		expect(accuracyWords(a.accuracy)).toBe('0 of 10 right (0%)');
 		expect(scoreText(a)).toBe('Certainty-based score: −42 (range −60 to 30)');
 		expect(scoreText(a)).not.toMatch(/of 30/);
 	});
 
 	it('counts partly right, unanswered and waiting answers apart, and mixes questions with and without certainty', () => {
 		const questions = [{ certainty: true }, { certainty: false }, { certainty: false }, { certainty: true }];
-		const answers = [answer(true, 1), { fraction: 0.5, marks: 0.5 }, { fraction: null, marks: null }];
+		const answers = [answer(true, 1), { fraction: 0.5, marks: 0.5, certainty: null }, { fraction: null, marks: null, certainty: null }];
 		const a = accuracyAndScore(questions, answers);
-		expect(a).toMatchObject({ right: 1, partly: 1, awaiting: 1, questions: 4, percent: 25, score: 1.5, min: -12, max: 8 });
-		expect(accuracyText(a)).toBe('1 of 4 right (25%), 1 partly right');
+		// The written answer waiting is out of the count until graded, and out of the score's range
+		// (0 to 1 without certainty): 1 right of 3 counted; the range −12 to 7.
+		expect(a).toMatchObject({ accuracy: { right: 1, partly: 1, awaiting: 1, questions: 4, counted: 3, percent: 33 }, score: 1.5, min: -12, max: 7 });
+		expect(accuracyWords(a.accuracy)).toBe('1 of 3 right, 1 partly right (33%)');
 	});
 
 	it('writes a true minus sign', () => {

@@ -10,11 +10,14 @@
  *   did well overall got it right and the others did not; near zero or negative means the
  *   question does not separate them (or is misleading).
  *
+ * Accuracy itself is defined once, in ./accuracy.
+ *
  * Scores here are fractions (0 to 1 per question), never certainty-based marks, so how sure a
  * student was does not change how hard a question looks. Plain TypeScript, unit-tested beside.
  */
 
 import { m } from '$lib/paraglide/messages';
+import { accuracyOfAnswers, awaitingAnswers, scoreRange, type Accuracy } from './accuracy';
 
 /** Below this many graded answers, facility and discrimination say "not enough answers". */
 export const MIN_ANSWERS = 5;
@@ -110,68 +113,33 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
 	return pearson(s);
 }
 
-/** The certainty-based marks a question can give: very sure and wrong to very sure and right. */
-export function markRange(usesCertainty: boolean): { min: number; max: number } {
-	// Moodle's CBM: 3 right, −6 wrong at the highest certainty; without certainty, 0 to 1.
-	return usesCertainty ? { min: -6, max: 3 } : { min: 0, max: 1 };
-}
-
 /** One answer as the accuracy and the score count it. */
 export interface ScoredAnswer {
 	fraction: number | null;
 	marks: number | null;
+	/** The certainty given (1–3), or null when the question did not ask. */
+	certainty: number | null;
 }
 
-/** Accuracy and the certainty-based score, kept apart. */
+/** Accuracy (as $lib/results/accuracy defines it) and the certainty-based score, kept apart. */
 export interface AccuracyAndScore {
-	/** Answers fully right. */
-	right: number;
-	/** Partly right (multiple response, graded writing). */
-	partly: number;
-	/** Questions in the quiz (the denominator: unanswered ones count as not right). */
-	questions: number;
-	/** Written answers still waiting for the teacher. */
-	awaiting: number;
-	/** Whole percentage right of all the questions; null for a quiz with none. */
-	percent: number | null;
+	accuracy: Accuracy;
 	/** The sum of the marks (certainty-based where the question asks how sure). */
 	score: number;
-	/** The lowest and highest score possible on these questions. */
+	/** The lowest and highest score possible on the questions accuracy counts (scoreRange). */
 	min: number;
 	max: number;
 }
 
 /**
  * Accuracy ("7 of 10 right (70%)") and the certainty-based score ("9, range −60 to 30") for
- * one attempt: `questions` are the quiz's (whether each asks how sure), `answers` the
- * attempt's. The score is never shown as a fraction of the maximum, since it can be negative.
+ * one attempt: `questions` are those it is counted on (whether each asks how sure), `answers`
+ * the attempt's. The score is never shown as a fraction of the maximum, since it can be negative.
  */
 export function accuracyAndScore(questions: readonly { certainty: boolean }[], answers: readonly ScoredAnswer[]): AccuracyAndScore {
-	let min = 0;
-	let max = 0;
-	for (const q of questions) {
-		const range = markRange(q.certainty);
-		min += range.min;
-		max += range.max;
-	}
-	let right = 0;
-	let partly = 0;
-	let awaiting = 0;
-	let score = 0;
-	for (const a of answers) {
-		if (a.fraction === null) awaiting++;
-		else if (a.fraction === 1) right++;
-		else if (a.fraction > 0) partly++;
-		score += a.marks ?? 0;
-	}
-	const n = questions.length;
-	return { right, partly, questions: n, awaiting, percent: n === 0 ? null : Math.round((100 * right) / n), score: Math.round(score * 100) / 100, min, max };
-}
-
-/** "7 of 10 right (70%)". */
-export function accuracyText(a: AccuracyAndScore): string {
-	const partly = a.partly > 0 ? m.results_accuracy_partly({ partly: a.partly }) : '';
-	return `${m.results_accuracy_text({ right: a.right, questions: a.questions })}${a.percent === null ? '' : ` (${a.percent}%)`}${partly}`;
+	const { lowest: min, highest: max } = scoreRange(questions, awaitingAnswers(answers));
+	const score = answers.reduce((sum, a) => sum + (a.marks ?? 0), 0);
+	return { accuracy: accuracyOfAnswers(questions.length, answers), score: Math.round(score * 100) / 100, min, max };
 }
 
 /** A signed number with a true minus sign: "−6", "9", "2.5". */
@@ -181,7 +149,7 @@ export function signed(n: number): string {
 }
 
 /** "Certainty-based score: 9 (range −60 to 30)". */
-export function scoreText(a: AccuracyAndScore): string {
+export function scoreText(a: Omit<AccuracyAndScore, 'accuracy'>): string {
 	return m.results_score_text({ score: signed(a.score), min: signed(a.min), max: signed(a.max) });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certaintyWords, chartLabel, inQuotes, statWords } from './result-words';
+import { certaintyWords, chartLabel, inQuotes, statWords, wrongWords } from './result-words';
 import { discriminationOf, facilityOf, percent } from './item-stats';
 
 describe('how the dashboards word their figures', () => {
@@ -25,5 +25,13 @@ describe('how the dashboards word their figures', () => {
 	it('quotes a claim once, even when the claim is itself a quotation', () => {
 		expect(inQuotes('A Sovereign Stand')).toBe('“A Sovereign Stand”');
 		expect(inQuotes('“Yes, it’s true,” she confirmed')).toBe('“Yes, it’s true,” she confirmed');
+	});
+});
+
+describe('wrongWords', () => {
+	it('writes a count and its share as accuracy is written: the count, then the percentage', () => {
+		expect(wrongWords({ wrong: 1, answered: 2, percent: 50 })).toBe('1 of 2 answers wrong (50%)');
+		expect(wrongWords({ wrong: 1, answered: 1, percent: 100 })).toBe('1 of 1 answer wrong (100%)');
+		expect(wrongWords({ wrong: 0, answered: 0, percent: null })).toBe('not asked');
 	});
 });

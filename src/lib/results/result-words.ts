@@ -5,6 +5,7 @@
 import { m } from '$lib/paraglide/messages';
 import { certaintyLabel } from '$lib/quiz/teacher-words';
 import type { Stat } from './item-stats';
+import { wholePercent } from './number-words';
 
 /** A statistic's value as `format` writes it, or why there is none (`full`: with the detail in brackets). */
 export function statWords(stat: Stat, format: (value: number) => string, full = false): string {
@@ -29,4 +30,14 @@ export function chartLabel(bars: readonly { label: string; count: number; correc
 /** `text` between the language's quotation marks, unless it already opens with one (a claim that is itself a quote). */
 export function inQuotes(text: string): string {
 	return /^[“"‘'«]/.test(text) ? text : m.teach_quoted({ text });
+}
+
+/**
+ * A claim's or a question's wrong answers in the dashboards' one form for a count and its
+ * share, as accuracy is written ("1 of 3 right (33%)"): "1 of 2 answers wrong (50%)".
+ */
+export function wrongWords(rate: { wrong: number; answered: number; percent: number | null }): string {
+	if (rate.percent === null) return m.results_rate_not_asked();
+	const figures = { wrong: rate.wrong, answered: rate.answered, percent: wholePercent(rate.percent) };
+	return rate.answered === 1 ? m.results_wrong_answers_one(figures) : m.results_wrong_answers_many(figures);
 }

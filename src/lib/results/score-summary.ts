@@ -5,8 +5,8 @@
  * Added together on one line they once read "-39 of 25 marks"; a score that can be
  * negative is therefore always given with its whole range, never as "x of max".
  */
-import { CBM } from '$lib/quiz/scoring';
 import { m } from '$lib/paraglide/messages';
+import { accuracyOfAnswers, accuracyWords as wordsOf, awaitingAnswers, scoreRange, type Accuracy } from './accuracy';
 
 /** One answer as stored: fraction and marks are null while a written answer waits to be marked. */
 export interface AnswerFigures {
@@ -23,11 +23,9 @@ export interface ScoreSummary {
 	marked: number;
 	/** Written answers still waiting to be marked. */
 	awaiting: number;
-	right: number;
-	partly: number;
-	/** Mean fraction of the marked answers, 0–100, rounded; null when none is marked. */
-	accuracy: number | null;
-	/** Marks of the marked answers, and the lowest and highest those answers could have earned. */
+	/** Accuracy as every view counts it ($lib/results/accuracy): right of the quiz's questions. */
+	accuracy: Accuracy;
+	/** Marks of the marked answers, and the lowest and highest the questions counted could give. */
 	score: { marks: number; lowest: number; highest: number };
 	/** Marked answers given with a certainty: the score differs from accuracy only through these. */
 	withCertainty: number;
@@ -35,39 +33,27 @@ export interface ScoreSummary {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Adds up answers into accuracy and the certainty-based score, kept apart. */
-export function summariseScores(answers: AnswerFigures[]): ScoreSummary {
+/**
+ * Adds up answers into accuracy and the certainty-based score, kept apart. `questions`: the
+ * questions the attempt is counted on (the quiz's, or those a live session showed), with
+ * whether each asked how sure; both figures speak of them ($lib/results/accuracy).
+ */
+export function summariseScores(answers: AnswerFigures[], questions: readonly { certainty: boolean }[]): ScoreSummary {
 	let marked = 0;
-	let right = 0;
-	let partly = 0;
-	let fractions = 0;
 	let marks = 0;
-	let lowest = 0;
-	let highest = 0;
 	let withCertainty = 0;
 	for (const a of answers) {
 		if (a.fraction === null) continue;
 		marked++;
-		fractions += a.fraction;
-		if (a.fraction === 1) right++;
-		else if (a.fraction > 0) partly++;
 		marks += a.marks ?? a.fraction;
-		if (a.certainty !== null) {
-			withCertainty++;
-			lowest += CBM[3].wrong;
-			highest += CBM[3].right;
-		} else {
-			highest += 1;
-		}
+		if (a.certainty !== null) withCertainty++;
 	}
 	return {
 		answered: answers.length,
 		marked,
 		awaiting: answers.length - marked,
-		right,
-		partly,
-		accuracy: marked ? Math.round((100 * fractions) / marked) : null,
-		score: { marks: round2(marks), lowest, highest },
+		accuracy: accuracyOfAnswers(questions.length, answers),
+		score: { marks: round2(marks), ...scoreRange(questions, awaitingAnswers(answers)) },
 		withCertainty
 	};
 }
@@ -81,9 +67,7 @@ export function signed(n: number, plus = false): string {
 
 /** "7 of 10 right (70%)", with partly right answers named; null when nothing is marked. In the page's language. */
 export function accuracyWords(s: ScoreSummary): string | null {
-	if (s.accuracy === null) return null;
-	const figures = { right: s.right, marked: s.marked, percent: s.accuracy };
-	return s.partly ? m.score_accuracy_partly({ ...figures, partly: s.partly }) : m.score_accuracy(figures);
+	return s.marked === 0 ? null : wordsOf(s.accuracy);
 }
 
 /**

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseLocale, getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
 import { confusionMatrix, errorRate, misreadings } from './confusion';
 import { cellWords, trendOf } from './class-grid';
-import { accuracyAndScore, accuracyText, discriminationOf, EXPLAIN, facilityOf, scoreText } from './item-stats';
-import { certaintyWords, chartLabel, inQuotes } from './result-words';
+import { accuracyAndScore, discriminationOf, EXPLAIN, facilityOf, scoreText } from './item-stats';
+import { accuracy, accuracyWords, toGradeWords } from './accuracy';
+import { certaintyWords, chartLabel, inQuotes, wrongWords } from './result-words';
 import { checkLabel, formLabel, typeLabel } from './dashboard-labels';
 import { wholePercent } from './number-words';
 
@@ -52,8 +53,13 @@ describe('dashboard words in Spanish', () => {
 		expect(inLanguage('es', () => trendOf([60, 59]).words)).toBe('baja 1 punto en los últimos 2');
 		expect(inLanguage('es', () => trendOf([60, 60]).words)).toBe('estable en los últimos 2');
 		expect(inLanguage('es', () => trendOf([]).words)).toBe('aún sin resultados');
-		expect(inLanguage('es', () => cellWords({ accuracy: 88, status: 'counted', toGrade: 2 }))).toBe('88%, 2 por calificar');
-		expect(inLanguage('es', () => cellWords({ accuracy: null, status: 'in progress', toGrade: 0 }))).toBe('en curso');
+		// A counted cell says accuracy as every view does: the count, then the percentage.
+		const figures = accuracy({ questions: 10, right: 7, partly: 0, awaiting: 2 });
+		expect(inLanguage('es', () => cellWords({ accuracy: 88, figures, attempt: 1, status: 'counted', toGrade: 2 }))).toBe('7 de 8 correctas (88 %), 2 por calificar');
+		expect(inLanguage('es', () => cellWords({ accuracy: null, figures: null, attempt: null, status: 'in progress', toGrade: 0 }))).toBe('en curso');
+		expect(inLanguage('es', () => wrongWords({ wrong: 1, answered: 2, percent: 50 }))).toBe('1 de 2 respuestas incorrectas (50%)');
+		expect(inLanguage('es', () => wrongWords({ wrong: 1, answered: 1, percent: 100 }))).toBe('1 de 1 respuesta incorrecta (100%)');
+		expect(inLanguage('es', () => wrongWords({ wrong: 0, answered: 0, percent: null }))).toBe('no se preguntó');
 	});
 
 	it('gives the statistics’ reasons, accuracy, score and their explanations in Spanish', () => {
@@ -61,8 +67,9 @@ describe('dashboard words in Spanish', () => {
 		expect(inLanguage('es', () => facilityOf(few))).toEqual({ value: null, reason: 'No hay suficientes respuestas (3 de al menos 5).' });
 		const same = { n: 5, sx: 5, sy: 5, sxx: 5, syy: 5, sxy: 5 };
 		expect(inLanguage('es', () => discriminationOf(same))).toEqual({ value: null, reason: expect.stringMatching(/^Todos sacaron lo mismo/) });
-		const sums = accuracyAndScore([{ certainty: true }, { certainty: true }], [{ fraction: 1, marks: 3 }, { fraction: 0.5, marks: -2 }]);
-		expect(inLanguage('es', () => accuracyText(sums))).toBe('1 de 2 correctas (50%), 1 en parte');
+		const sums = accuracyAndScore([{ certainty: true }, { certainty: true }], [{ fraction: 1, marks: 3, certainty: 3 }, { fraction: 0.5, marks: -2, certainty: 2 }]);
+		expect(inLanguage('es', () => accuracyWords(sums.accuracy))).toBe('1 de 2 correctas, 1 en parte (50 %)');
+		expect(inLanguage('es', () => toGradeWords({ awaiting: 2 }))).toBe('2 respuestas escritas por calificar; todavía no cuentan');
 		expect(inLanguage('es', () => scoreText(sums))).toBe('Puntuación según la seguridad: 1 (de −12 a 6)');
 		expect(inLanguage('es', () => EXPLAIN.facility)).toMatch(/^La facilidad es/);
 		expect(EXPLAIN.facility).toMatch(/^Facility is/);

@@ -10,15 +10,17 @@ import type { DatabaseHandle } from '../db/database';
 import { roster } from '../people/classes';
 import { resultsTable } from '$lib/quiz/results-table';
 import { percentRight, tally } from '$lib/live/tally';
+import { accuracyOfAnswers, liveQuestionIndexes } from '$lib/results/accuracy';
 import { sessionAnswers, type LiveContext } from './teacher-views';
 
 /**
  * The questions the session has shown, with their numbers in the quiz, as marked: certainty
  * counts only where the session asked for it. A session ended early is marked out of what
- * the class was asked, not the whole quiz.
+ * the class was asked, not the whole quiz; a student-paced one out of every question, all
+ * open from the start (one rule for every view: liveQuestionIndexes).
  */
 export function markedQuestions(ctx: Pick<LiveContext, 'session' | 'questions'>) {
-	const shown = new Set(Object.keys(ctx.session.state.phases).map(Number));
+	const shown = new Set(liveQuestionIndexes(ctx.session.state, ctx.session.pacing));
 	return ctx.questions
 		.map((q, i) => ({ ...q, number: i + 1, certainty: ctx.session.askCertainty && q.certainty }))
 		.filter((q) => shown.has(q.number - 1));
@@ -56,11 +58,14 @@ export async function liveResults(handle: DatabaseHandle, ctx: Pick<LiveContext,
 	).map((row) => (removed.has(row.studentId) ? { ...row, status: 'removed' as const } : row));
 	const answers = await sessionAnswers(handle, session.id);
 	const perQuestion = questions.map((q) => {
+		const given = answers.filter((a) => a.questionId === q.id);
 		const sums = tally(
 			(q.options ?? []).map((o) => o.value),
-			answers.filter((a) => a.questionId === q.id)
+			given
 		);
-		return { number: q.number, prompt: q.prompt, answered: sums.answered, right: sums.right, percentRight: percentRight(sums), confidentlyWrong: sums.confidentlyWrong, written: q.type === 'short-answer' };
+		// Right of the answers given, counted and worded as accuracy is everywhere ($lib/results/accuracy).
+		const accuracy = accuracyOfAnswers(given.length, given);
+		return { number: q.number, prompt: q.prompt, answered: sums.answered, right: sums.right, accuracy, percentRight: percentRight(sums), confidentlyWrong: sums.confidentlyWrong, written: q.type === 'short-answer' };
 	});
 	return { questions, rows, perQuestion };
 }

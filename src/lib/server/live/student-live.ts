@@ -14,6 +14,7 @@ import { articleBundle } from '../articles/reader-cache';
 import { feedbackView, questionView, responsesOf, savedAnswerView } from '../quiz/question-views';
 import { maxMarks } from '$lib/quiz/scoring';
 import { summariseScores } from '$lib/results/score-summary';
+import { liveQuestionIndexes } from '$lib/results/accuracy';
 import { pacedScreen, refreshesItself, studentMayAnswer, studentMaySee, type PacedScreen } from '$lib/live/pacing';
 import { screenKey } from '$lib/live/student-follow';
 import { announceLive, joinedAttempt, liveSessionForStudents, removedError } from './sessions';
@@ -111,8 +112,10 @@ export async function studentLiveView(handle: DatabaseHandle, ctx: StudentLiveCo
 	};
 	if (screen.kind !== 'question') {
 		// At the end, the results of the questions the student may see (revealed, or their own once handed in).
-		const seen = screen.kind === 'ended' ? questions.flatMap((q, i) => (studentMaySee(session.state, session.pacing, i, part).feedback ? (responses.get(q.id) ?? []) : [])) : [];
-		const summary = seen.length ? summariseScores(seen) : null;
+		// Accuracy counts the questions the session showed whose results the student may see (all, once revealed).
+		const shown = screen.kind === 'ended' ? liveQuestionIndexes(session.state, session.pacing).filter((i) => i < questions.length && studentMaySee(session.state, session.pacing, i, part).feedback) : [];
+		const seen = shown.flatMap((i) => responses.get(questions[i].id) ?? []);
+		const summary = seen.length ? summariseScores(seen, shown.map((i) => ({ certainty: session.askCertainty && questions[i].certainty }))) : null;
 		return { ...base, summary, question: null, mayAnswer: false, saved: null, feedback: null, refresh: refreshesItself(screen, false, false) };
 	}
 	const q = questions[screen.index];

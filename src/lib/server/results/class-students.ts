@@ -3,10 +3,14 @@
  * Four queries whatever the class's size: the assignments and the live sessions with their
  * question counts, the roster, and one row per attempt with its answers summed in SQL.
  */
-import { and, count, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import { roster } from '../people/classes';
 import { classGrid, sortColumns, type GridAttempt, type GridColumn } from '$lib/results/class-grid';
+import { liveQuestionIndexes } from '$lib/results/accuracy';
+
+/** How many rows meet `condition`, in SQL both engines run. */
+const countWhen = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number);
 
 /** The most columns the page shows: the latest ones; the CSV has them all. */
 export const PAGE_COLUMNS = 20;
@@ -20,13 +24,13 @@ async function classColumns({ db, tables: t }: DatabaseHandle, classId: string) 
 		.leftJoin(t.quizQuestions, eq(t.quizQuestions.quizId, t.quizzes.id))
 		.where(eq(t.assignments.classId, classId))
 		.groupBy(t.assignments.id, t.quizzes.title, t.assignments.opensAt, t.assignments.closesAt);
-	const live = await db
-		.select({ id: t.liveSessions.id, title: t.quizzes.title, at: t.liveSessions.createdAt, endedAt: t.liveSessions.endedAt, questions: count(t.liveQuestions.questionId) })
+	const sessions = await db
+		.select({ id: t.liveSessions.id, title: t.quizzes.title, at: t.liveSessions.createdAt, endedAt: t.liveSessions.endedAt, state: t.liveSessions.state, pacing: t.liveSessions.pacing })
 		.from(t.liveSessions)
 		.innerJoin(t.quizzes, eq(t.quizzes.id, t.liveSessions.quizId))
-		.leftJoin(t.liveQuestions, eq(t.liveQuestions.sessionId, t.liveSessions.id))
-		.where(eq(t.liveSessions.classId, classId))
-		.groupBy(t.liveSessions.id, t.quizzes.title, t.liveSessions.createdAt, t.liveSessions.endedAt);
+		.where(eq(t.liveSessions.classId, classId));
+	// A session's attempts count on the questions it showed, as on every other view of them.
+	const live = sessions.map(({ state, pacing, ...l }) => ({ ...l, questions: liveQuestionIndexes(state, pacing).length }));
 	return { assignments, live };
 }
 
@@ -45,9 +49,11 @@ async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string,
 			liveSessionId: t.attempts.liveSessionId,
 			submittedAt: t.attempts.submittedAt,
 			removedAt: t.attempts.removedAt,
-			got: sql<number>`coalesce(sum(${t.responses.fraction}), 0)`.mapWith(Number),
-			answered: count(t.responses.id),
-			marked: count(t.responses.fraction)
+			number: t.attempts.number,
+			right: countWhen(sql`${t.responses.fraction} = 1`),
+			partly: countWhen(sql`${t.responses.fraction} > 0 and ${t.responses.fraction} < 1`),
+			awaiting: countWhen(sql`${t.responses.id} is not null and ${t.responses.fraction} is null`),
+			marks: sql<number>`coalesce(sum(${t.responses.marks}), 0)`.mapWith(Number)
 		})
 		.from(t.attempts)
 		.innerJoin(t.students, eq(t.students.id, t.attempts.studentId))
@@ -62,7 +68,7 @@ async function classAttempts({ db, tables: t }: DatabaseHandle, classId: string,
 				)
 			)
 		)
-		.groupBy(t.attempts.id, t.attempts.studentId, t.attempts.assignmentId, t.attempts.liveSessionId, t.attempts.submittedAt, t.attempts.removedAt);
+		.groupBy(t.attempts.id, t.attempts.studentId, t.attempts.assignmentId, t.attempts.liveSessionId, t.attempts.number, t.attempts.submittedAt, t.attempts.removedAt);
 }
 
 /**
@@ -80,7 +86,7 @@ export async function classStudents(handle: DatabaseHandle, classId: string, now
 	const closes = new Map(assignments.map((a) => [a.id, a.closesAt]));
 	const ended = new Map(live.map((l) => [l.id, l.endedAt]));
 	const rows: GridAttempt[] = attempts.flatMap((a): GridAttempt[] => {
-		const base = { studentId: a.studentId!, got: a.got, answered: a.answered, marked: a.marked, removed: a.removedAt !== null };
+		const base = { studentId: a.studentId!, number: a.number ?? 1, right: a.right, partly: a.partly, awaiting: a.awaiting, marks: a.marks, removed: a.removedAt !== null };
 		if (a.assignmentId) return [{ ...base, kind: 'assignment' as const, columnId: a.assignmentId, over: a.submittedAt !== null || closes.get(a.assignmentId)! <= now }];
 		if (a.liveSessionId) return [{ ...base, kind: 'live' as const, columnId: a.liveSessionId, over: a.submittedAt !== null || ended.get(a.liveSessionId) != null }];
 		return [];

@@ -202,6 +202,8 @@ export async function studentQuizHistory(handle: DatabaseHandle, studentId: stri
 			right: countWhen(sql`${r.fraction} = 1`),
 			partly: countWhen(sql`${r.fraction} > 0 and ${r.fraction} < 1`),
 			awaiting: countWhen(sql`${r.id} is not null and ${r.fraction} is null`),
+			/** Of those waiting, the ones given with a certainty (their question's range is out of the score's). */
+			awaitingSure: countWhen(sql`${r.id} is not null and ${r.fraction} is null and ${r.certainty} is not null`),
 			marks: sql<number>`coalesce(sum(${r.marks}), 0)`.mapWith(Number)
 		})
 		.from(t.attempts)

@@ -10,6 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { certaintyLabel } from '$lib/quiz/teacher-words';
 import { typeLabel } from '$lib/results/dashboard-labels';
 import { discriminationOf, facilityOf, type ItemSums } from '$lib/results/item-stats';
+import { accuracy } from '$lib/results/accuracy';
 import { answerSummary, optionLabel } from '../quiz/question-views';
 import { choiceCounts, evidenceNearMisses, itemSums, optionTally, questionAnswers, questionFigures, type CountedAttempts, type QuestionFigures } from './question-queries';
 
@@ -67,14 +68,16 @@ function barsFor(q: QuestionRow, article: ReaderArticle, figures: QuestionFigure
 
 /** Figures shared by the overview and the question page. */
 function figuresView(q: QuestionRow, figures: QuestionFigures, sums: ItemSums) {
-	const scored = figures.answered - figures.awaiting;
+	// One question's accuracy, counted as an attempt's is ($lib/results/accuracy), over the answers given to it.
+	const right = accuracy({ questions: figures.answered, right: figures.right, partly: figures.partly, awaiting: figures.awaiting });
 	return {
 		answered: figures.answered,
 		right: figures.right,
 		partly: figures.partly,
 		awaiting: figures.awaiting,
-		/** Right of the scored answers, as a whole percentage; null when none is scored. */
-		percentRight: scored > 0 ? Math.round((100 * figures.right) / scored) : null,
+		accuracy: right,
+		/** Right of the graded answers, as a whole percentage; null when none is graded. */
+		percentRight: right.percent,
 		averageCertainty: figures.certain > 0 ? figures.certaintySum / figures.certain : null,
 		certaintyAsked: q.certainty,
 		confidentlyWrong: figures.confidentlyWrong,
@@ -100,6 +103,9 @@ export async function resultsOverview(handle: DatabaseHandle, scope: DashboardSc
 			claim: claimOf(q, scope.article),
 			...figuresView(q, f, sums.get(q.id) ?? NO_SUMS),
 			bars,
+			// Options get a lettered chart (the letters are the options' order, named in its label);
+			// a written answer or found words get their counts in words: there are no options to letter.
+			chart: options !== null,
 			href: `${scope.base}/questions/${q.number ?? i + 1}`
 		};
 	});

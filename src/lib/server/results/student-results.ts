@@ -11,7 +11,8 @@ import { m } from '$lib/paraglide/messages';
 import { certaintyLabel, verdictWords } from '$lib/quiz/teacher-words';
 import { reviewPolicy, type ReviewPolicy } from '$lib/quiz/review-policy';
 import { studentMaySee } from '$lib/live/pacing';
-import { accuracyAndScore, accuracyText, scoreText } from '$lib/results/item-stats';
+import { accuracyAndScore, scoreText } from '$lib/results/item-stats';
+import { accuracy, accuracyWords, liveQuestionIndexes, scoreRange } from '$lib/results/accuracy';
 import { answerSummary, feedbackView } from '../quiz/question-views';
 import { attemptOver } from '../quiz/assignments';
 import { studentAnswers, studentQuizHistory } from './question-queries';
@@ -88,16 +89,18 @@ export async function studentResults(handle: DatabaseHandle, scope: StudentScope
 			href: `${scope.base}/questions/${q.number ?? i + 1}`
 		};
 	});
+	// A live session counts its attempts on the questions it showed (see $lib/results/accuracy).
+	const counted = scope.session ? new Set(liveQuestionIndexes(scope.session.state, scope.session.pacing)) : null;
 	const summary = accuracyAndScore(
-		scope.questions.map((q) => ({ certainty: asksCertainty(scope, q) })),
-		mine
+		scope.questions.filter((q, i) => !counted || counted.has((q.number ?? i + 1) - 1)).map((q) => ({ certainty: asksCertainty(scope, q) })),
+		mine.filter((r) => !counted || counted.has(scope.questions.findIndex((q) => q.id === r.questionId)))
 	);
 	return {
 		student,
 		attemptNumber: chosen?.number ?? null,
 		attempts: numbered.map(({ attempt, number }) => ({ number, startedAt: attempt.startedAt, submittedAt: attempt.submittedAt })),
 		questions,
-		accuracy: accuracyText(summary),
+		accuracy: accuracyWords(summary.accuracy) ?? '–',
 		score: scoreText(summary),
 		summary,
 		feedbackSetting: scope.assignment?.feedback ?? null
@@ -118,23 +121,18 @@ export async function studentHistory(handle: DatabaseHandle, scope: StudentScope
 	const ordered = [...quizQuestions].sort((a, b) => a.sort - b.sort);
 	const sessionIds = [...new Set(rows.flatMap((r) => (r.liveSessionId ? [r.liveSessionId] : [])))];
 	const sessions = sessionIds.length
-		? await db.select({ id: t.liveSessions.id, askCertainty: t.liveSessions.askCertainty, state: t.liveSessions.state }).from(t.liveSessions).where(inArray(t.liveSessions.id, sessionIds))
+		? await db.select({ id: t.liveSessions.id, askCertainty: t.liveSessions.askCertainty, state: t.liveSessions.state, pacing: t.liveSessions.pacing }).from(t.liveSessions).where(inArray(t.liveSessions.id, sessionIds))
 		: [];
 	const sessionById = new Map(sessions.map((s) => [s.id, s]));
 	return rows
 		.filter((r) => r.assignmentId || r.liveSessionId)
 		.map((r) => {
 			const session = r.liveSessionId ? sessionById.get(r.liveSessionId) : undefined;
-			// A live session is marked on the questions it showed, with certainty only where it asked.
-			const asked = session
-				? ordered.filter((_, i) => i in session.state.phases).map((q) => ({ certainty: q.certainty && session.askCertainty }))
-				: ordered.map((q) => ({ certainty: q.certainty }));
-			const answers = [
-				...Array(r.right).fill({ fraction: 1, marks: 0 }),
-				...Array(r.partly).fill({ fraction: 0.5, marks: 0 }),
-				...Array(r.awaiting).fill({ fraction: null, marks: 0 })
-			];
-			const sums = { ...accuracyAndScore(asked, answers), score: Math.round(r.marks * 100) / 100 };
+			// A live session is counted on the questions it showed, with certainty only where it asked.
+			const shown = session ? new Set(liveQuestionIndexes(session.state, session.pacing)) : null;
+			const asked = shown ? ordered.filter((_, i) => shown.has(i)).map((q) => ({ certainty: q.certainty && session!.askCertainty })) : ordered.map((q) => ({ certainty: q.certainty }));
+			const range = scoreRange(asked, { sure: r.awaitingSure, plain: r.awaiting - r.awaitingSure });
+			const sums = { accuracy: accuracy({ questions: asked.length, right: r.right, partly: r.partly, awaiting: r.awaiting }), score: Math.round(r.marks * 100) / 100, min: range.lowest, max: range.highest };
 			const kind = r.assignmentId ? 'assignment' : 'live';
 			const id = (r.assignmentId ?? r.liveSessionId)!;
 			const here = id === scope.id && kind === scope.kind;
@@ -152,7 +150,7 @@ export async function studentHistory(handle: DatabaseHandle, scope: StudentScope
 				submittedAt: r.submittedAt,
 				removed: r.removedAt !== null,
 				here,
-				accuracy: accuracyText(sums),
+				accuracy: accuracyWords(sums.accuracy) ?? '–',
 				score: scoreText(sums),
 				href: `/teach/results/${kind}/${encodeURIComponent(id)}/students/${encodeURIComponent(studentId)}${kind === 'assignment' ? `?attempt=${r.number ?? 1}` : ''}`
 			};

@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			answered: responses.size,
 			over,
 			submitted: x.submittedAt ? showTime(x.submittedAt, zone) : null,
-			summary: shown ? summariseScores(scored) : null
+			summary: shown ? summariseScores(scored, questions) : null
 		});
 	}
 	const state = assignmentState(a);

@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		rows,
 		answered: rows.filter((r) => r.answered).length,
 		total: rows.length,
-		summary: summariseScores([...responses.values()]),
+		summary: summariseScores([...responses.values()], questions),
 		finished: !!current.submittedAt
 	};
 };

@@ -46,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 		// Said beside the held-back answers, so the student knows what comes next.
 		attemptsLeft: assignmentState(ctx.assignment) === 'open' ? Math.max(0, ctx.assignment.maxAttempts - attempts.length) : 0,
 		closes: showTime(ctx.assignment.closesAt, zone),
-		summary: shown ? summariseScores(all) : null,
+		summary: shown ? summariseScores(all, ctx.questions) : null,
 		items
 	};
 };

@@ -31,7 +31,8 @@ export const GET: RequestHandler = async (event) => {
 		!q.seen ? 'nothing yet' : q.seen.rightAnswers ? 'result and right answers' : 'result only'
 	]);
 	const s = results.summary;
-	data.push(['Accuracy', null, '', results.accuracy, '', '', `${s.right} of ${s.questions}`, null, '']);
+	const a = s.accuracy;
+	data.push(['Accuracy', null, '', results.accuracy, '', '', `${a.right} of ${a.counted}`, null, a.awaiting ? `${a.awaiting} to grade` : '']);
 	data.push(['Certainty-based score', null, '', results.score, '', '', '', s.score, `range ${s.min} to ${s.max}`]);
 	return csvResponse(csvText(fields, data), `${scope.className} ${results.student.name} ${scope.quizTitle}.csv`);
 };

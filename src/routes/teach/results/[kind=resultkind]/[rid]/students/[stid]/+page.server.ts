@@ -6,6 +6,7 @@ import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { dashboardScope } from '$lib/server/results/dashboard';
 import { studentHistory, studentResults } from '$lib/server/results/student-results';
 import { feedbackTimingWords } from '$lib/quiz/teacher-words';
+import { toGradeWords } from '$lib/results/accuracy';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 			attemptNumber: results.attemptNumber,
 			attempts: results.attempts.map((a) => ({ number: a.number, started: time(a.startedAt), submitted: time(a.submittedAt) })),
 			accuracy: results.accuracy,
+			toGrade: toGradeWords(results.summary.accuracy),
 			score: results.score,
 			questions: results.questions.map(({ answeredAt, ...q }) => ({ ...q, answeredAt: time(answeredAt) })),
 			history: history.map(({ startedAt, submittedAt, ...h }) => ({
