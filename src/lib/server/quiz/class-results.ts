@@ -40,33 +40,30 @@ export async function classResults(handle: DatabaseHandle, classId: string): Pro
 			.where(eq(t.liveSessions.classId, classId))
 			.orderBy(asc(t.liveSessions.createdAt))
 	]);
-	// Each assignment and session is read at once, not one after another: on PostgreSQL the
-	// round trips of a class's dozen results reads were most of the export's time.
-	const sets: ClassResultSet[] = await Promise.all([
-		...assignments.map(async ({ assignment, title }): Promise<ClassResultSet> => {
-			const { questions, rows } = await assignmentResults(handle, assignment);
-			return {
-				kind: 'assignment',
-				title,
-				date: assignment.opensAt,
-				outOf: questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
-				questions: questions.map((q, i) => ({ number: i + 1, prompt: q.prompt })),
-				students: rows.map(studentLine)
-			};
-		}),
-		...sessions.map(async ({ session, title }): Promise<ClassResultSet> => {
-			const questions = await liveQuestionsOf(handle, session);
-			const results = await liveResults(handle, { session, questions });
-			return {
-				kind: 'live',
-				title,
-				date: session.createdAt,
-				// Marked out of the questions the class was shown (see markedQuestions).
-				outOf: results.questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
-				questions: results.questions.map((q) => ({ number: q.number, prompt: q.prompt })),
-				students: results.rows.map(studentLine)
-			};
-		})
-	]);
+	const sets: ClassResultSet[] = [];
+	for (const { assignment, title } of assignments) {
+		const { questions, rows } = await assignmentResults(handle, assignment);
+		sets.push({
+			kind: 'assignment',
+			title,
+			date: assignment.opensAt,
+			outOf: questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
+			questions: questions.map((q, i) => ({ number: i + 1, prompt: q.prompt })),
+			students: rows.map(studentLine)
+		});
+	}
+	for (const { session, title } of sessions) {
+		const questions = await liveQuestionsOf(handle, session);
+		const results = await liveResults(handle, { session, questions });
+		sets.push({
+			kind: 'live',
+			title,
+			date: session.createdAt,
+			// Marked out of the questions the class was shown (see markedQuestions).
+			outOf: results.questions.reduce((sum, q) => sum + maxMarks(q.certainty), 0),
+			questions: results.questions.map((q) => ({ number: q.number, prompt: q.prompt })),
+			students: results.rows.map(studentLine)
+		});
+	}
 	return sets.sort((a, b) => a.date.getTime() - b.date.getTime());
 }
