@@ -15,6 +15,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { DomainError } from '../domain-error';
 import { newArticleId, slugFor } from '../articles/teacher-articles';
 import { ContentPackError, PACK_FILES, parsePack, type ContentPack, type PackSources } from './read-pack';
+import { selectorColumns } from './sync-pack';
 import { readZip, ZipError, type ZipFile } from './zip';
 
 /** Under adapter-node's 512 KB body limit, as for the other uploads, so the app always gets to say why. */
@@ -129,11 +130,7 @@ export async function importPack(handle: DatabaseHandle, teacherId: string, pack
 			key: item.id,
 			kind,
 			versionId,
-			quoteExact: item.selectors.quote.exact,
-			quotePrefix: item.selectors.quote.prefix,
-			quoteSuffix: item.selectors.quote.suffix,
-			positionStart: item.selectors.position.start,
-			positionEnd: item.selectors.position.end,
+			...selectorColumns(item),
 			sort
 		});
 		await insertAll(tx, t.annotations, [...pack.claims.map((c, i) => annotation(c, 'claim', i)), ...pack.notes.map((n, i) => annotation(n, 'note', pack.claims.length + i))]);

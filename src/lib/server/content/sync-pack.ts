@@ -32,6 +32,12 @@ async function upsert(tx: Tx, table: PgTable, idColumn: string, rows: Record<str
 		.onConflictDoUpdate({ target: columns[idColumn], set });
 }
 
+/** A pack claim's or note's selectors as the annotations table stores them (quote with context, position). */
+export function selectorColumns(item: ContentPack['claims'][number] | ContentPack['notes'][number]) {
+	const { quote, position } = item.selectors;
+	return { quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, positionStart: position.start, positionEnd: position.end };
+}
+
 /** Writes `pack` into the database unless the same pack was loaded before. */
 export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentPack): Promise<SyncResult> {
 	const articleId = pack.meta.slug;
@@ -132,11 +138,7 @@ export async function syncPack({ db, tables: t }: DatabaseHandle, pack: ContentP
 			key: item.id,
 			kind,
 			versionId,
-			quoteExact: item.selectors.quote.exact,
-			quotePrefix: item.selectors.quote.prefix,
-			quoteSuffix: item.selectors.quote.suffix,
-			positionStart: item.selectors.position.start,
-			positionEnd: item.selectors.position.end,
+			...selectorColumns(item),
 			sort
 		});
 		await upsert(tx, t.annotations, 'id', [
