@@ -88,7 +88,7 @@ export function parseAnnotations(input: string | unknown): ImportResult {
 	const found = annotationsIn(data, problems);
 	if (found === null) return { ok: false, anchors: [], problems };
 	if (found.length > MAX_IMPORT_ANNOTATIONS) {
-		return fail('(file)', m.rest_w3c_too_many({ count: found.length.toLocaleString(getLocale()), max: MAX_IMPORT_ANNOTATIONS.toLocaleString(getLocale()) }));
+		return fail('(file)', m.rest_w3c_too_many({ count: found.length, max: MAX_IMPORT_ANNOTATIONS.toLocaleString(getLocale()) }));
 	}
 
 	const anchors: ImportedAnchor[] = [];

@@ -65,7 +65,7 @@ describe('the last refusals in the request’s language', () => {
 	});
 
 	it.each([
-		['en', 'Skipped: it has no target, so there are no words to attach it to.', 'The file has 5,001 annotations; at most 5,000 can be imported at once.'],
+		['en', 'Skipped: it has no target, so there are no words to attach it to.', 'The file has 5001 annotations; at most 5,000 can be imported at once.'],
 		['es', 'Omitida: no tiene destino (target), así que no hay palabras a las que sujetarla.', 'El archivo tiene 5001 anotaciones; se pueden importar como máximo 5000 a la vez.']
 	] as const)('a W3C import’s reasons (%s)', (locale, skipped, tooMany) => {
 		speak(locale);
