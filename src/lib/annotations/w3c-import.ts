@@ -6,8 +6,11 @@
  * checked against the quote, then the quote with its prefix and suffix; what cannot be
  * placed is an orphan). Written for the kit's own export and for other tools' (Hypothesis:
  * a target list, TextQuote + TextPosition + Range selectors, pages inline under first/next).
- * Problems come back as a list a teacher can read, each saying where it is.
+ * Problems come back as a list a teacher can read, each saying where it is, in the
+ * request's language (read when found, never module constants: issue 12 §1).
  */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** The JSON-LD context every Web Annotation document uses. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -73,11 +76,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 export function parseAnnotations(input: string | unknown): ImportResult {
 	let data: unknown = input;
 	if (typeof input === 'string') {
-		if (input.length > MAX_IMPORT_CHARS) return fail('(file)', `The file is too big: at most ${MAX_IMPORT_CHARS.toLocaleString('en')} characters.`);
+		if (input.length > MAX_IMPORT_CHARS) return fail('(file)', m.rest_w3c_too_big({ max: MAX_IMPORT_CHARS.toLocaleString(getLocale()) }));
 		try {
 			data = JSON.parse(input.replace(/^\uFEFF/, ''));
 		} catch (error) {
-			return fail('(file)', `This is not JSON, so it cannot be JSON-LD: ${error instanceof Error ? error.message : 'it could not be read'}.`);
+			return fail('(file)', m.rest_w3c_not_json({ why: error instanceof Error ? error.message : m.rest_w3c_unreadable() }));
 		}
 	}
 
@@ -85,7 +88,7 @@ export function parseAnnotations(input: string | unknown): ImportResult {
 	const found = annotationsIn(data, problems);
 	if (found === null) return { ok: false, anchors: [], problems };
 	if (found.length > MAX_IMPORT_ANNOTATIONS) {
-		return fail('(file)', `The file has ${found.length} annotations; at most ${MAX_IMPORT_ANNOTATIONS.toLocaleString('en')} can be imported at once.`);
+		return fail('(file)', m.rest_w3c_too_many({ count: found.length, max: MAX_IMPORT_ANNOTATIONS.toLocaleString(getLocale()) }));
 	}
 
 	const anchors: ImportedAnchor[] = [];
@@ -95,14 +98,14 @@ export function parseAnnotations(input: string | unknown): ImportResult {
 		if (!anchor) continue;
 		if (anchor.id !== null) {
 			if (seenIds.has(anchor.id)) {
-				problems.push({ at, message: `Skipped: another annotation already has the id ${anchor.id}.` });
+				problems.push({ at, message: m.rest_w3c_skipped({ why: m.rest_w3c_same_id({ id: anchor.id }) }) });
 				continue;
 			}
 			seenIds.add(anchor.id);
 		}
 		anchors.push(anchor);
 	}
-	if (anchors.length === 0 && problems.length === 0) problems.push({ at: '(file)', message: 'The file holds no annotations.' });
+	if (anchors.length === 0 && problems.length === 0) problems.push({ at: '(file)', message: m.rest_w3c_no_annotations() });
 	return { ok: anchors.length > 0, anchors, problems };
 }
 
@@ -118,12 +121,12 @@ function fail(at: string, message: string): ImportResult {
 function annotationsIn(data: unknown, problems: ImportProblem[]): { at: string; value: unknown }[] | null {
 	if (Array.isArray(data)) return data.map((value, i) => ({ at: `[${i}]`, value }));
 	if (!isObject(data)) {
-		problems.push({ at: '(file)', message: 'The file must hold a JSON object (an AnnotationCollection, a page or an annotation) or a list of annotations.' });
+		problems.push({ at: '(file)', message: m.rest_w3c_not_object() });
 		return null;
 	}
 	const context = asList(data['@context']);
 	if (!context.includes(ANNO_CONTEXT)) {
-		problems.push({ at: '@context', message: `This is not marked as Web Annotation JSON-LD: its @context must include "${ANNO_CONTEXT}".` });
+		problems.push({ at: '@context', message: m.rest_w3c_context({ context: ANNO_CONTEXT }) });
 		return null;
 	}
 	const kind = types(data);
@@ -133,20 +136,20 @@ function annotationsIn(data: unknown, problems: ImportProblem[]): { at: string; 
 		const first = data.first;
 		if (first === undefined) {
 			if (data.total === 0) return [];
-			problems.push({ at: 'first', message: 'The collection has no first page, so it holds no annotations to import.' });
+			problems.push({ at: 'first', message: m.rest_w3c_no_first() });
 			return null;
 		}
 		if (typeof first === 'string') {
-			problems.push({ at: 'first', message: `The collection's pages are only linked (${first}), not included: export it with its annotations inside the file.` });
+			problems.push({ at: 'first', message: m.rest_w3c_pages_linked({ first }) });
 			return null;
 		}
 		if (!isObject(first)) {
-			problems.push({ at: 'first', message: 'The collection’s first page must be an AnnotationPage.' });
+			problems.push({ at: 'first', message: m.rest_w3c_first_not_page() });
 			return null;
 		}
 		return pageItems(first, 'first', problems);
 	}
-	problems.push({ at: 'type', message: `Expected an AnnotationCollection, an AnnotationPage or an Annotation, but the type is ${kind.length ? kind.map((k) => `"${k}"`).join(', ') : 'missing'}.` });
+	problems.push({ at: 'type', message: m.rest_w3c_wrong_type({ type: kind.length ? kind.map((k) => `"${k}"`).join(', ') : m.rest_w3c_type_missing() }) });
 	return null;
 }
 
@@ -161,12 +164,12 @@ function pageItems(page: Json, at: string, problems: ImportProblem[]): { at: str
 		seen.add(current);
 		const items = current.items;
 		if (!Array.isArray(items)) {
-			problems.push({ at: path ? `${path}.items` : 'items', message: 'An AnnotationPage must list its annotations under "items".' });
+			problems.push({ at: path ? `${path}.items` : 'items', message: m.rest_w3c_no_items() });
 			return found.length ? found : null;
 		}
 		items.forEach((value, i) => found.push({ at: `${path ? `${path}.` : ''}items[${i}]`, value }));
 		if (typeof current.next === 'string') {
-			problems.push({ at: `${path ? `${path}.` : ''}next`, message: `Later pages are only linked (${current.next}), not included; only the annotations in the file were read.` });
+			problems.push({ at: `${path ? `${path}.` : ''}next`, message: m.rest_w3c_next_linked({ next: current.next }) });
 		}
 		current = current.next;
 		path = `${path ? `${path}.` : ''}next`;
@@ -177,21 +180,21 @@ function pageItems(page: Json, at: string, problems: ImportProblem[]): { at: str
 /** One annotation as an anchor, or null with the reason it was skipped in `problems`. */
 function readAnnotation(value: unknown, at: string, problems: ImportProblem[]): ImportedAnchor | null {
 	const skip = (where: string, message: string) => {
-		problems.push({ at: where, message: `Skipped: ${message}` });
+		problems.push({ at: where, message: m.rest_w3c_skipped({ why: message }) });
 		return null;
 	};
-	if (!isObject(value)) return skip(at, 'an annotation must be a JSON object.');
-	if (!types(value).includes('Annotation')) return skip(`${at}.type`, 'its type must be "Annotation".');
+	if (!isObject(value)) return skip(at, m.rest_w3c_annotation_object());
+	if (!types(value).includes('Annotation')) return skip(`${at}.type`, m.rest_w3c_annotation_type());
 	const id = value.id ?? value['@id'];
-	if (id !== undefined && typeof id !== 'string') return skip(`${at}.id`, 'its id must be a string (an address).');
+	if (id !== undefined && typeof id !== 'string') return skip(`${at}.id`, m.rest_w3c_id_string());
 
 	const targets = asList(value.target);
-	if (targets.length === 0) return skip(`${at}.target`, 'it has no target, so there are no words to attach it to.');
+	if (targets.length === 0) return skip(`${at}.target`, m.rest_w3c_no_target());
 	let chosen: { source: string | null; selectors: Selected } | null = null;
 	for (const [i, target] of targets.entries()) {
 		const where = `${at}.target${Array.isArray(value.target) ? `[${i}]` : ''}`;
 		if (typeof target === 'string') continue;
-		if (!isObject(target)) return skip(where, 'a target must be an address or an object with a source and selectors.');
+		if (!isObject(target)) return skip(where, m.rest_w3c_target_shape());
 		const selectors = readSelectors(target.selector, `${where}.selector`);
 		if ('problem' in selectors) return skip(selectors.problem.at, selectors.problem.message);
 		if (selectors.quote || selectors.position) {
@@ -200,7 +203,7 @@ function readAnnotation(value: unknown, at: string, problems: ImportProblem[]): 
 		}
 	}
 	if (!chosen) {
-		return skip(`${at}.target`, 'it has no TextQuoteSelector or TextPositionSelector, so there are no words to attach it to (a RangeSelector alone depends on the other page’s markup).');
+		return skip(`${at}.target`, m.rest_w3c_no_selector());
 	}
 
 	const motivation = asList(value.motivation).find((m): m is string => typeof m === 'string') ?? null;
@@ -238,17 +241,17 @@ function readSelectors(value: unknown, at: string): Selected | { problem: Import
 	const list = asList(value);
 	for (const [i, selector] of list.entries()) {
 		const where = Array.isArray(value) ? `${at}[${i}]` : at;
-		if (!isObject(selector)) return bad(`${where}`, `a selector must be an object.`);
+		if (!isObject(selector)) return bad(`${where}`, m.rest_w3c_selector_object());
 		const kind = types(selector);
 		if (kind.includes('TextQuoteSelector') && !selected.quote) {
-			if (typeof selector.exact !== 'string' || selector.exact === '') return bad(`${where}.exact`, `a TextQuoteSelector must give the exact words.`);
+			if (typeof selector.exact !== 'string' || selector.exact === '') return bad(`${where}.exact`, m.rest_w3c_quote_exact());
 			for (const side of ['prefix', 'suffix'] as const) {
-				if (selector[side] !== undefined && typeof selector[side] !== 'string') return bad(`${where}.${side}`, `${side} must be text.`);
+				if (selector[side] !== undefined && typeof selector[side] !== 'string') return bad(`${where}.${side}`, m.rest_w3c_side_text({ side }));
 			}
 			selected.quote = { exact: selector.exact, prefix: str(selector.prefix) ?? '', suffix: str(selector.suffix) ?? '' };
 		} else if (kind.includes('TextPositionSelector') && !selected.position) {
-			if (!isCount(selector.start) || !isCount(selector.end)) return bad(`${where}`, `start and end must be whole numbers, 0 or more.`);
-			if (selector.end <= selector.start) return bad(`${where}`, `end must come after start.`);
+			if (!isCount(selector.start) || !isCount(selector.end)) return bad(`${where}`, m.rest_w3c_position_counts());
+			if (selector.end <= selector.start) return bad(`${where}`, m.rest_w3c_position_order());
 			selected.position = { start: selector.start, end: selector.end };
 		}
 		// Other selectors (RangeSelector's XPath, CSS, fragment) describe the other tool's page, not the text.

@@ -90,7 +90,8 @@ export interface BlockView {
 }
 
 export interface Orphan {
-	kind: 'claim' | 'note';
+	/** 'claim' or 'note'; the reader's page load puts the word in the page's language (issue 12 §1). */
+	kind: string;
 	key: string;
 	quote: string;
 	reason: string;

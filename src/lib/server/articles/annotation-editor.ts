@@ -18,6 +18,7 @@ import type { DatabaseHandle, Transaction } from '../db/database';
 import type { NoteVersions } from '../db/schema.sqlite';
 import { DomainError } from '../domain-error';
 import { m } from '$lib/paraglide/messages';
+import { reanchorReason } from './reanchor-reasons';
 import { randomToken } from '../auth/tokens';
 import { bumpRevision, currentVersion, ownArticle, type ArticleRow } from './teacher-articles';
 import { isUnplaced } from './unplaced';
@@ -74,9 +75,9 @@ const anchorOf = (a: AnnotationRow) => ({ id: a.key, start: a.positionStart, end
 function placementOf(r: Reanchored, text: string): Placement {
 	// An exact result on an older version happens when the same words came back in a later
 	// edit; it is still shown for confirming, since the teacher has not seen it attached.
-	if (r.status === 'orphan') return { status: 'orphan', oldWords: r.oldWords, reason: r.reason };
+	if (r.status === 'orphan') return { status: 'orphan', oldWords: r.oldWords, reason: reanchorReason(r.reason) };
 	const oldWords = 'oldWords' in r ? r.oldWords : text.slice(r.start, r.end);
-	const reason = 'reason' in r ? r.reason : 'The same words are still in the text; confirm this is where it belongs.';
+	const reason = 'reason' in r ? reanchorReason(r.reason) : m.rest_reason_same_words();
 	return { status: 'confirm', start: r.start, end: r.end, words: text.slice(r.start, r.end), oldWords, reason };
 }
 

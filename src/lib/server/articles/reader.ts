@@ -111,7 +111,7 @@ export async function loadReaderArticle(handle: DatabaseHandle, slug: string, ve
 	const text = version.text;
 	const orphans: Orphan[] = [];
 	const drafted = await draftPlacements(handle, version, [...claimRows, ...noteRows].map((r) => r.annotations));
-	const place = (a: typeof claimRows[number]['annotations'], kind: Orphan['kind']) => {
+	const place = (a: typeof claimRows[number]['annotations'], kind: 'claim' | 'note') => {
 		// An imported annotation whose words were not found is its teacher's to place, not the students' to see.
 		if (isUnplaced(a)) return null;
 		if (a.source === 'teacher' && a.versionId !== version.id) {

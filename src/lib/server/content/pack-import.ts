@@ -16,7 +16,7 @@ import { DomainError } from '../domain-error';
 import { newArticleId, slugFor } from '../articles/teacher-articles';
 import { ContentPackError, PACK_FILES, parsePack, type ContentPack, type PackSources } from './read-pack';
 import { selectorColumns } from './sync-pack';
-import { readZip, ZipError, type ZipFile } from './zip';
+import { readZip, ZipError, type ZipFile, type ZipRefusal } from './zip';
 
 /** Under adapter-node's 512 KB body limit, as for the other uploads, so the app always gets to say why. */
 export const MAX_PACK_UPLOAD_BYTES = 400 * 1024;
@@ -53,6 +53,34 @@ export function packSourcesOf(files: ZipFile[]): { sources: PackSources; folder:
 	};
 }
 
+/** A zip refusal in the reader's language (read when thrown, so the locale is the request's). */
+function zipReason(refusal: ZipRefusal): string {
+	// Plain numbers, as the upload-size refusal above writes them (a few thousand KB at most).
+	const n = (value: number) => String(value);
+	switch (refusal.code) {
+		case 'not_zip':
+			return m.rest_zip_not_zip();
+		case 'zip64':
+			return m.rest_zip_zip64();
+		case 'too_many_files':
+			return m.rest_zip_too_many_files({ count: n(refusal.count), max: n(refusal.max) });
+		case 'unsafe_name':
+			return m.rest_zip_unsafe_name({ name: refusal.name });
+		case 'encrypted':
+			return m.rest_zip_encrypted({ name: refusal.name });
+		case 'method':
+			return m.rest_zip_method({ name: refusal.name });
+		case 'file_too_big':
+			return m.rest_zip_file_too_big({ name: refusal.name, kb: n(refusal.kb), max: n(refusal.maxKb) });
+		case 'total_too_big':
+			return m.rest_zip_total_too_big({ max: n(refusal.maxMb) });
+		case 'damaged':
+			return m.rest_zip_damaged({ name: refusal.name });
+		case 'checksum':
+			return m.rest_zip_checksum({ name: refusal.name });
+	}
+}
+
 /** Reads and checks an uploaded pack, or throws a DomainError (4xx) saying why; nothing is written. */
 export function readPackUpload(file: { name: string; size: number; bytes: Uint8Array } | null): ContentPack {
 	if (!file || file.size === 0) throw new DomainError(m.pack_err_choose());
@@ -66,7 +94,7 @@ export function readPackUpload(file: { name: string; size: number; bytes: Uint8A
 		if (!(error instanceof ZipError)) throw error;
 		// Not an archive at all is the wrong kind of file (415); a damaged or hostile one is unprocessable (422).
 		const zipSignature = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b;
-		throw new DomainError(error.message, zipSignature ? 422 : 415);
+		throw new DomainError(zipReason(error.refusal), zipSignature ? 422 : 415);
 	}
 	const { sources, folder } = packSourcesOf(files);
 	let pack: ContentPack;

@@ -16,8 +16,51 @@ export interface ZipFile {
 	data: Uint8Array;
 }
 
-/** Why an archive cannot be read, in words for the person who uploaded it. */
-export class ZipError extends Error {}
+/** The reasons an archive is refused, with what each one's sentence names. */
+export type ZipRefusal =
+	| { code: 'not_zip' }
+	| { code: 'zip64' }
+	| { code: 'too_many_files'; count: number; max: number }
+	| { code: 'unsafe_name'; name: string }
+	| { code: 'encrypted'; name: string }
+	| { code: 'method'; name: string }
+	| { code: 'file_too_big'; name: string; kb: number; maxKb: number }
+	| { code: 'total_too_big'; maxMb: number }
+	| { code: 'damaged'; name: string }
+	| { code: 'checksum'; name: string };
+
+/** The English sentence for a refusal (the importer shows the person's own language; this module stays free of $lib). */
+function englishReason(refusal: ZipRefusal): string {
+	switch (refusal.code) {
+		case 'not_zip':
+			return 'This is not a zip file (or it is damaged): save the pack as a .zip and try again.';
+		case 'zip64':
+			return 'This zip uses the zip64 format, which packs never need: zip the pack’s files again without it.';
+		case 'too_many_files':
+			return `This zip holds ${refusal.count} files; a pack has at most ${refusal.max}.`;
+		case 'unsafe_name':
+			return `The zip holds a file named “${refusal.name}”, which would land outside the pack’s folder.`;
+		case 'encrypted':
+			return `“${refusal.name}” in the zip is encrypted: zip the pack without a password.`;
+		case 'method':
+			return `“${refusal.name}” in the zip is compressed in a way the kit does not read: zip the pack again with ordinary (deflate) compression.`;
+		case 'file_too_big':
+			return `“${refusal.name}” in the zip is ${refusal.kb} KB unpacked; a pack’s file may be at most ${refusal.maxKb} KB.`;
+		case 'total_too_big':
+			return `The zip unpacks to more than ${refusal.maxMb} MB; a pack is far smaller.`;
+		case 'damaged':
+			return `“${refusal.name}” in the zip is damaged or larger than its header says.`;
+		case 'checksum':
+			return `“${refusal.name}” in the zip is damaged (its check sum does not match).`;
+	}
+}
+
+/** Why an archive cannot be read: `refusal` for the caller to put in the reader's language, `message` in English. */
+export class ZipError extends Error {
+	constructor(readonly refusal: ZipRefusal) {
+		super(englishReason(refusal));
+	}
+}
 
 /** Limits on what the reader will unpack. */
 export interface ZipLimits {
@@ -95,7 +138,7 @@ function safeName(name: string): boolean {
 /** The files in `bytes` (folders left out), or a ZipError saying why not. */
 export function readZip(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS): ZipFile[] {
 	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const notZip = () => new ZipError('This is not a zip file (or it is damaged): save the pack as a .zip and try again.');
+	const notZip = () => new ZipError({ code: 'not_zip' });
 	if (buf.length < 22) throw notZip();
 	// The end record is the last 22 bytes, unless a comment follows it (at most 65,535 bytes).
 	let endAt = -1;
@@ -109,8 +152,8 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS):
 	const count = buf.readUInt16LE(endAt + 10);
 	const dirSize = buf.readUInt32LE(endAt + 12);
 	const dirAt = buf.readUInt32LE(endAt + 16);
-	if (count === 0xffff || dirAt === 0xffffffff) throw new ZipError('This zip uses the zip64 format, which packs never need: zip the pack’s files again without it.');
-	if (count > limits.maxFiles) throw new ZipError(`This zip holds ${count} files; a pack has at most ${limits.maxFiles}.`);
+	if (count === 0xffff || dirAt === 0xffffffff) throw new ZipError({ code: 'zip64' });
+	if (count > limits.maxFiles) throw new ZipError({ code: 'too_many_files', count, max: limits.maxFiles });
 	if (dirAt + dirSize > endAt) throw notZip();
 
 	const files: ZipFile[] = [];
@@ -130,12 +173,12 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS):
 		const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
 		at += 46 + nameLength + extraLength + commentLength;
 		if (name.endsWith('/')) continue;
-		if (!safeName(name)) throw new ZipError(`The zip holds a file named “${name.slice(0, 80)}”, which would land outside the pack’s folder.`);
-		if (flags & 1) throw new ZipError(`“${name}” in the zip is encrypted: zip the pack without a password.`);
-		if (method !== 0 && method !== 8) throw new ZipError(`“${name}” in the zip is compressed in a way the kit does not read: zip the pack again with ordinary (deflate) compression.`);
-		if (size > limits.maxFileBytes) throw new ZipError(`“${name}” in the zip is ${Math.ceil(size / 1024)} KB unpacked; a pack’s file may be at most ${limits.maxFileBytes / 1024} KB.`);
+		if (!safeName(name)) throw new ZipError({ code: 'unsafe_name', name: name.slice(0, 80) });
+		if (flags & 1) throw new ZipError({ code: 'encrypted', name });
+		if (method !== 0 && method !== 8) throw new ZipError({ code: 'method', name });
+		if (size > limits.maxFileBytes) throw new ZipError({ code: 'file_too_big', name, kb: Math.ceil(size / 1024), maxKb: limits.maxFileBytes / 1024 });
 		total += size;
-		if (total > limits.maxTotalBytes) throw new ZipError(`The zip unpacks to more than ${limits.maxTotalBytes / 1024 / 1024} MB; a pack is far smaller.`);
+		if (total > limits.maxTotalBytes) throw new ZipError({ code: 'total_too_big', maxMb: limits.maxTotalBytes / 1024 / 1024 });
 		if (localAt + 30 > dirAt || buf.readUInt32LE(localAt) !== LOCAL) throw notZip();
 		const dataAt = localAt + 30 + buf.readUInt16LE(localAt + 26) + buf.readUInt16LE(localAt + 28);
 		if (dataAt + packed > dirAt) throw notZip();
@@ -145,9 +188,9 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits = PACK_ZIP_LIMITS):
 			// maxOutputLength stops a file that inflates past what its header declared.
 			data = method === 0 ? Buffer.from(body) : inflateRawSync(body, { maxOutputLength: Math.max(size, 1) });
 		} catch {
-			throw new ZipError(`“${name}” in the zip is damaged or larger than its header says.`);
+			throw new ZipError({ code: 'damaged', name });
 		}
-		if (data.length !== size || (crc32(data) >>> 0) !== crc) throw new ZipError(`“${name}” in the zip is damaged (its check sum does not match).`);
+		if (data.length !== size || (crc32(data) >>> 0) !== crc) throw new ZipError({ code: 'checksum', name });
 		files.push({ name, data: new Uint8Array(data) });
 	}
 	return files;

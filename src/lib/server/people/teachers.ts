@@ -139,7 +139,7 @@ async function checkAdmin({ db, tables: t }: DatabaseHandle, adminId: string) {
 		.select({ id: t.teachers.id })
 		.from(t.teachers)
 		.where(and(eq(t.teachers.id, adminId), eq(t.teachers.isAdmin, true), isNotNull(t.teachers.approvedAt)));
-	if (!admin) throw new DomainError('Only the admin can approve or refuse teachers.', 403);
+	if (!admin) throw new DomainError(m.rest_err_admin_approves(), 403);
 }
 
 const NOT_WAITING = 'No teacher with that account is waiting for approval.';

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/database';
 import { DomainError } from '../domain-error';
 import { canonicalTimeZone, schoolTimeZone } from '../local-time';
 import type { ValidSession } from '../auth/session';
+import { m } from '$lib/paraglide/messages';
 
 /** The zone a viewer reads and types times in: their remembered one, else the school's. */
 export function viewerTimeZone(session: Pick<ValidSession, 'timeZone'> | null): string {
@@ -16,7 +17,7 @@ export function viewerTimeZone(session: Pick<ValidSession, 'timeZone'> | null): 
 /** A zone name from a form, canonical, or a 400 that says what is wrong. */
 export function checkedTimeZone(name: string): string {
 	const zone = canonicalTimeZone(name);
-	if (!zone) throw new DomainError(`“${name.slice(0, 64)}” is not a time zone the kit knows. Choose one from the list.`);
+	if (!zone) throw new DomainError(m.rest_err_zone_unknown({ zone: name.slice(0, 64) }));
 	return zone;
 }
 

@@ -8,6 +8,7 @@ import type { ReaderArticle } from '$lib/articles/types';
 import { DomainError } from '../domain-error';
 import type { AnswerInput } from './responses';
 import { optionValues } from './question-views';
+import { m } from '$lib/paraglide/messages';
 
 type QuestionRow = Parameters<typeof optionValues>[0];
 
@@ -24,7 +25,7 @@ export function readAnswer(form: FormData, q: QuestionRow, article: ReaderArticl
 		const chosen = article.claims.find((c) => c.key === form.get('sentence'));
 		if (chosen) span = { start: chosen.start, end: chosen.end };
 		else if (typeof start === 'string' && start !== '') span = { start: Number(start), end: Number(form.get('end')) };
-		else throw new DomainError('Select the words in the article, or choose a sentence.', 400);
+		else throw new DomainError(m.rest_err_select_or_sentence(), 400);
 	}
 	return {
 		choices: optionValues(q, attemptId, positions),

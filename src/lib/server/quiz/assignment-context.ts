@@ -7,6 +7,7 @@ import { appDb } from '../app-db';
 import { orError, requireStudent } from '../auth/guards';
 import { articleBundle, articleForAttempt } from '../articles/reader-cache';
 import { attemptOver, attemptsAt, studentAssignment } from './assignments';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * The assignment for one of this device's students, with its article; a 404 for anyone
@@ -18,7 +19,7 @@ export async function assignmentContext(event: RequestEvent, attemptId?: string)
 	const found = await orError(() => studentAssignment(appDb(), students, event.params.aid ?? '', attemptId));
 	// The stamp came with the assignment, so the article needs no query of its own.
 	const bundle = await articleBundle(appDb(), found.articleSlug, found.articleStamp);
-	if (!bundle) error(404, 'The article for this assignment is no longer in the kit.');
+	if (!bundle) error(404, m.rest_err_assignment_article_gone());
 	// An answer goes with the text its attempt was given on, whatever the teacher published since.
 	const article = await articleForAttempt(appDb(), bundle.article, found.articleStamp, found.namedAttempt?.articleVersionId ?? null);
 	return { ...found, article };

@@ -230,7 +230,7 @@ const assignmentWithAttempt = preparedFor((handle) => {
 export async function studentAssignment(handle: DatabaseHandle, students: SessionStudent[], assignmentId: string, attemptId = '') {
 	const [row] = await assignmentWithAttempt(handle).execute({ assignmentId, attemptId: attemptId.slice(0, 64) });
 	const student = row && students.find((s) => s.classId === row.assignment.classId);
-	if (!row || !student) throw new DomainError('There is no such assignment in your classes.', 404);
+	if (!row || !student) throw new DomainError(m.rest_err_no_assignment(), 404);
 	// The quiz row was read first, so the questions are never older than its updatedAt.
 	const questions = await quizQuestions(handle, row.quiz);
 	const { stamp, attempt, ...rest } = row;
@@ -254,8 +254,8 @@ export async function attemptsAt({ db, tables: t }: DatabaseHandle, studentId: s
  */
 export async function startAttempt(handle: DatabaseHandle, studentId: string, a: AssignmentRow, now = new Date()): Promise<AttemptRow> {
 	const state = assignmentState(a, now);
-	if (state === 'upcoming') throw new DomainError('This assignment has not opened yet.', 409);
-	if (state === 'closed') throw new DomainError('This assignment has closed, so no new attempts can start.', 409);
+	if (state === 'upcoming') throw new DomainError(m.rest_err_not_open(), 409);
+	if (state === 'closed') throw new DomainError(m.rest_err_closed_no_start(), 409);
 	const existing = await attemptsAt(handle, studentId, a.id);
 	const open = existing.find((x) => !x.submittedAt);
 	if (open) return open;
@@ -272,7 +272,7 @@ export async function startAttempt(handle: DatabaseHandle, studentId: string, a:
 	// Another request started this attempt a moment ago: use it.
 	const again = await attemptsAt(handle, studentId, a.id);
 	const current = again.find((x) => !x.submittedAt);
-	if (!current) throw new DomainError('That attempt was just finished on another device.', 409);
+	if (!current) throw new DomainError(m.rest_err_finished_elsewhere(), 409);
 	return current;
 }
 
@@ -284,8 +284,8 @@ export async function ownAttempt({ db, tables: t }: DatabaseHandle, studentId: s
 
 /** `row` (an attempt a form named, already read), if it is this student's attempt at this assignment; as `ownAttempt`. */
 export function checkOwnAttempt(row: AttemptRow | null, studentId: string, assignmentId: string): AttemptRow {
-	if (!row) throw new DomainError('There is no such attempt.', 404);
-	if (row.studentId !== studentId || row.assignmentId !== assignmentId) throw new DomainError('That attempt is not yours.', 403);
+	if (!row) throw new DomainError(m.rest_err_no_attempt(), 404);
+	if (row.studentId !== studentId || row.assignmentId !== assignmentId) throw new DomainError(m.rest_err_not_your_attempt(), 403);
 	return row;
 }
 
@@ -307,15 +307,15 @@ export async function saveAssignmentAnswer(
 	textLength: number,
 	now = new Date()
 ) {
-	if (now >= a.closesAt) throw new DomainError('This assignment has closed. Answers saved before it closed still count.', 409);
-	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted, so its answers can no longer change.', 409);
+	if (now >= a.closesAt) throw new DomainError(m.rest_err_closed_saved_count(), 409);
+	if (attempt.submittedAt) throw new DomainError(m.rest_err_submitted(), 409);
 	return saveResponse(handle, attempt, question, input, textLength, { lockOnceAnswered: a.feedback === 'each-question' }, now);
 }
 
 /** Hands in the attempt. After closing there is nothing to hand in: what was saved counts. */
 export async function submitAssignmentAttempt(handle: DatabaseHandle, a: AssignmentRow, attempt: AttemptRow, now = new Date()) {
 	if (attempt.submittedAt) return;
-	if (now >= a.closesAt) throw new DomainError('This assignment has closed. Your saved answers were handed in when it closed.', 409);
+	if (now >= a.closesAt) throw new DomainError(m.rest_err_closed_handed_in(), 409);
 	await submitAttempt(handle, attempt.id, now);
 }
 

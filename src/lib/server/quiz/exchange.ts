@@ -68,7 +68,7 @@ export async function exportQuizFile(handle: DatabaseHandle, teacherId: string, 
 	const quiz = await ownedOrPackQuiz(handle, teacherId, quizId);
 	const [questions, ref] = await Promise.all([questionsOf(handle, quiz.id), quizArticle(handle, quiz)]);
 	const article = await readerArticle(handle, ref.slug);
-	if (!article) throw new DomainError('The article this quiz is about is missing.', 404);
+	if (!article) throw new DomainError(m.rest_err_quiz_article_missing(), 404);
 	const exchange = exportQuiz(
 		quiz,
 		questions.map((q) => kitQuestion(q, article)),

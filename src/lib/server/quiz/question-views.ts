@@ -7,7 +7,6 @@
 import { and, asc, eq, exists, or } from 'drizzle-orm';
 import type { DatabaseHandle } from '../db/database';
 import type { ReaderArticle } from '$lib/articles/types';
-import { FORM_LABELS } from '$lib/articles/types';
 import { NO_ONE_NAMED } from '$lib/articles/vocabulary';
 import { stableShuffle } from '$lib/quiz/shuffle';
 import { attemptSeed } from './shuffle-seed';
@@ -15,11 +14,14 @@ import { maxMarks } from '$lib/quiz/scoring';
 import type { ReviewPolicy } from '$lib/quiz/review-policy';
 import { CONTENT_LOCALE, noteInLanguage, textInLanguage } from '$lib/articles/content-language';
 import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { formLabel } from '$lib/results/dashboard-labels';
 
-const COMPARISON_LABELS: Record<string, string> = {
-	more: 'The heading claims more than the text beneath it',
-	less: 'The heading claims less than the text beneath it',
-	same: 'The heading claims the same as the text beneath it'
+// The kit's own option words (not the author's content), read per call in the page's language.
+const COMPARISON_LABELS: Record<string, () => string> = {
+	more: () => m.author_qf_heading_more(),
+	less: () => m.author_qf_heading_less(),
+	same: () => m.author_qf_heading_same()
 };
 
 /**
@@ -57,12 +59,12 @@ type QuestionRow = Loaded['questions'][number];
 export function optionLabel(q: QuestionRow, value: string, article: ReaderArticle, label: string | null): string {
 	if (label) return label;
 	if (q.type === 'who-said-it') {
-		if (value === NO_ONE_NAMED) return 'No one is named';
+		if (value === NO_ONE_NAMED) return m.results_no_one_named();
 		const name = article.speakers.find((s) => s.key === value)?.name ?? value;
 		return name.charAt(0).toUpperCase() + name.slice(1);
 	}
-	if (q.type === 'whose-voice') return FORM_LABELS[value as keyof typeof FORM_LABELS] ?? value;
-	if (q.type === 'headline-vs-body') return COMPARISON_LABELS[value] ?? value;
+	if (q.type === 'whose-voice') return formLabel(value);
+	if (q.type === 'headline-vs-body') return Object.hasOwn(COMPARISON_LABELS, value) ? COMPARISON_LABELS[value]() : value;
 	return value;
 }
 

@@ -13,13 +13,15 @@ import { DomainError } from '../domain-error';
 import { hashesEqual, hashSecret, randomToken } from '../auth/tokens';
 import { marks, score, type Certainty, type Question } from '$lib/quiz/scoring';
 import { answerColumns } from '$lib/quiz/answer-columns';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 type QuestionRow = DatabaseHandle['tables']['quizQuestions']['$inferSelect'];
 
 /** Starts an anonymous practice attempt; the token (`id.secret`) goes in a cookie. */
 export async function startPracticeAttempt({ db, tables: t }: DatabaseHandle, quizId: string, now = new Date()) {
 	const [quiz] = await db.select({ id: t.quizzes.id }).from(t.quizzes).where(eq(t.quizzes.id, quizId));
-	if (!quiz) throw new DomainError('There is no such quiz.', 404);
+	if (!quiz) throw new DomainError(m.rest_err_no_quiz(), 404);
 	const id = randomToken();
 	const secret = randomToken();
 	await db.insert(t.attempts).values({ id, quizId, practiceKeyHash: hashSecret(secret), startedAt: now });
@@ -84,27 +86,27 @@ function answerFor(q: QuestionRow, input: AnswerInput, textLength: number): Stor
 	switch (q.type) {
 		case 'multiple-response': {
 			const choices = [...new Set(input.choices ?? [])];
-			if (choices.length === 0) throw new DomainError('Choose at least one answer.', 400);
-			if (choices.some((c) => !values.has(c))) throw new DomainError('That option is not part of this question.', 400);
+			if (choices.length === 0) throw new DomainError(m.rest_err_choose_some(), 400);
+			if (choices.some((c) => !values.has(c))) throw new DomainError(m.rest_err_not_an_option(), 400);
 			return { type: 'choices', values: choices };
 		}
 		case 'find-evidence': {
 			const span = input.span;
 			if (!span || !Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end > textLength || span.start >= span.end) {
-				throw new DomainError('Select some words in the article first.', 400);
+				throw new DomainError(m.rest_err_select_words(), 400);
 			}
 			return { type: 'span', span: { start: span.start, end: span.end } };
 		}
 		case 'short-answer': {
 			const text = (input.text ?? '').trim();
-			if (text.length === 0) throw new DomainError('Write an answer first.', 400);
-			if (text.length > 5000) throw new DomainError('Answers can be at most 5,000 characters.', 413);
+			if (text.length === 0) throw new DomainError(m.rest_err_write_answer(), 400);
+			if (text.length > 5000) throw new DomainError(m.rest_err_answer_long({ max: (5000).toLocaleString(getLocale()) }), 413);
 			return { type: 'text', text };
 		}
 		default: {
 			const [choice, ...rest] = input.choices ?? [];
-			if (!choice || rest.length > 0) throw new DomainError('Choose one answer.', 400);
-			if (!values.has(choice)) throw new DomainError('That option is not part of this question.', 400);
+			if (!choice || rest.length > 0) throw new DomainError(m.rest_err_choose_one(), 400);
+			if (!values.has(choice)) throw new DomainError(m.rest_err_not_an_option(), 400);
 			return { type: 'choice', value: choice };
 		}
 	}
@@ -128,13 +130,13 @@ export async function saveResponse(
 	options: { lockOnceAnswered?: boolean } = {},
 	now = new Date()
 ) {
-	if (attempt.submittedAt) throw new DomainError('This attempt has been submitted; answers can no longer change.', 409);
-	if (question.quizId !== attempt.quizId) throw new DomainError('That question is not part of this quiz.', 404);
+	if (attempt.submittedAt) throw new DomainError(m.rest_err_submitted_short(), 409);
+	if (question.quizId !== attempt.quizId) throw new DomainError(m.rest_err_not_in_quiz(), 404);
 
 	let certainty: Certainty | null = null;
 	if (question.certainty) {
 		if (input.certainty !== 1 && input.certainty !== 2 && input.certainty !== 3) {
-			throw new DomainError('Say how sure you are.', 400);
+			throw new DomainError(m.rest_err_say_how_sure(), 400);
 		}
 		certainty = input.certainty;
 	}

@@ -7,11 +7,12 @@ import { readAnswer } from '$lib/server/quiz/answer-form';
 import { practiceQuizWithAttempt } from '$lib/server/quiz/practice-context';
 import { saveResponse } from '$lib/server/quiz/responses';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** The question number from the address, or a 404. */
 function questionNumber(raw: string, total: number): number {
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1 || n > total) error(404, 'There is no question with that number.');
+	if (!Number.isInteger(n) || n < 1 || n > total) error(404, m.rest_err_no_question_number());
 	return n;
 }
 

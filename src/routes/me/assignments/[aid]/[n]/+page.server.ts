@@ -9,12 +9,13 @@ import { DomainError } from '$lib/server/domain-error';
 import { showTime } from '$lib/server/local-time';
 import { viewerTimeZone } from '$lib/server/people/time-zones';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 /** The attempt's question at position `raw` (in the attempt's order), or a 404. */
 function questionAt(ctx: AssignmentContext, attemptId: string, raw: string) {
 	const order = questionOrder(ctx.assignment, attemptId, ctx.questions);
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1 || n > order.length) error(404, 'There is no question with that number.');
+	if (!Number.isInteger(n) || n < 1 || n > order.length) error(404, m.rest_err_no_question_number());
 	return { order, n, q: order[n - 1] };
 }
 
@@ -55,7 +56,7 @@ export const actions: Actions = {
 			// The form names its attempt: it must be this student's, and still in progress.
 			const named = checkOwnAttempt(ctx.namedAttempt, ctx.student.id, ctx.assignment.id);
 			const { n, q } = questionAt(ctx, named.id, event.params.n);
-			if (form.get('question') !== q.key) throw new DomainError('This question has changed since the page loaded. Please answer it again.', 409);
+			if (form.get('question') !== q.key) throw new DomainError(m.rest_err_question_changed(), 409);
 			const input = readAnswer(form, q, ctx.article, named.id);
 			await saveAssignmentAnswer(appDb(), ctx.assignment, named, q, input, ctx.article.text.length);
 			return { n, total: ctx.questions.length };

@@ -8,13 +8,14 @@ import { viewerTimeZone } from '$lib/server/people/time-zones';
 import { maxMarks } from '$lib/quiz/scoring';
 import { summariseScores } from '$lib/results/score-summary';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async (event) => {
 	const zone = viewerTimeZone(event.locals.session);
 	const ctx = await assignmentContext(event);
 	const { attempts } = await studentAttempts(ctx);
 	const x = attempts.find((a) => String(a.number ?? 1) === event.params.k);
-	if (!x) error(404, 'There is no attempt with that number.');
+	if (!x) error(404, m.rest_err_no_attempt_number());
 	// An attempt in progress is answered, not reviewed.
 	if (!attemptOver(ctx.assignment, x)) redirect(303, `/me/assignments/${ctx.assignment.id}`);
 	const responses = await responsesOf(appDb(), x.id);
