@@ -178,3 +178,31 @@ test('a tampered language is refused with a 400 and a message', async () => {
 	const away = await post(seeded.anonymous, '/language', { locale: 'es', to: '//evil.example/' });
 	expect(away.headers()['location']).toBe('/');
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`the claim ledger in Spanish: its filters, table, chart and labels, with the claims' words kept English (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+		const context = await browser.newContext({ locale: 'es-MX', baseURL: app.url, javaScriptEnabled });
+		const page = await context.newPage();
+		await page.goto(`${READER}/claims`);
+		expect(await htmlLang(page)).toBe('es');
+		await expect(page.getByRole('heading', { level: 1, name: 'Registro de afirmaciones' })).toBeVisible();
+		const status = page.getByRole('status');
+		await expect(status).toHaveText(/^Se muestran (\d+) de \1 afirmaciones\.$/);
+		await expect(page.getByRole('columnheader', { name: 'Atribución' })).toBeVisible();
+		await expect(page.getByRole('columnheader', { name: 'Comparación con el original' })).toBeVisible();
+		// The kit's words are Spanish; the article's (a claim's words, its relationship and check note) stay English.
+		const firstRow = page.getByRole('row').nth(1);
+		await expect(firstRow.getByRole('cell').nth(1)).toHaveAttribute('lang', 'en');
+		await expect(page.locator('.ledger .tag').filter({ hasText: 'Cita directa' }).first()).toBeVisible();
+		// Filtering by a form, in Spanish.
+		await page.getByLabel('Atribución').selectOption({ label: 'Cita directa' });
+		if (!javaScriptEnabled) await page.getByRole('button', { name: 'Filtrar' }).click();
+		await expect(page).toHaveURL(/form=direct-quote/);
+		await expect(status).toHaveText(/^Se muestran \d+ de \d+ afirmaciones\.$/);
+		await expect(page.getByRole('link', { name: 'Quitar filtros' })).toBeVisible();
+		await expect(page.getByRole('table', { name: 'Palabras y afirmaciones por voz' })).toBeVisible();
+		await expect(page.locator('#voices-chart-title')).toHaveText('Equilibrio de voces');
+		await expectNoAxeViolations(page, javaScriptEnabled);
+		await context.close();
+	});
+}
