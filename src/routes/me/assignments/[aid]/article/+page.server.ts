@@ -8,6 +8,7 @@ export const load: PageServerLoad = async (event) => {
 		id: ctx.assignment.id,
 		quizTitle: ctx.quiz.title,
 		title: ctx.article.title,
+		language: ctx.article.byline.language,
 		blocks: ctx.article.blocks.map((b) => ({ heading: b.kind === 'heading', text: b.pieces.map((p) => p.text).join('') }))
 	};
 };
