@@ -71,7 +71,7 @@ export async function buildArticlePack(handle: DatabaseHandle, teacherId: string
 	// A claim or note still waiting after a text edit (or an import) has no place in this text yet.
 	const waiting = annotations.filter((a) => a.versionId !== version.id || isUnplaced(a));
 	for (const a of waiting) {
-		problems.push(`The ${a.kind} on ${words(a.quoteExact)} waits for you after a text edit or an import: confirm, move or delete it under “Mark claims and notes”.`);
+		problems.push(a.kind === 'claim' ? m.pack_prob_waiting_claim({ words: words(a.quoteExact) }) : m.pack_prob_waiting_note({ words: words(a.quoteExact) }));
 	}
 	const placed = annotations.filter((a) => !waiting.includes(a));
 	const claimOf = new Map(claimRows.map((c) => [c.annotationId, c]));
@@ -80,8 +80,8 @@ export async function buildArticlePack(handle: DatabaseHandle, teacherId: string
 	const notes = placed.filter((a) => a.kind === 'note' && noteOf.has(a.id));
 	// The pack's coverage rule, by its one module: every word in some claim, no two claims overlapping.
 	for (const p of claimCoverageProblems(text, claims.map((c) => ({ key: c.key, start: c.positionStart, end: c.positionEnd })))) {
-		if (p.kind === 'uncovered') problems.push(`No claim covers ${words(text.slice(p.start, p.end))}: mark it as a claim (the writer’s own words are claims too).`);
-		else problems.push(`Two claims overlap on ${words(text.slice(p.start, p.end))}: choose new words for one of them.`);
+		if (p.kind === 'uncovered') problems.push(m.pack_prob_uncovered({ words: words(text.slice(p.start, p.end)) }));
+		else problems.push(m.pack_prob_overlap({ words: words(text.slice(p.start, p.end)) }));
 	}
 	if (problems.length) return { ok: false, problems };
 
@@ -144,15 +144,15 @@ export async function buildArticlePack(handle: DatabaseHandle, teacherId: string
 	try {
 		const pack = parsePack(sources);
 		const sameBlocks = pack.blocks.length === version.blocks.length && pack.blocks.every((b, i) => b.kind === version.blocks[i].kind && b.start === version.blocks[i].start && b.end === version.blocks[i].end);
-		if (!sameBlocks) problems.push('Its headings and paragraphs cannot be written the way a pack marks them (a heading’s words may also be a paragraph of their own): change one of them.');
+		if (!sameBlocks) problems.push(m.pack_prob_blocks());
 		const moved = [...pack.claims, ...pack.notes].find((item) => {
 			const a = placed.find((p) => p.key === item.id)!;
 			return item.selectors.position.start !== a.positionStart || item.selectors.position.end !== a.positionEnd;
 		});
-		if (moved) problems.push(`The words ${words(moved.quote)} begin or end with a space or line break, which a pack cannot quote: choose new words for it.`);
+		if (moved) problems.push(m.pack_prob_space({ words: words(moved.quote) }));
 	} catch (error) {
 		if (!(error instanceof ContentPackError)) throw error;
-		problems.push(`The pack would not load: in ${error.file}, ${error.field}: ${error.reason}. Correct it in the article or the editor.`);
+		problems.push(m.pack_prob_load({ file: error.file, field: error.field, reason: error.reason }));
 	}
 	return problems.length ? { ok: false, problems } : { ok: true, slug: article.slug, sources };
 }

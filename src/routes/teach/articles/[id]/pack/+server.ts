@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { appDb } from '$lib/server/app-db';
 import { orError, requireTeacher } from '$lib/server/auth/guards';
 import { buildArticlePack, packZip } from '$lib/server/content/pack-export';
@@ -11,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const teacher = requireTeacher(event);
 	const built = await orError(() => buildArticlePack(appDb(), teacher.id, event.params.id));
-	if (!built.ok) error(409, `This article cannot be downloaded as a content pack yet. ${built.problems.join(' ')}`);
+	if (!built.ok) error(409, m.pack_err_cannot_download({ problems: built.problems.join(' ') }));
 	const zip = packZip(built.slug, built.sources);
 	return new Response(zip as BodyInit, {
 		headers: {
